@@ -1,0 +1,37 @@
+import { ageOn, identityNumberKind, luhnCheckDigit, normalizePersonnummer } from './personnummer';
+
+describe('personnummer', () => {
+  it('computes the Luhn check digit over YYMMDDNNN', () => {
+    // 811218-9876 is the Swedish Tax Agency's worked example.
+    expect(luhnCheckDigit('811218987')).toBe(6);
+  });
+
+  it('accepts a valid personnummer and tells a samordningsnummer apart', () => {
+    expect(identityNumberKind('198112189876')).toBe('PERSONNUMMER');
+    const samordning = `19810278987${luhnCheckDigit('810278987')}`;
+    expect(identityNumberKind(samordning)).toBe('SAMORDNINGSNUMMER');
+  });
+
+  it.each([
+    ['wrong check digit', '198112189877'],
+    ['month 13', '198113189876'],
+    ['30 February', '198102309876'],
+    ['too short', '8112189876'],
+    ['letters', '19811218987X'],
+  ])('rejects %s', (_label, value) => {
+    expect(identityNumberKind(value)).toBeNull();
+  });
+
+  it('normalizes separators and 10-digit forms, with + for 100 years or more', () => {
+    const today = new Date('2026-11-23T00:00:00Z');
+    expect(normalizePersonnummer('19811218-9876', today)).toBe('198112189876');
+    expect(normalizePersonnummer('811218-9876', today)).toBe('198112189876');
+    expect(normalizePersonnummer('811218+9876', today)).toBe('188112189876');
+    expect(normalizePersonnummer('811218-9875', today)).toBeNull();
+  });
+
+  it('computes age from the date part', () => {
+    expect(ageOn('201601019999', new Date('2026-01-01T00:00:00Z'))).toBe(10);
+    expect(ageOn('201601029999', new Date('2026-01-01T00:00:00Z'))).toBe(9);
+  });
+});

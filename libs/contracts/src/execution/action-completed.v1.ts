@@ -1,0 +1,20 @@
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { EXECUTION_OUTCOMES, ExecutionOutcome, STAFF_TOOL_ACTIONS, StaffToolAction } from '../common/vocabulary';
+
+export const ADAPTER_MODES = ['http', 'manual'] as const;
+export type AdapterMode = (typeof ADAPTER_MODES)[number];
+
+/** The staff tool has answered for one action: done, not applicable (no 1177 account, R16) or failed. */
+export class ActionCompletedV1 {
+  static readonly type = 'execution.action.completed.v1';
+  @IsUUID() actionId!: string;
+  @IsUUID() caseId!: string;
+  @IsIn(STAFF_TOOL_ACTIONS) action!: StaffToolAction;
+  @IsIn(EXECUTION_OUTCOMES) outcome!: ExecutionOutcome;
+  @IsIn(ADAPTER_MODES) mode!: AdapterMode;
+  /** The staff tool's own reference for the call, when it gave one. */
+  @IsOptional() @IsString() @Length(1, 200) staffToolReference?: string | null;
+  /** A short machine-readable reason: `NO_ACCOUNT`, `ALREADY_IN_STATE`, `STAFF_TOOL_UNAVAILABLE`… */
+  @IsOptional() @IsString() @Length(1, 200) detail?: string | null;
+  @IsISO8601({ strict: true }) completedAt!: string;
+}

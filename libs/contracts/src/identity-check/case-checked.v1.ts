@@ -1,0 +1,38 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+
+export const CHECK_VERDICTS = ['PASSED', 'RETURN_FOR_COMPLETION', 'MANUAL_VERIFICATION'] as const;
+export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
+
+/** Findings of the checks on receipt (R4), as codes; intake turns them into Swedish text. */
+export const CHECK_FINDINGS = [
+  'RESIDENT_NOT_FOUND',
+  'NAME_MISMATCH',
+  'RESIDENT_DECEASED',
+  'COORDINATION_NUMBER',
+  'UNSIGNED',
+  'SIGNER_NOT_DECISION_MAKER',
+  'SIGNER_UNKNOWN',
+  'SIGNER_WITHOUT_REGIONAL_STAFF_ID',
+  'PRIVATE_PROVIDER_NOT_APPROVED',
+] as const;
+export type CheckFinding = (typeof CHECK_FINDINGS)[number];
+
+export class ResidentFacts {
+  @IsBoolean() found!: boolean;
+  @IsBoolean() nameMatches!: boolean;
+  @IsBoolean() protectedIdentity!: boolean;
+  @IsBoolean() deceased!: boolean;
+  @IsBoolean() coordinationNumber!: boolean;
+}
+
+/** identity-check has looked the case up in the population register and the staff directory. */
+export class CaseCheckedV1 {
+  static readonly type = 'identity-check.case.checked.v1';
+  @IsUUID() caseId!: string;
+  @IsIn(CHECK_VERDICTS) verdict!: CheckVerdict;
+  @IsArray() @ArrayMaxSize(CHECK_FINDINGS.length) @IsIn(CHECK_FINDINGS, { each: true }) findings!: CheckFinding[];
+  @ValidateNested() @Type(() => ResidentFacts) resident!: ResidentFacts;
+  @IsOptional() @IsString() signerCareProvider?: string | null;
+  @IsISO8601({ strict: true }) checkedAt!: string;
+}

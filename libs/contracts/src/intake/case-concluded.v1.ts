@@ -1,0 +1,26 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsEmail, IsIn, IsISO8601, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { EXECUTION_OUTCOMES, ExecutionOutcome, INTAKE_CASE_TYPES, IntakeCaseType } from '../common/vocabulary';
+
+export class FeedbackRecipient {
+  @IsString() @Length(1, 100) hsaId!: string;
+  @IsString() @Length(1, 200) name!: string;
+  @IsEmail() headEmail!: string;
+}
+
+/**
+ * The staff tool's answer is recorded on the case: feedback goes to the requesting unit's head (R8),
+ * and an executed LOGIN_LOCK gets its review date (R9). Carries no personal identity number.
+ */
+export class CaseConcludedV1 {
+  static readonly type = 'intake.case.concluded.v1';
+  @IsUUID() caseId!: string;
+  @IsString() @Length(1, 40) registryNumber!: string;
+  @IsIn(INTAKE_CASE_TYPES) caseType!: IntakeCaseType;
+  @IsIn(EXECUTION_OUTCOMES) outcome!: ExecutionOutcome;
+  @IsISO8601({ strict: true }) concludedAt!: string;
+  @ValidateNested() @Type(() => FeedbackRecipient) requestingUnit!: FeedbackRecipient;
+  @IsString() @Length(1, 100) decidedByHsaId!: string;
+  @IsArray() @IsString({ each: true }) effects!: string[];
+  @IsArray() @IsString({ each: true }) advice!: string[];
+}

@@ -1,0 +1,116 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { HSA_ID, IsIdentityNumber } from '../common/validators';
+import {
+  CHANNELS,
+  Channel,
+  DECISION_ROLES,
+  DecisionRole,
+  INITIATOR_KINDS,
+  INTAKE_CASE_TYPES,
+  InitiatorKind,
+  IntakeCaseType,
+  REASONS,
+  Reason,
+} from '../common/vocabulary';
+
+export class ResidentRef {
+  @IsIdentityNumber() personnummer!: string;
+  @IsString() @Length(1, 200) name!: string;
+}
+
+export class InitiatorDto {
+  @IsIn(INITIATOR_KINDS) kind!: InitiatorKind;
+  @IsOptional() @IsString() @Length(0, 2000) description?: string;
+}
+
+export class DecisionMaker {
+  @Matches(HSA_ID, { message: 'hsaId must be an HSA-id' }) hsaId!: string;
+  @IsString() @Length(1, 200) name!: string;
+  @IsIn(DECISION_ROLES) role!: DecisionRole;
+}
+
+export class DecisionDto {
+  @ValidateNested() @Type(() => DecisionMaker) decidedBy!: DecisionMaker;
+  @IsISO8601({ strict: true }) decidedAt!: string;
+  @IsArray() @ArrayMaxSize(REASONS.length) @ArrayUnique() @IsIn(REASONS, { each: true }) reasons!: Reason[];
+  @IsString() @Length(0, 4000) motivation!: string;
+  /** R2: reference to the journal note that documents assessment, motive and decision. */
+  @IsOptional() @IsString() @Length(0, 200) journalNoteRef?: string | null;
+  /** R2: when the chief medical officer (chefläkare) was informed. */
+  @IsOptional() @IsISO8601({ strict: true }) chiefPhysicianInformedAt?: string | null;
+}
+
+export class PatientInformedDto {
+  @IsBoolean() informed!: boolean;
+  @IsOptional() @IsString() @Length(0, 2000) reasonIfNot?: string | null;
+}
+
+/** The decision maker's signature on the form (vidimering); absent → returned for completion (R4). */
+export class SignatureDto {
+  @Matches(HSA_ID, { message: 'signedBy must be an HSA-id' }) signedBy!: string;
+  @IsISO8601({ strict: true }) signedAt!: string;
+}
+
+export class RequestingUnitDto {
+  @Matches(HSA_ID, { message: 'hsaId must be an HSA-id' }) hsaId!: string;
+  @IsString() @Length(1, 200) name!: string;
+  /** R8: where the feedback e-mail goes (the unit head). */
+  @IsEmail() headEmail!: string;
+}
+
+/** R21: the whole journal, or named care providers and units, optionally for a period. */
+export class SealScopeDto {
+  @IsOptional() @IsBoolean() whole?: boolean;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(HSA_ID, { each: true }) careProviders?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(HSA_ID, { each: true }) careUnits?: string[];
+  @IsOptional() @IsISO8601({ strict: true }) from?: string | null;
+  @IsOptional() @IsISO8601({ strict: true }) to?: string | null;
+}
+
+/** The body of `POST /api/v1/cases` (DESIGN.md). Field names are the public contract. */
+export class CaseRequest {
+  @IsIn(INTAKE_CASE_TYPES) type!: IntakeCaseType;
+  @ValidateNested() @Type(() => ResidentRef) resident!: ResidentRef;
+  @IsIn(CHANNELS) channel!: Channel;
+  @ValidateNested() @Type(() => InitiatorDto) initiator!: InitiatorDto;
+  @ValidateNested() @Type(() => DecisionDto) decision!: DecisionDto;
+  @ValidateNested() @Type(() => PatientInformedDto) patientInformed!: PatientInformedDto;
+  @IsOptional() @ValidateNested() @Type(() => SignatureDto) signature?: SignatureDto | null;
+  @ValidateNested() @Type(() => RequestingUnitDto) requestingUnit!: RequestingUnitDto;
+  @IsOptional() @IsUUID() relatedCaseId?: string | null;
+  @ValidateIf((o: CaseRequest) => o.sealScope !== null && o.sealScope !== undefined)
+  @ValidateNested()
+  @Type(() => SealScopeDto)
+  sealScope?: SealScopeDto | null;
+}
+
+/** Submit a new case (gateway → intake, request/reply). */
+export class SubmitCaseV1 {
+  static readonly type = 'intake.submit-case.v1';
+  @ValidateNested() @Type(() => CaseRequest) request!: CaseRequest;
+  /** The caller's `Idempotency-Key`: the same key from the same caller returns the same case. */
+  @IsString() @Length(1, 200) idempotencyKey!: string;
+}
+
+/** Read one case with its timeline (gateway → intake, request/reply). */
+export class GetCaseV1 {
+  static readonly type = 'intake.get-case.v1';
+  @IsUUID() caseId!: string;
+}

@@ -1,0 +1,39 @@
+import { CaseStatus, CaseType, Channel, ExecutionOutcome, PaperworkState } from '../common/vocabulary';
+
+/** One step in a case's life, as shown to people. */
+export interface TimelineEntry {
+  at: string;
+  status: CaseStatus;
+  /** HSA-id of the person, or `system:<service>`. */
+  by: string;
+  note: string;
+}
+
+export interface RelatedCaseRef {
+  id: string;
+  registryNumber: string;
+  type: CaseType;
+  status: CaseStatus;
+  relation: 'EARLIER_CASE_OF_RESIDENT' | 'LIFTS' | 'LIFTED_BY';
+}
+
+/** The Case answer of the public API (DESIGN.md): what `GET /cases/{id}` returns. */
+export interface CaseView {
+  id: string;
+  registryNumber: string;
+  type: CaseType;
+  status: CaseStatus;
+  region: string;
+  channel: Channel;
+  outcome: ExecutionOutcome | null;
+  paperwork: PaperworkState;
+  /** R17: what the action does for the resident. */
+  effects: string[];
+  /** R17: what the requester should consider. */
+  advice: string[];
+  relatedCases: RelatedCaseRef[];
+  requestingUnit: { hsaId: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  timeline: TimelineEntry[];
+}

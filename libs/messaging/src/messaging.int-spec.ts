@@ -1,0 +1,219 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { IsInt, IsUUID, Min } from 'class-validator';
+import { connect } from 'amqplib';
+import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { Envelope, RpcReply, problem, systemActor } from '@accessdesk/contracts';
+import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
+import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
+import { on } from './consumer';
+import { createEnvelope } from './envelope';
+import { DEFAULT_AMQP_URL, deleteTopology, drainQueue, testPrefix } from './inspect';
+import { Messaging } from './messaging';
+import { MessagingTables1732300000000 } from './messaging-tables.migration';
+import { RpcUnavailableError, answer, RpcTimeoutError } from './rpc';
+import { MessagingLogger } from './logger';
+
+const AMQP_URL = process.env.AMQP_URL ?? DEFAULT_AMQP_URL;
+const SCHEMA = 'messaging_test';
+
+/** A toy message: "case X reached step N". */
+class StepReachedV1 {
+  static readonly type = 'test.step.reached.v1';
+  @IsUUID() caseId!: string;
+  @IsInt() @Min(1) step!: number;
+}
+
+class AskV1 {
+  static readonly type = 'test.ask.v1';
+  @IsInt() n!: number;
+}
+
+class Effects1732300000001 implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "${SCHEMA}".effects (id bigserial PRIMARY KEY, case_id uuid NOT NULL, step int NOT NULL)`);
+    await q.query(`CREATE TABLE "${SCHEMA}".progress (case_id uuid PRIMARY KEY, step int NOT NULL)`);
+  }
+  async down(): Promise<void> {}
+}
+
+const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const actor = systemActor('test', 'VGR');
+const CASE = '8f0e1c4e-4a57-4c0e-9a43-0f3d1f6f0a11';
+
+function meta(caseId = CASE) {
+  return { correlationId: caseId, causationId: caseId, region: 'VGR', actor };
+}
+
+async function countEffects(ds: DataSource, caseId = CASE): Promise<number> {
+  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".effects WHERE case_id = $1`, [caseId]);
+  return n;
+}
+
+/** Publishes a raw body on the events exchange, as a misbehaving producer would. */
+async function publishRaw(prefix: string, routingKey: string, body: string | object): Promise<void> {
+  const conn = await connect(AMQP_URL);
+  const ch = await conn.createConfirmChannel();
+  const content = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  ch.publish(`${prefix}accessdesk.events`, routingKey, content, { persistent: true });
+  await ch.waitForConfirms();
+  await conn.close();
+}
+
+describe('messaging against the real broker and database', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let prefix: string;
+  let producer: Messaging;
+  let consumer: Messaging;
+  let failing = new Set<number>();
+  const queues: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = createServiceDataSource({ url: db.url, schema: SCHEMA, entities: [], migrations: [MessagingTables1732300000000, Effects1732300000001] });
+    await initializeAndMigrate(ds);
+  });
+
+  beforeEach(async () => {
+    prefix = testPrefix();
+    failing = new Set();
+    producer = new Messaging({ url: AMQP_URL, service: 'producer', prefix, dataSource: ds, logger: quiet, relayPollMs: 50 });
+    consumer = new Messaging({ url: AMQP_URL, service: 'consumer', prefix, dataSource: ds, logger: quiet, deliveryLimit: 2 });
+    consumer.subscribe('events', [
+      on(StepReachedV1, async (_env: Envelope<StepReachedV1>, p: StepReachedV1, m: EntityManager) => {
+        if (failing.has(p.step)) throw new Error(`step ${p.step} always fails`);
+        await m.query(`INSERT INTO "${SCHEMA}".effects (case_id, step) VALUES ($1, $2)`, [p.caseId, p.step]);
+        // A state only moves forward: an older step arriving late changes nothing.
+        await m.query(
+          `INSERT INTO "${SCHEMA}".progress (case_id, step) VALUES ($1, $2)
+           ON CONFLICT (case_id) DO UPDATE SET step = GREATEST(progress.step, EXCLUDED.step)`,
+          [p.caseId, p.step],
+        );
+      }),
+    ]);
+    consumer.serve([
+      answer(AskV1, async (_env, p: AskV1): Promise<RpcReply<{ twice: number }>> =>
+        p.n < 0 ? { ok: false, problem: problem('negative', 422, 'Negative') } : { ok: true, body: { twice: p.n * 2 } },
+      ),
+    ]);
+    await consumer.start();
+    await producer.start();
+    queues.push(...consumer.declaredQueues());
+    await ds.query(`TRUNCATE "${SCHEMA}".effects, "${SCHEMA}".progress, "${SCHEMA}".outbox, "${SCHEMA}".inbox`);
+  });
+
+  afterEach(async () => {
+    await producer.close();
+    await consumer.close();
+    await deleteTopology(prefix, queues.splice(0));
+  });
+
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('publishes a message committed while the relay was stopped once the relay runs', async () => {
+    await producer.outboxRelay!.stop();
+    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 1 }, meta())));
+    const [{ pending }] = await ds.query(`SELECT count(*)::int AS pending FROM "${SCHEMA}".outbox WHERE published_at IS NULL`);
+    expect(pending).toBe(1);
+    expect(await countEffects(ds)).toBe(0);
+
+    producer.outboxRelay!.start();
+    await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the effect' });
+    const [{ left }] = await ds.query(`SELECT count(*)::int AS left FROM "${SCHEMA}".outbox WHERE published_at IS NULL`);
+    expect(left).toBe(0);
+  });
+
+  it('gives a redelivered message no second effect', async () => {
+    const envelope = createEnvelope(StepReachedV1, { caseId: CASE, step: 1 }, meta());
+    const follower = createEnvelope(StepReachedV1, { caseId: CASE, step: 2 }, meta());
+    // The same message id three times, as after a lost ack or a relay that published twice.
+    await publishRaw(prefix, StepReachedV1.type, envelope);
+    await publishRaw(prefix, StepReachedV1.type, envelope);
+    await publishRaw(prefix, StepReachedV1.type, envelope);
+    await publishRaw(prefix, StepReachedV1.type, follower);
+    await pollUntil(async () => {
+      const rows = await ds.query(`SELECT step FROM "${SCHEMA}".effects WHERE case_id = $1 AND step = 2`, [CASE]);
+      return rows.length === 1;
+    }, { what: 'the follower' });
+    expect(await countEffects(ds)).toBe(2);
+  });
+
+  it('dead-letters an invalid message at once and goes on with the next', async () => {
+    await publishRaw(prefix, StepReachedV1.type, 'not json at all');
+    await publishRaw(prefix, StepReachedV1.type, createEnvelope(StepReachedV1, { caseId: 'not-a-uuid', step: 0 }, meta()));
+    await publishRaw(prefix, StepReachedV1.type, { ...createEnvelope(StepReachedV1, { caseId: CASE, step: 1 }, meta()), id: 'x' });
+    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 3 }, meta())));
+
+    await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the valid message' });
+    const dlq = `${prefix}consumer.events.dlq`;
+    const dead: Buffer[] = [];
+    await pollUntil(async () => {
+      dead.push(...(await drainQueue(dlq)));
+      return dead.length >= 3;
+    }, { what: 'three dead letters' });
+    expect(dead.map((b) => b.toString())).toContain('not json at all');
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".inbox`);
+    expect(n).toBe(1);
+  });
+
+  it('dead-letters a message whose handler keeps failing after the delivery limit, without blocking the queue', async () => {
+    failing.add(7);
+    await producer.transaction(async (m) =>
+      producer.publish(
+        m,
+        createEnvelope(StepReachedV1, { caseId: CASE, step: 7 }, meta()),
+        createEnvelope(StepReachedV1, { caseId: CASE, step: 8 }, meta()),
+      ),
+    );
+    await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the healthy message behind the poison one' });
+    const dead = await pollUntil(async () => {
+      const got = await drainQueue(`${prefix}consumer.events.dlq`);
+      return got.length > 0 ? got : undefined;
+    }, { what: 'the poison message in the dead-letter queue' });
+    expect(dead).toHaveLength(1);
+    expect(JSON.parse(dead[0].toString()).payload.step).toBe(7);
+    expect(await countEffects(ds)).toBe(1);
+  });
+
+  it('never moves a state backwards when events of one case arrive out of order', async () => {
+    const steps = [3, 1, 4, 2];
+    for (const step of steps) await publishRaw(prefix, StepReachedV1.type, createEnvelope(StepReachedV1, { caseId: CASE, step }, meta()));
+    await pollUntil(async () => (await countEffects(ds)) === 4, { what: 'all four events' });
+    const [{ step }] = await ds.query(`SELECT step FROM "${SCHEMA}".progress WHERE case_id = $1`, [CASE]);
+    expect(step).toBe(4);
+  });
+
+  it('answers requests, passes problems through, and fails fast or times out when nobody answers', async () => {
+    await expect(producer.request('consumer', AskV1, { n: 21 }, meta())).resolves.toEqual({ ok: true, body: { twice: 42 } });
+    const refused = await producer.request('consumer', AskV1, { n: -1 }, meta());
+    expect(refused).toMatchObject({ ok: false, problem: { status: 422 } });
+    await expect(producer.request('nobody', AskV1, { n: 1 }, meta(), 2_000)).rejects.toBeInstanceOf(RpcUnavailableError);
+    await consumer.close();
+    await expect(producer.request('consumer', AskV1, { n: 1 }, meta(), 300)).rejects.toBeInstanceOf(RpcTimeoutError);
+  });
+
+  it('comes back after the broker drops its connection, and nothing committed meanwhile is lost', async () => {
+    await closeBrokerConnections('accessdesk-consumer');
+    await closeBrokerConnections('accessdesk-producer');
+    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 5 }, meta())));
+    await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the message after reconnect', timeoutMs: 20_000 });
+    expect(producer.isConnected()).toBe(true);
+    expect(consumer.isConnected()).toBe(true);
+  });
+});
+
+/** Asks the broker to close every connection with the given client-provided name. */
+async function closeBrokerConnections(name: string): Promise<void> {
+  const run = promisify(execFile);
+  const { stdout } = await run('rabbitmqctl', ['-q', 'list_connections', 'pid', 'client_properties']);
+  const pids = stdout
+    .split('\n')
+    .filter((line) => line.includes(`"${name}"`))
+    .map((line) => line.split('\t')[0]);
+  expect(pids.length).toBeGreaterThan(0);
+  for (const pid of pids) await run('rabbitmqctl', ['close_connection', pid, 'test: simulated broker drop']);
+}

@@ -1,0 +1,136 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Envelope, MessageContract, RpcReply } from '@accessdesk/contracts';
+import { AmqpConnection } from './connection';
+import { ConsumerOptions, InboxConsumer, MessageHandler } from './consumer';
+import { EnvelopeMeta } from './envelope';
+import { MessagingLogger } from './logger';
+import { DEFAULT_RELAY_POLL_MS, OutboxRelay, addToOutbox } from './outbox';
+import { ConfirmPublisher } from './publisher';
+import { DEFAULT_RPC_TIMEOUT_MS, RpcClient, RpcHandler, RpcServer } from './rpc';
+import { DEFAULT_DELIVERY_LIMIT, DEFAULT_PREFETCH, Names } from './topology';
+
+export interface MessagingOptions {
+  url: string;
+  /** The owning service, e.g. `intake`: names its queues and its connection. */
+  service: string;
+  /** Prepended to every exchange and queue name; empty in production, per run in tests. */
+  prefix?: string;
+  /** Without it the service can only ask (request/reply), not consume or publish events. */
+  dataSource?: DataSource;
+  logger: MessagingLogger;
+  prefetch?: number;
+  deliveryLimit?: number;
+  relayPollMs?: number;
+  rpcTimeoutMs?: number;
+}
+
+/**
+ * A service's messaging: one connection, the outbox relay, inbox consumers, request/reply. Register
+ * consumers and request handlers before `start()`; `close()` stops consuming, finishes what is in
+ * hand, and closes the connection.
+ */
+export class Messaging {
+  readonly names: Names;
+  private readonly connection: AmqpConnection;
+  private readonly publisher: ConfirmPublisher | null;
+  private readonly relay: OutboxRelay | null;
+  private readonly consumers: InboxConsumer[] = [];
+  private readonly servers: RpcServer[] = [];
+  private client: RpcClient | null = null;
+  private readonly prefetch: number;
+  private readonly deliveryLimit: number;
+
+  constructor(private readonly options: MessagingOptions) {
+    this.names = new Names(options.prefix ?? '');
+    this.prefetch = options.prefetch ?? DEFAULT_PREFETCH;
+    this.deliveryLimit = options.deliveryLimit ?? DEFAULT_DELIVERY_LIMIT;
+    this.connection = new AmqpConnection(options.url, `accessdesk-${options.service}`, options.logger);
+    if (options.dataSource) {
+      this.publisher = new ConfirmPublisher(this.connection, this.names);
+      this.relay = new OutboxRelay(options.dataSource, this.publisher, options.logger, options.relayPollMs ?? DEFAULT_RELAY_POLL_MS);
+    } else {
+      this.publisher = null;
+      this.relay = null;
+    }
+  }
+
+  /** Consume `<service>.<purpose>` with the given handlers; each handler's contract type is bound. */
+  subscribe(purpose: string, handlers: MessageHandler[], options: Partial<Pick<ConsumerOptions, 'prefetch' | 'deliveryLimit'>> = {}): void {
+    const dataSource = this.requireDataSource('subscribe');
+    const consumerOptions: ConsumerOptions = {
+      queue: `${this.options.service}.${purpose}`,
+      handlers,
+      prefetch: options.prefetch ?? this.prefetch,
+      deliveryLimit: options.deliveryLimit ?? this.deliveryLimit,
+    };
+    this.consumers.push(
+      new InboxConsumer(this.connection, this.names, dataSource, consumerOptions, this.options.logger, () => this.relay?.kick()),
+    );
+  }
+
+  /** Answer requests on `<service>.rpc`. */
+  serve(handlers: RpcHandler[]): void {
+    this.servers.push(
+      new RpcServer(this.connection, this.names, this.options.service, handlers, this.prefetch, this.deliveryLimit, this.options.logger),
+    );
+  }
+
+  async start(): Promise<void> {
+    // The client registers last so that its channel exists only once consumers are set up.
+    this.client = new RpcClient(this.connection, this.names, this.options.logger);
+    await this.connection.start();
+    this.relay?.start();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers, ...this.servers].map((c) => c.stop()));
+    await this.relay?.stop();
+    this.client?.close();
+    await this.connection.close();
+  }
+
+  isConnected(): boolean {
+    return this.connection.isConnected();
+  }
+
+  /**
+   * Runs `work` in one database transaction; what it adds to the outbox is published right after
+   * the commit. Use it for every state change that causes messages.
+   */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.requireDataSource('transaction').transaction(work);
+    this.relay?.kick();
+    return result;
+  }
+
+  /** Adds messages to the outbox of the transaction `manager` belongs to. */
+  async publish(manager: EntityManager, ...envelopes: Envelope[]): Promise<void> {
+    await addToOutbox(manager, envelopes);
+  }
+
+  async request<P extends object, R>(
+    service: string,
+    contract: MessageContract<P>,
+    payload: P,
+    meta: EnvelopeMeta,
+    timeoutMs = this.options.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS,
+  ): Promise<RpcReply<R>> {
+    if (!this.client) throw new Error('messaging is not started');
+    return this.client.request<P, R>(service, contract, payload, meta, timeoutMs);
+  }
+
+  /** The relay, for tests that must hold publishing back and let it go. */
+  get outboxRelay(): OutboxRelay | null {
+    return this.relay;
+  }
+
+  /** Every queue this instance declares (without dead-letter queues), prefixed, for clean-up in tests. */
+  declaredQueues(): string[] {
+    return [...this.consumers.map((c) => this.names.queue(c.spec.name)), ...this.servers.map((s) => this.names.queue(s.queueName))];
+  }
+
+  private requireDataSource(what: string): DataSource {
+    if (!this.options.dataSource) throw new Error(`${what} needs a data source (outbox and inbox live in the database)`);
+    return this.options.dataSource;
+  }
+}

@@ -1,0 +1,136 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Envelope } from '@accessdesk/contracts';
+import { MessagingLogger, errorText } from './logger';
+import { ConfirmPublisher } from './publisher';
+
+/** Rows taken per round; a full batch means there may be more, so the relay goes again at once. */
+const RELAY_BATCH = 100;
+/** Fallback poll when no commit woke the relay (a commit by another instance, a missed wake-up). */
+export const DEFAULT_RELAY_POLL_MS = 1_000;
+const RELAY_BACKOFF_MAX_MS = 5_000;
+/** Published rows are kept this long for inspection, then removed. */
+const PUBLISHED_RETENTION = '7 days';
+const PRUNE_EVERY_MS = 60 * 60 * 1_000;
+
+/** `"schema".table` for the data source's schema; every service owns one schema. */
+export function qualified(source: DataSource | EntityManager, table: string): string {
+  const options = source instanceof DataSource ? source.options : source.connection.options;
+  const schema = (options as { schema?: string }).schema ?? 'public';
+  return `"${schema}"."${table}"`;
+}
+
+/**
+ * The transactional outbox: messages are rows written in the same transaction as the state change
+ * that causes them, so a commit either has its messages or has nothing.
+ */
+export async function addToOutbox(manager: EntityManager, envelopes: Envelope[]): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('the outbox is written inside a transaction only');
+  for (const envelope of envelopes) {
+    await manager.query(`INSERT INTO ${qualified(manager, 'outbox')} (id, routing_key, envelope) VALUES ($1, $2, $3)`, [
+      envelope.id,
+      envelope.type,
+      JSON.stringify(envelope),
+    ]);
+  }
+}
+
+interface OutboxRow {
+  seq: string;
+  envelope: Envelope;
+}
+
+/**
+ * Publishes outbox rows with publisher confirms and marks them published. Woken right after a
+ * commit (`kick`), polling as a fallback; `FOR UPDATE SKIP LOCKED` lets several instances share it.
+ * A row whose confirm arrived but whose mark did not commit is published again: consumers de-duplicate.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private kicked = false;
+  private failures = 0;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: ConfirmPublisher,
+    private readonly logger: MessagingLogger,
+    private readonly pollMs: number = DEFAULT_RELAY_POLL_MS,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    this.loop = null;
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  /** One round: publish up to a batch; returns how many rows went out. */
+  async drainOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT seq, envelope FROM ${qualified(manager, 'outbox')}
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [RELAY_BATCH],
+      );
+      if (rows.length === 0) return 0;
+      await this.publisher.publishAll(rows.map((r) => r.envelope));
+      await manager.query(`UPDATE ${qualified(manager, 'outbox')} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.kicked = false;
+      let published = 0;
+      try {
+        published = await this.drainOnce();
+        this.failures = 0;
+        await this.pruneNow();
+      } catch (err) {
+        this.failures += 1;
+        this.logger.warn(`outbox relay round failed (${this.failures} in a row): ${errorText(err)}`, 'OutboxRelay');
+      }
+      if (!this.running) break;
+      if (published === RELAY_BATCH && this.failures === 0) continue;
+      const wait = this.failures > 0 ? Math.min(RELAY_BACKOFF_MAX_MS, 100 * 2 ** this.failures) : this.pollMs;
+      if (this.kicked && this.failures === 0) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, wait);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wake = done;
+      });
+      this.wake = null;
+    }
+  }
+
+  private async pruneNow(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM ${qualified(this.dataSource, 'outbox')} WHERE published_at < now() - interval '${PUBLISHED_RETENTION}'`,
+    );
+  }
+}

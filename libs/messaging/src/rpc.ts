@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { Envelope, MessageContract, RpcReply, problem, rpcQueue } from '@accessdesk/contracts';
+import { AmqpConnection } from './connection';
+import { EnvelopeMeta, InvalidMessageError, createEnvelope, parseEnvelope, validatePayload } from './envelope';
+import { MessagingLogger, errorText } from './logger';
+import { messageProperties } from './publisher';
+import { Names, assertQueue } from './topology';
+
+/** RabbitMQ's direct reply-to pseudo-queue: replies come straight back without a queue per client. */
+const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
+export const DEFAULT_RPC_TIMEOUT_MS = 5_000;
+const RETRY_BACKOFF_MS = 200;
+
+export class RpcTimeoutError extends Error {
+  override readonly name = 'RpcTimeoutError';
+}
+/** Nobody takes requests for that service (its queue does not exist), or the broker is out of reach. */
+export class RpcUnavailableError extends Error {
+  override readonly name = 'RpcUnavailableError';
+}
+
+export interface RpcHandler<P extends object = object, R = unknown> {
+  contract: MessageContract<P>;
+  answer(envelope: Envelope<P>, payload: P): Promise<RpcReply<R>>;
+}
+
+export function answer<P extends object, R>(
+  contract: MessageContract<P>,
+  handle: (envelope: Envelope<P>, payload: P) => Promise<RpcReply<R>>,
+): RpcHandler<P, R> {
+  return { contract, answer: handle };
+}
+
+/**
+ * Serves a service's requests from its `<service>.rpc` quorum queue. The reply is sent before the
+ * request is acknowledged; a handler that throws is retried up to the delivery limit (the caller
+ * times out meanwhile and answers 503), never answered with a stack trace.
+ */
+export class RpcServer {
+  private channel: Channel | null = null;
+  private consumerTag: string | null = null;
+  private readonly handlers = new Map<string, RpcHandler>();
+  private inFlight = 0;
+  private idle: Array<() => void> = [];
+  private stopped = false;
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly names: Names,
+    private readonly service: string,
+    handlers: RpcHandler[],
+    private readonly prefetch: number,
+    private readonly deliveryLimit: number,
+    private readonly logger: MessagingLogger,
+  ) {
+    for (const h of handlers) this.handlers.set(h.contract.type, h);
+    connection.register((conn) => this.setup(conn));
+  }
+
+  get queueName(): string {
+    return rpcQueue(this.service);
+  }
+
+  private async setup(conn: ChannelModel): Promise<void> {
+    const ch = await conn.createChannel();
+    ch.on('error', () => undefined);
+    ch.on('close', () => {
+      if (this.channel !== ch) return;
+      this.channel = null;
+      if (!this.stopped) this.connection.restart(`rpc channel of ${this.service} closed`);
+    });
+    const queue = await assertQueue(ch, this.names, { name: this.queueName, bindings: [], deliveryLimit: this.deliveryLimit });
+    await ch.prefetch(this.prefetch);
+    this.channel = ch;
+    if (this.stopped) return;
+    const { consumerTag } = await ch.consume(
+      queue,
+      (msg) => {
+        if (msg === null) return this.connection.restart(`rpc consumer of ${this.service} cancelled by the broker`);
+        void this.serve(ch, msg);
+      },
+      { noAck: false },
+    );
+    this.consumerTag = consumerTag;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const ch = this.channel;
+    if (ch && this.consumerTag) await ch.cancel(this.consumerTag).catch(() => undefined);
+    if (this.inFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
+  private async serve(ch: Channel, msg: ConsumeMessage): Promise<void> {
+    this.inFlight += 1;
+    try {
+      let reply: RpcReply<unknown>;
+      try {
+        const envelope = parseEnvelope(msg.content);
+        const handler = this.handlers.get(envelope.type);
+        if (!handler) throw new InvalidMessageError(`no handler for ${envelope.type}`);
+        const payload = validatePayload(handler.contract, envelope.payload);
+        reply = await handler.answer({ ...envelope, payload }, payload);
+      } catch (err) {
+        if (!(err instanceof InvalidMessageError)) {
+          this.logger.warn(`request ${msg.properties.messageId ?? '(no id)'} to ${this.service} failed: ${errorText(err)}`, 'RpcServer');
+          await new Promise((resolve) => setTimeout(resolve, RETRY_BACKOFF_MS));
+          settle(() => ch.nack(msg, false, true));
+          return;
+        }
+        reply = { ok: false, problem: problem('invalid-request', 400, 'Invalid request', err.message) };
+      }
+      const { replyTo, correlationId } = msg.properties;
+      if (replyTo) {
+        settle(() => ch.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), { correlationId, contentType: 'application/json' }));
+      }
+      settle(() => ch.ack(msg));
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+}
+
+interface Pending {
+  resolve(reply: RpcReply<unknown>): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/** Asks another service and waits for its answer, at most `timeoutMs`. */
+export class RpcClient {
+  private channel: ConfirmChannel | null = null;
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly names: Names,
+    private readonly logger: MessagingLogger,
+  ) {
+    connection.register((conn) => this.setup(conn));
+  }
+
+  private async setup(conn: ChannelModel): Promise<void> {
+    const ch = await conn.createConfirmChannel();
+    ch.on('error', () => undefined);
+    ch.on('close', () => {
+      if (this.channel !== ch) return;
+      this.channel = null;
+      this.failAll(new RpcUnavailableError('connection to the broker lost'));
+    });
+    // A request that no queue takes comes back as basic.return (mandatory): fail fast instead of timing out.
+    ch.on('return', (msg: ConsumeMessage) => {
+      this.settle(msg.properties.correlationId, (p) => p.reject(new RpcUnavailableError('no service takes this request')));
+    });
+    // Direct reply-to is only allowed in no-ack mode; a lost reply is a timeout for the caller, who retries.
+    await ch.consume(
+      DIRECT_REPLY_TO,
+      (msg) => {
+        if (!msg) return;
+        let reply: RpcReply<unknown>;
+        try {
+          reply = JSON.parse(msg.content.toString('utf8')) as RpcReply<unknown>;
+        } catch {
+          this.logger.warn('unreadable reply ignored', 'RpcClient');
+          return;
+        }
+        this.settle(msg.properties.correlationId, (p) => p.resolve(reply));
+      },
+      { noAck: true },
+    );
+    this.channel = ch;
+  }
+
+  async request<P extends object, R>(
+    service: string,
+    contract: MessageContract<P>,
+    payload: P,
+    meta: EnvelopeMeta,
+    timeoutMs = DEFAULT_RPC_TIMEOUT_MS,
+  ): Promise<RpcReply<R>> {
+    const ch = this.channel;
+    if (!ch) throw new RpcUnavailableError('not connected to the broker');
+    const envelope = createEnvelope(contract, payload, meta);
+    const correlationId = randomUUID();
+    const reply = new Promise<RpcReply<unknown>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(correlationId);
+        reject(new RpcTimeoutError(`${service} did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(correlationId, { resolve, reject, timer });
+    });
+    ch.publish('', this.names.queue(rpcQueue(service)), Buffer.from(JSON.stringify(envelope)), {
+      ...messageProperties(envelope),
+      persistent: false,
+      correlationId,
+      replyTo: DIRECT_REPLY_TO,
+      mandatory: true,
+    });
+    return reply as Promise<RpcReply<R>>;
+  }
+
+  close(): void {
+    this.failAll(new RpcUnavailableError('client closed'));
+  }
+
+  private settle(correlationId: string | undefined, action: (p: Pending) => void): void {
+    if (!correlationId) return;
+    const p = this.pending.get(correlationId);
+    if (!p) return;
+    this.pending.delete(correlationId);
+    clearTimeout(p.timer);
+    action(p);
+  }
+
+  private failAll(err: Error): void {
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      this.pending.delete(id);
+      p.reject(err);
+    }
+  }
+}
+
+function settle(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // channel closed: the broker redelivers the request
+  }
+}

@@ -1,0 +1,67 @@
+import type { Channel } from 'amqplib';
+
+/**
+ * Names and shapes on the broker, in one place. Every name takes the run's prefix (empty in
+ * production, a per-run prefix in tests) so that test runs never meet each other.
+ */
+export const EVENTS_EXCHANGE = 'accessdesk.events';
+export const DEAD_LETTER_EXCHANGE = 'accessdesk.dlx';
+
+/** Delivery attempts before a message goes to the dead-letter queue. */
+export const DEFAULT_DELIVERY_LIMIT = 5;
+/** Unacknowledged messages a consumer holds at once. */
+export const DEFAULT_PREFETCH = 16;
+
+export interface QueueSpec {
+  /** `<service>.<purpose>`, without the prefix. */
+  name: string;
+  /** Routing keys bound on the events exchange (none for a request/reply queue). */
+  bindings: string[];
+  deliveryLimit: number;
+}
+
+export class Names {
+  constructor(readonly prefix: string) {}
+  get eventsExchange(): string {
+    return `${this.prefix}${EVENTS_EXCHANGE}`;
+  }
+  get deadLetterExchange(): string {
+    return `${this.prefix}${DEAD_LETTER_EXCHANGE}`;
+  }
+  queue(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+  deadLetterQueue(name: string): string {
+    return `${this.prefix}${name}.dlq`;
+  }
+}
+
+export async function assertExchanges(ch: Channel, names: Names): Promise<void> {
+  await ch.assertExchange(names.eventsExchange, 'topic', { durable: true });
+  await ch.assertExchange(names.deadLetterExchange, 'direct', { durable: true });
+}
+
+/**
+ * A quorum queue with its dead-letter queue. Dead-lettering is at-least-once (RabbitMQ ≥ 3.10), which
+ * requires `reject-publish` overflow; a message that is rejected or passes `x-delivery-limit` is moved
+ * to `<name>.dlq` and never lost.
+ */
+export async function assertQueue(ch: Channel, names: Names, spec: QueueSpec): Promise<string> {
+  const queue = names.queue(spec.name);
+  const dlq = names.deadLetterQueue(spec.name);
+  await ch.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await ch.bindQueue(dlq, names.deadLetterExchange, queue);
+  await ch.assertQueue(queue, {
+    durable: true,
+    arguments: {
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': spec.deliveryLimit,
+      'x-dead-letter-exchange': names.deadLetterExchange,
+      'x-dead-letter-routing-key': queue,
+      'x-dead-letter-strategy': 'at-least-once',
+      'x-overflow': 'reject-publish',
+    },
+  });
+  for (const key of spec.bindings) await ch.bindQueue(queue, names.eventsExchange, key);
+  return queue;
+}
