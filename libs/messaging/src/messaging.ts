@@ -54,8 +54,15 @@ export class Messaging {
     }
   }
 
-  /** Consume `<service>.<purpose>` with the given handlers; each handler's contract type is bound. */
-  subscribe(purpose: string, handlers: MessageHandler[], options: Partial<Pick<ConsumerOptions, 'prefetch' | 'deliveryLimit'>> = {}): void {
+  /**
+   * Consume `<service>.<purpose>` with the given handlers; each handler's contract type is bound.
+   * `afterCommit` runs after each handled message's transaction committed (to wake a worker).
+   */
+  subscribe(
+    purpose: string,
+    handlers: MessageHandler[],
+    options: Partial<Pick<ConsumerOptions, 'prefetch' | 'deliveryLimit'>> & { afterCommit?: () => void } = {},
+  ): void {
     const dataSource = this.requireDataSource('subscribe');
     const consumerOptions: ConsumerOptions = {
       queue: `${this.options.service}.${purpose}`,
@@ -64,7 +71,10 @@ export class Messaging {
       deliveryLimit: options.deliveryLimit ?? this.deliveryLimit,
     };
     this.consumers.push(
-      new InboxConsumer(this.connection, this.names, dataSource, consumerOptions, this.options.logger, () => this.relay?.kick()),
+      new InboxConsumer(this.connection, this.names, dataSource, consumerOptions, this.options.logger, () => {
+        this.relay?.kick();
+        options.afterCommit?.();
+      }),
     );
   }
 

@@ -1,0 +1,57 @@
+import { Transform, plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidationError, validateSync } from 'class-validator';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}).map((c) => `  ${c}`),
+    ...describe(e.children ?? []),
+  ]);
+}
+
+/**
+ * Reads a service's configuration from environment variables into its config class and validates
+ * it; a bad value stops the boot with one line per problem (DESIGN.md "Running it"). Variables the
+ * class does not name are ignored; unset ones keep the class's defaults.
+ */
+export function loadConfig<T extends object>(cls: new () => T, env: Record<string, string | undefined>): T {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(cls, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) throw new ConfigError(`invalid configuration:\n${describe(errors).join('\n')}`);
+  return config;
+}
+
+/** An integer from an environment variable, within bounds. */
+export function EnvInt(min: number, max: number): PropertyDecorator {
+  return (target: object, key: string | symbol) => {
+    Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value))(target, key);
+    IsInt({ message: `${String(key)} must be a whole number` })(target, key);
+    Min(min, { message: `${String(key)} must be at least ${min}` })(target, key);
+    Max(max, { message: `${String(key)} must be at most ${max}` })(target, key);
+  };
+}
+
+/** What every service reads. Defaults are this machine's local servers (README "Quick start"). */
+export class BaseServiceConfig {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/accessdesk';
+
+  @Matches(/^amqps?:\/\/\S+$/, { message: 'AMQP_URL must be an amqp:// URL' })
+  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+
+  /** Prepended to every exchange and queue; for test runs only. */
+  @IsOptional()
+  @Matches(/^[a-z0-9.-]*$/, { message: 'AMQP_PREFIX may hold a-z, 0-9, dot and dash only' })
+  AMQP_PREFIX = '';
+
+  @IsString() HTTP_HOST = '127.0.0.1';
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be error, warn, log, debug or verbose' })
+  LOG_LEVEL: LogLevelName = 'log';
+}
+
+export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';

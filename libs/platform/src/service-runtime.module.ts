@@ -1,0 +1,123 @@
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Provider,
+} from '@nestjs/common';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { Messaging, MessagingTables1732300000000 } from '@accessdesk/messaging';
+import { createServiceDataSource, databaseAnswers, initializeAndMigrate } from '@accessdesk/persistence';
+import { BaseServiceConfig } from './config';
+import { HealthController, READINESS_CHECKS, ReadinessCheck } from './health.controller';
+import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
+
+export interface ServiceRuntimeOptions {
+  /** The service's name: its schema (with `-` as `_`), its queues, its logs. */
+  service: string;
+  config: BaseServiceConfig;
+  /** Without entities and migrations the service owns no tables (the gateway). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+  entities?: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
+  migrations?: Function[];
+  rpcTimeoutMs?: number;
+}
+
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+/**
+ * Starts messaging once every module has registered its consumers (in `onModuleInit`), and on
+ * shutdown stops consuming and finishes what is in hand before the database goes.
+ */
+@Injectable()
+class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Runtime');
+
+  constructor(
+    private readonly messaging: Messaging,
+    @Inject(DataSource) private readonly dataSource: DataSource | null,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.messaging.start();
+    this.logger.log('connected to the broker');
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.messaging.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource?.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** Database (own schema, migrations at start), messaging, health and metrics for one service. */
+@Global()
+@Module({})
+export class ServiceRuntimeModule {
+  static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    const ownsData = (options.migrations?.length ?? 0) > 0;
+    const providers: Provider[] = [
+      { provide: SERVICE_NAME, useValue: options.service },
+      {
+        provide: DataSource,
+        useFactory: async () => {
+          if (!ownsData) return null;
+          const dataSource = createServiceDataSource({
+            url: options.config.DATABASE_URL,
+            schema: options.service.replace(/-/g, '_'),
+            entities: options.entities ?? [],
+            migrations: [MessagingTables1732300000000, ...(options.migrations ?? [])],
+          });
+          await initializeAndMigrate(dataSource);
+          return dataSource;
+        },
+      },
+      {
+        provide: Messaging,
+        inject: [DataSource],
+        useFactory: (dataSource: DataSource | null) =>
+          new Messaging({
+            url: options.config.AMQP_URL,
+            prefix: options.config.AMQP_PREFIX,
+            service: options.service,
+            dataSource: dataSource ?? undefined,
+            logger: new Logger('Messaging'),
+            rpcTimeoutMs: options.rpcTimeoutMs,
+          }),
+      },
+      {
+        provide: METRICS_REGISTRY,
+        useFactory: () => {
+          const registry = new Registry();
+          registry.setDefaultLabels({ service: options.service });
+          collectDefaultMetrics({ register: registry });
+          return registry;
+        },
+      },
+      {
+        provide: READINESS_CHECKS,
+        inject: [DataSource, Messaging],
+        useFactory: (dataSource: DataSource | null, messaging: Messaging): ReadinessCheck[] => [
+          ...(dataSource ? [{ name: 'database', check: () => databaseAnswers(dataSource) }] : []),
+          { name: 'broker', check: () => messaging.isConnected() },
+        ],
+      },
+      RuntimeLifecycle,
+    ];
+    return {
+      module: ServiceRuntimeModule,
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: [SERVICE_NAME, DataSource, Messaging, METRICS_REGISTRY, READINESS_CHECKS],
+    };
+  }
+}

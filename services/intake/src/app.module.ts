@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceRuntimeModule } from '@accessdesk/platform';
+import { CaseEntity, TimelineEntryEntity } from './cases/case.entity';
+import { GetCaseService } from './get-case/get-case.service';
+import { IntakeConfig } from './intake.config';
+import { IntakeHandlers } from './intake.handlers';
+import { Cases1732300000100 } from './migrations/1732300000100-cases';
+import { OnActionCompletedService } from './on-action-completed/on-action-completed.service';
+import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
+import { OnCaseFollowedUpService } from './on-case-followed-up/on-case-followed-up.service';
+import { SubmitCaseService } from './submit-case/submit-case.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: IntakeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceRuntimeModule.forRoot({
+          service: 'intake',
+          config,
+          entities: [CaseEntity, TimelineEntryEntity],
+          migrations: [Cases1732300000100],
+        }),
+      ],
+      providers: [SubmitCaseService, GetCaseService, OnCaseCheckedService, OnActionCompletedService, OnCaseFollowedUpService, IntakeHandlers],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { EntityManager } from 'typeorm';
+import { CaseStatus, CaseView } from '@accessdesk/contracts';
+import { CaseEntity, TimelineEntryEntity } from './case.entity';
+import { STATUS_TEXT, canMove } from './case-status';
+
+export async function findCaseForUpdate(manager: EntityManager, id: string): Promise<CaseEntity | null> {
+  return manager.getRepository(CaseEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+export async function appendTimeline(manager: EntityManager, caseId: string, status: CaseStatus, by: string, note: string, at = new Date()) {
+  await manager.getRepository(TimelineEntryEntity).insert({ caseId, status, by, note, at });
+}
+
+/**
+ * Moves a case forward and writes the step in its timeline; a move the state machine does not allow
+ * (a late or repeated event) changes nothing and answers false.
+ */
+export async function moveCase(manager: EntityManager, entity: CaseEntity, to: CaseStatus, by: string, note?: string): Promise<boolean> {
+  if (!canMove(entity.status, to)) return false;
+  entity.status = to;
+  await manager.getRepository(CaseEntity).save(entity);
+  await appendTimeline(manager, entity.id, to, by, note ?? STATUS_TEXT[to]);
+  return true;
+}
+
+export async function toCaseView(manager: EntityManager, entity: CaseEntity): Promise<CaseView> {
+  const timeline = await manager.getRepository(TimelineEntryEntity).find({ where: { caseId: entity.id }, order: { seq: 'ASC' } });
+  return {
+    id: entity.id,
+    registryNumber: entity.registryNumber,
+    type: entity.type,
+    status: entity.status,
+    region: entity.region,
+    channel: entity.channel,
+    outcome: entity.outcome,
+    paperwork: entity.paperwork,
+    effects: entity.effects,
+    advice: entity.advice,
+    relatedCases: [],
+    requestingUnit: { hsaId: entity.request.requestingUnit.hsaId, name: entity.request.requestingUnit.name },
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+    timeline: timeline.map((t) => ({ at: t.at.toISOString(), status: t.status, by: t.by, note: t.note })),
+  };
+}

@@ -1,0 +1,125 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { CaseReceivedV1, CaseView, Envelope, RpcReply, SubmitCaseV1, problem } from '@accessdesk/contracts';
+import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { CaseEntity } from '../cases/case.entity';
+import { appendTimeline, moveCase, toCaseView } from '../cases/case-store';
+import { STATUS_TEXT } from '../cases/case-status';
+import { nextRegistryNumber } from '../rules/r6-registry-number';
+import { effectsOf } from '../rules/r17-effects';
+
+/** Canonical JSON (keys sorted at every level), so that the same request always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function isIdempotencyConflict(err: unknown): boolean {
+  return err instanceof QueryFailedError && (err.driverError as { constraint?: string }).constraint === 'cases_idempotency';
+}
+
+/**
+ * Registers a new case: registry number (R6), timeline, and `intake.case.received.v1` for the checks
+ * on receipt (R4), in one transaction. The same `Idempotency-Key` from the same caller answers the
+ * same case; the same key with another request is refused.
+ */
+@Injectable()
+export class SubmitCaseService {
+  private readonly logger = new Logger(SubmitCaseService.name);
+
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async submit(envelope: Envelope<SubmitCaseV1>): Promise<RpcReply<CaseView>> {
+    const { request, idempotencyKey } = envelope.payload;
+    const actor = envelope.actor;
+    const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
+
+    const earlier = await this.replay(actor.sub, idempotencyKey, requestHash);
+    if (earlier) return earlier;
+
+    try {
+      return await this.messaging.transaction(async (manager) => {
+        const now = new Date();
+        const id = randomUUID();
+        const registryNumber = await nextRegistryNumber(manager, actor.region, now);
+        const { effects, advice } = effectsOf(request.type);
+        const entity = manager.getRepository(CaseEntity).create({
+          id,
+          registryNumber,
+          region: actor.region,
+          type: request.type,
+          status: 'RECEIVED',
+          channel: request.channel,
+          residentPersonnummer: request.resident.personnummer,
+          request,
+          requestedBy: actor,
+          requestingUnitHsaId: request.requestingUnit.hsaId,
+          outcome: null,
+          paperwork: request.channel === 'EMERGENCY_PHONE' ? 'PENDING' : 'RECEIVED',
+          effects,
+          advice,
+          actionId: null,
+          feedbackSentAt: null,
+          reviewScheduledAt: null,
+          idempotencyOwner: actor.sub,
+          idempotencyKey,
+          requestHash,
+        });
+        await manager.getRepository(CaseEntity).insert(entity);
+        await appendTimeline(manager, id, 'RECEIVED', actor.sub, `${STATUS_TEXT.RECEIVED} som ${registryNumber}`, now);
+        await moveCase(manager, entity, 'VERIFYING', `system:intake`);
+        const received: CaseReceivedV1 = {
+          caseId: id,
+          registryNumber,
+          caseType: request.type,
+          channel: request.channel,
+          resident: request.resident,
+          signature: request.signature ?? null,
+          decidedBy: { hsaId: request.decision.decidedBy.hsaId, role: request.decision.decidedBy.role },
+          requestingUnitHsaId: request.requestingUnit.hsaId,
+          receivedAt: now.toISOString(),
+        };
+        await this.messaging.publish(
+          manager,
+          createEnvelope(CaseReceivedV1, received, { correlationId: id, causationId: envelope.id, region: actor.region, actor }),
+        );
+        this.logger.log(`case ${id} registered as ${registryNumber}`);
+        const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id });
+        return { ok: true as const, body: await toCaseView(manager, saved) };
+      });
+    } catch (err) {
+      // Two requests with one key at the same moment: the other one won; answer with its case.
+      if (isIdempotencyConflict(err)) {
+        const winner = await this.replay(actor.sub, idempotencyKey, requestHash);
+        if (winner) return winner;
+      }
+      throw err;
+    }
+  }
+
+  private async replay(owner: string, key: string, requestHash: string): Promise<RpcReply<CaseView> | null> {
+    const manager = this.dataSource.manager;
+    const existing = await manager.getRepository(CaseEntity).findOneBy({ idempotencyOwner: owner, idempotencyKey: key });
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) {
+      return {
+        ok: false,
+        problem: problem(
+          'idempotency-key-reused',
+          422,
+          'Idempotency-Key already used for another request',
+          'This Idempotency-Key was used before with a different request body. Use a new key for a new request.',
+        ),
+      };
+    }
+    return { ok: true, body: await toCaseView(manager, existing) };
+  }
+}
