@@ -7,6 +7,34 @@ const amqpOnlyInMessaging = {
   paths: [{ name: 'amqplib', message: 'Use @accessdesk/messaging: it is the only code that touches amqplib.' }],
 };
 
+/**
+ * Who may import whom. A contract is data (no I/O, no framework); messaging sits on contracts; the
+ * runtime (libs/platform) on messaging and the plain libraries; a service on all of those, and never
+ * on another service: services talk over RabbitMQ. Test files may also use libs/testing.
+ */
+function boundaries(inTests) {
+  const testing = inTests ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      {
+        sourceTag: 'type:contracts',
+        onlyDependOnLibsWithTags: ['type:contracts'],
+        allowedExternalImports: ['class-validator', 'class-transformer', 'reflect-metadata'],
+      },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', ...testing] },
+      { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', ...testing] },
+      { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:messaging', ...testing] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:messaging'] },
+      {
+        sourceTag: 'type:service',
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:lib', 'type:runtime', ...testing],
+      },
+    ],
+  };
+}
+
 module.exports = tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'coverage/**'] },
   js.configs.recommended,
@@ -15,34 +43,16 @@ module.exports = tseslint.config(
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            // A message contract is data: no I/O, no framework.
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contracts'],
-              allowedExternalImports: ['class-validator', 'class-transformer', 'reflect-metadata'],
-            },
-            { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:messaging'] },
-            // A service never imports another service: they talk over RabbitMQ.
-            {
-              sourceTag: 'type:service',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:lib', 'type:testing'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries(false)],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
       'no-restricted-imports': ['error', amqpOnlyInMessaging],
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
   { files: ['libs/messaging/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   {

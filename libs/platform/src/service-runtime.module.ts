@@ -10,6 +10,7 @@ import {
   OnApplicationShutdown,
   Provider,
 } from '@nestjs/common';
+import { Pool } from 'pg';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { Messaging, MessagingTables1732300000000 } from '@accessdesk/messaging';
@@ -28,9 +29,12 @@ export interface ServiceRuntimeOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
   migrations?: Function[];
   rpcTimeoutMs?: number;
+  /** For a service without tables: the database its readiness still depends on (the gateway's). */
+  readinessDatabaseUrl?: string;
 }
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
+const READINESS_PROBE_POOL = Symbol('READINESS_PROBE_POOL');
 
 /**
  * Starts messaging once every module has registered its consumers (in `onModuleInit`), and on
@@ -43,6 +47,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   constructor(
     private readonly messaging: Messaging,
     @Inject(DataSource) private readonly dataSource: DataSource | null,
+    @Inject(READINESS_PROBE_POOL) private readonly probePool: Pool | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,6 +61,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource?.isInitialized) await this.dataSource.destroy();
+    await this.probePool?.end();
   }
 }
 
@@ -104,10 +110,18 @@ export class ServiceRuntimeModule {
         },
       },
       {
+        provide: READINESS_PROBE_POOL,
+        useFactory: () =>
+          !ownsData && options.readinessDatabaseUrl
+            ? new Pool({ connectionString: options.readinessDatabaseUrl, max: 1, connectionTimeoutMillis: 2_000 })
+            : null,
+      },
+      {
         provide: READINESS_CHECKS,
-        inject: [DataSource, Messaging],
-        useFactory: (dataSource: DataSource | null, messaging: Messaging): ReadinessCheck[] => [
+        inject: [DataSource, Messaging, READINESS_PROBE_POOL],
+        useFactory: (dataSource: DataSource | null, messaging: Messaging, pool: Pool | null): ReadinessCheck[] => [
           ...(dataSource ? [{ name: 'database', check: () => databaseAnswers(dataSource) }] : []),
+          ...(pool ? [{ name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 }] : []),
           { name: 'broker', check: () => messaging.isConnected() },
         ],
       },

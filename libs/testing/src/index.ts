@@ -1,2 +1,3 @@
 export * from './poll';
 export * from './test-database';
+export * from './system';

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase } from './test-database';
+
+/* eslint-disable @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries -- the launcher and the key tool are the plain JS scripts under tools/ that `npm start` and `npm run bench` use too */
+const launcher = require('../../../tools/launcher') as {
+  startSystem(options: {
+    env?: Record<string, string>;
+    serviceEnv?: Record<string, Record<string, string>>;
+    ephemeralPorts?: boolean;
+    onLine?: (service: string, line: string) => void;
+  }): Promise<{ gatewayUrl: string; simulatorUrl: string; ports: Record<string, number>; smtpPort: number; stop(): Promise<void> }>;
+};
+const devKeys = require('../../../tools/dev-keys') as {
+  mintToken(claims: { sub: string; name?: string; region: string; roles: string[]; unit?: string; careProvider?: string; ttl?: string }): Promise<string>;
+  DEV_ISSUER: string;
+  DEV_AUDIENCE: string;
+};
+/* eslint-enable @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries */
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  simulatorUrl: string;
+  /** Every line every service wrote, for assertions on logs. */
+  logs: Array<{ service: string; line: string }>;
+  token(claims: { sub: string; name?: string; region: string; roles: string[]; unit?: string; careProvider?: string; ttl?: string }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system from `dist/` for one test file: its own database, broker prefix, signing key and
+ * ports, so test files never meet. Build first (`npm test` does).
+ */
+export async function startTestSystem(options: { serviceEnv?: Record<string, Record<string, string>>; env?: Record<string, string> } = {}): Promise<RunningSystem> {
+  const db = await createTestDatabase();
+  const keysDir = mkdtempSync(join(tmpdir(), 'accessdesk-keys-'));
+  process.env.DEV_KEYS_DIR = keysDir;
+  // Mints once so that the key exists before the gateway reads it.
+  await devKeys.mintToken({ sub: 'warm-up', region: 'VGR', roles: [] });
+  const authConfig = join(keysDir, 'auth.json');
+  writeFileSync(authConfig, JSON.stringify({ issuers: [{ issuer: devKeys.DEV_ISSUER, audience: devKeys.DEV_AUDIENCE, jwksFile: join(keysDir, 'jwks.json') }] }));
+  const logs: RunningSystem['logs'] = [];
+  const prefix = `test-${randomBytes(4).toString('hex')}.`;
+  let system;
+  try {
+    system = await launcher.startSystem({
+      ephemeralPorts: true,
+      env: { DATABASE_URL: db.url, AMQP_PREFIX: prefix, AUTH_CONFIG_FILE: authConfig, LOG_LEVEL: 'debug', ...options.env },
+      serviceEnv: options.serviceEnv,
+      onLine: (service, line) => logs.push({ service, line }),
+    });
+  } catch (err) {
+    await db.drop();
+    rmSync(keysDir, { recursive: true, force: true });
+    const tail = logs.slice(-30).map((l) => `${l.service}| ${l.line}`).join('\n');
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n${tail}`);
+  }
+  const running = system;
+  return {
+    gatewayUrl: running.gatewayUrl,
+    simulatorUrl: running.simulatorUrl,
+    logs,
+    token: (claims) => devKeys.mintToken(claims),
+    async stop() {
+      await running.stop();
+      await deleteRunTopology(prefix);
+      await db.drop();
+      rmSync(keysDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The queues every service declares, so that a run leaves nothing behind on the broker. */
+const QUEUES = ['intake.rpc', 'intake.events', 'identity-check.events', 'execution.commands', 'notification.events', 'review-scheduler.events'];
+
+async function deleteRunTopology(prefix: string): Promise<void> {
+  const { deleteTopology } = await import('@accessdesk/messaging');
+  await deleteTopology(prefix, QUEUES.map((q) => `${prefix}${q}`));
+}

@@ -1,0 +1,34 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServiceRuntimeModule } from '@accessdesk/platform';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier.service';
+import { loadAuthConfig } from './auth/trusted-issuers';
+import { CasesController } from './cases/cases.controller';
+import { GatewayConfig } from './gateway.config';
+import { AskService } from './http/ask.service';
+import { HttpMetricsMiddleware } from './http/http-metrics.middleware';
+import { ProblemFilter } from './problems/problem.filter';
+
+/** The HTTP API for people: authentication, validation, OpenAPI. Owns no case data. */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    const auth = loadAuthConfig(config.AUTH_CONFIG_FILE);
+    return {
+      module: AppModule,
+      imports: [ServiceRuntimeModule.forRoot({ service: 'gateway', config, rpcTimeoutMs: config.RPC_TIMEOUT_MS, readinessDatabaseUrl: config.DATABASE_URL })],
+      controllers: [CasesController],
+      providers: [
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(auth) },
+        AuthGuard,
+        AskService,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { StaffRole } from '@accessdesk/contracts';
+import { ProblemException } from '../problems/problem.exception';
+import { AuthenticatedRequest } from './caller';
+import { InvalidTokenError, TokenVerifier } from './token-verifier.service';
+
+const ROLES_KEY = 'accessdesk:roles';
+
+/** The roles that may call a route (DESIGN.md's table); object-level checks are the services'. */
+export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * Every `/api/v1` route needs a valid bearer token; a route with `@Roles` also one of those roles.
+ * Nothing reaches a service before this passes.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+    if (!match) throw unauthorized('A bearer token is required.');
+    try {
+      req.caller = await this.verifier.verify(match[1]);
+    } catch (err) {
+      if (err instanceof InvalidTokenError) throw unauthorized('The bearer token is not valid.');
+      throw err;
+    }
+    const allowed = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (allowed && !req.caller.roles.some((r) => allowed.includes(r))) {
+      throw ProblemException.of('role-not-allowed', 403, 'Not allowed for your role', `This needs one of the roles: ${allowed.join(', ')}.`);
+    }
+    return true;
+  }
+}
+
+function unauthorized(detail: string): ProblemException {
+  const e = ProblemException.of('unauthorized', 401, 'Authentication required', detail);
+  e.headers['WWW-Authenticate'] = 'Bearer';
+  return e;
+}

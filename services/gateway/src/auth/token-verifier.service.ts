@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { plainToInstance } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsString, Length, validateSync } from 'class-validator';
+import { STAFF_ROLES, StaffRole } from '@accessdesk/contracts';
+import { ConfigError } from '@accessdesk/platform';
+import { AuthConfig } from './trusted-issuers';
+import { Caller } from './caller';
+
+/** Only asymmetric algorithms: a token signed with a shared secret (or none) is never accepted. */
+const ALGORITHMS = ['ES256', 'RS256'];
+/** Clock skew tolerated on `exp` and `nbf`. */
+const CLOCK_TOLERANCE_S = 30;
+
+class TokenClaims {
+  @IsString() @Length(1, 100) sub!: string;
+  @IsString() @Length(1, 200) name!: string;
+  @IsString() @Length(1, 40) region!: string;
+  @IsArray() @IsIn(STAFF_ROLES, { each: true }) roles!: StaffRole[];
+  @IsOptional() @IsString() @Length(1, 100) unit?: string;
+  @IsOptional() @IsString() @Length(1, 100) careProvider?: string;
+}
+
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+}
+
+interface Issuer {
+  audience: string;
+  keys: JWTVerifyGetKey;
+}
+
+/** Verifies bearer tokens against the configured trusted issuers (DESIGN.md "Authentication"). */
+@Injectable()
+export class TokenVerifier {
+  private readonly issuers = new Map<string, Issuer>();
+
+  constructor(config: AuthConfig) {
+    for (const i of config.issuers) {
+      let keys: JWTVerifyGetKey;
+      if (i.jwksFile) {
+        let jwks: unknown;
+        try {
+          jwks = JSON.parse(readFileSync(resolve(i.jwksFile), 'utf8'));
+        } catch {
+          throw new ConfigError(`the keys of issuer ${i.issuer} (${i.jwksFile}) cannot be read; in development run \`npm run token\` once`);
+        }
+        keys = createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0]);
+      } else {
+        keys = createRemoteJWKSet(new URL(i.jwksUrl as string));
+      }
+      this.issuers.set(i.issuer, { audience: i.audience, keys });
+    }
+  }
+
+  async verify(token: string): Promise<Caller> {
+    let iss: string | undefined;
+    try {
+      iss = decodeJwt(token).iss;
+    } catch {
+      throw new InvalidTokenError('malformed token');
+    }
+    const issuer = iss ? this.issuers.get(iss) : undefined;
+    if (!issuer) throw new InvalidTokenError('untrusted issuer');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, issuer.keys, {
+        issuer: iss,
+        audience: issuer.audience,
+        algorithms: ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (err) {
+      throw new InvalidTokenError(err instanceof Error ? err.name : 'verification failed');
+    }
+    const claims = plainToInstance(TokenClaims, payload);
+    if (validateSync(claims, { whitelist: true }).length > 0) throw new InvalidTokenError('claims missing or wrong');
+    return {
+      sub: claims.sub,
+      name: claims.name,
+      region: claims.region,
+      roles: claims.roles,
+      ...(claims.unit ? { unit: claims.unit } : {}),
+      ...(claims.careProvider ? { careProvider: claims.careProvider } : {}),
+    };
+  }
+}

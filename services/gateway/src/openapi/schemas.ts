@@ -1,0 +1,44 @@
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+/** A reference to a component schema, which `contractSchemas` provides. */
+export function schemaRef(name: string): { $ref: string } {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+const CASE_VIEW: SchemaObject = {
+  type: 'object',
+  required: ['id', 'registryNumber', 'type', 'status', 'region', 'timeline'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    registryNumber: { type: 'string', example: 'VGR-2026-000123' },
+    type: { type: 'string' },
+    status: { type: 'string' },
+    region: { type: 'string' },
+    channel: { type: 'string' },
+    outcome: { type: 'string', nullable: true },
+    paperwork: { type: 'string' },
+    effects: { type: 'array', items: { type: 'string' } },
+    advice: { type: 'array', items: { type: 'string' } },
+    relatedCases: { type: 'array', items: { type: 'object' } },
+    requestingUnit: { type: 'object' },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    timeline: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { at: { type: 'string', format: 'date-time' }, status: { type: 'string' }, by: { type: 'string' }, note: { type: 'string' } },
+      },
+    },
+  },
+};
+
+/**
+ * JSON Schemas of the request classes, generated from the same class-validator rules that validate
+ * them, so the documentation cannot drift from the validation.
+ */
+export function contractSchemas(): Record<string, SchemaObject> {
+  const generated = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<string, SchemaObject>;
+  return { ...generated, CaseView: CASE_VIEW };
+}
