@@ -9,7 +9,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { randomBytes } = require('node:crypto');
 const { Client } = require('pg');
-const { startSystem } = require('./launcher');
+const { startSystem, QUEUES } = require('./launcher');
 const { mintToken, DEV_ISSUER, DEV_AUDIENCE } = require('./dev-keys');
 
 const CLOSE_TIMEOUT_MS = 10 * 60_000;
@@ -151,6 +151,9 @@ async function main() {
   } finally {
     await db.end();
     await system.stop();
+    require('./register-paths');
+    const { deleteTopology } = require('@accessdesk/messaging');
+    await deleteTopology(prefix, QUEUES.map((q) => `${prefix}${q}`));
     const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);

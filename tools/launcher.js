@@ -140,4 +140,7 @@ async function startSystem(options = {}) {
   };
 }
 
-module.exports = { startSystem, SERVICES, ensureDatabase };
+/** Every queue the services declare (dead-letter queues are `<queue>.dlq`), for cleaning up a run. */
+const QUEUES = ['intake.rpc', 'intake.events', 'identity-check.events', 'execution.commands', 'notification.events', 'review-scheduler.events'];
+
+module.exports = { startSystem, SERVICES, QUEUES, ensureDatabase };

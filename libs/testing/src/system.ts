@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { deleteTopology } from '@accessdesk/messaging';
 import { createTestDatabase } from './test-database';
 
 /* eslint-disable @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries -- the launcher and the key tool are the plain JS scripts under tools/ that `npm start` and `npm run bench` use too */
@@ -12,6 +13,7 @@ const launcher = require('../../../tools/launcher') as {
     ephemeralPorts?: boolean;
     onLine?: (service: string, line: string) => void;
   }): Promise<{ gatewayUrl: string; simulatorUrl: string; ports: Record<string, number>; smtpPort: number; stop(): Promise<void> }>;
+  QUEUES: string[];
 };
 const devKeys = require('../../../tools/dev-keys') as {
   mintToken(claims: { sub: string; name?: string; region: string; roles: string[]; unit?: string; careProvider?: string; ttl?: string }): Promise<string>;
@@ -72,10 +74,7 @@ export async function startTestSystem(options: { serviceEnv?: Record<string, Rec
   };
 }
 
-/** The queues every service declares, so that a run leaves nothing behind on the broker. */
-const QUEUES = ['intake.rpc', 'intake.events', 'identity-check.events', 'execution.commands', 'notification.events', 'review-scheduler.events'];
-
+/** A run leaves nothing behind on the broker. */
 async function deleteRunTopology(prefix: string): Promise<void> {
-  const { deleteTopology } = await import('@accessdesk/messaging');
-  await deleteTopology(prefix, QUEUES.map((q) => `${prefix}${q}`));
+  await deleteTopology(prefix, launcher.QUEUES.map((q) => `${prefix}${q}`));
 }

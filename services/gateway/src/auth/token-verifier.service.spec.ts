@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { KeyLike, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { InvalidTokenError, TokenVerifier } from './token-verifier.service';
 
 const ISSUER = 'https://issuer.test';
@@ -10,12 +10,12 @@ const CLAIMS = { name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: 'SE232
 
 describe('TokenVerifier', () => {
   let verifier: TokenVerifier;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
   let publicJwk: Record<string, unknown>;
 
   beforeAll(async () => {
     const pair = await generateKeyPair('ES256', { extractable: true });
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' };
     const dir = mkdtempSync(join(tmpdir(), 'verifier-'));
     writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [publicJwk] }));

@@ -1,0 +1,76 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Transporter, createTransport } from 'nodemailer';
+import SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { NotificationConfig } from '../notification.config';
+
+/** How long the mail server may take to accept the connection, to greet, and to answer each command. */
+const SMTP_CONNECTION_TIMEOUT_MS = 10_000;
+const SMTP_GREETING_TIMEOUT_MS = 10_000;
+const SMTP_SOCKET_TIMEOUT_MS = 30_000;
+
+export interface OutgoingMail {
+  to: string[];
+  subject: string;
+  text: string;
+  /** `<id@domain>`: the same on every attempt, so a receiver can tell a resent e-mail. */
+  messageId: string;
+}
+
+/**
+ * Why sending failed, as codes only: a mail server's answer may quote addresses, which stay out of
+ * log lines. `permanent` is an SMTP 5xx answer, which a retry would get again.
+ */
+export class MailNotSentError extends Error {
+  override readonly name = 'MailNotSentError';
+
+  constructor(
+    readonly code: string,
+    readonly responseCode: number | null,
+  ) {
+    super(`mail not sent: ${code}${responseCode ? ` (SMTP ${responseCode})` : ''}`);
+  }
+
+  get permanent(): boolean {
+    return this.responseCode !== null && this.responseCode >= 500 && this.responseCode < 600;
+  }
+}
+
+/** Sends plain-text e-mail over SMTP with nodemailer. */
+@Injectable()
+export class SmtpMailer implements OnModuleDestroy {
+  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
+
+  constructor(@Inject(NotificationConfig) private readonly config: NotificationConfig) {
+    this.transport = createTransport({
+      host: config.SMTP_HOST,
+      port: config.SMTP_PORT,
+      secure: config.SMTP_SECURE,
+      ignoreTLS: config.SMTP_IGNORE_TLS,
+      connectionTimeout: SMTP_CONNECTION_TIMEOUT_MS,
+      greetingTimeout: SMTP_GREETING_TIMEOUT_MS,
+      socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
+    });
+  }
+
+  /** Resolves once the mail server accepted the e-mail for every recipient. */
+  async send(mail: OutgoingMail): Promise<void> {
+    let info: SMTPTransport.SentMessageInfo;
+    try {
+      info = await this.transport.sendMail({
+        from: this.config.MAIL_FROM,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: mail.messageId,
+      });
+    } catch (err) {
+      const { code, responseCode } = (err ?? {}) as { code?: unknown; responseCode?: unknown };
+      throw new MailNotSentError(typeof code === 'string' ? code : 'UNKNOWN', typeof responseCode === 'number' ? responseCode : null);
+    }
+    if (info.rejected.length > 0) throw new MailNotSentError('EENVELOPE', null);
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}
