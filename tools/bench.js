@@ -152,6 +152,7 @@ async function main() {
     await db.end();
     await system.stop();
     require('./register-paths');
+    require('reflect-metadata');
     const { deleteTopology } = require('@accessdesk/messaging');
     await deleteTopology(prefix, QUEUES.map((q) => `${prefix}${q}`));
     const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });

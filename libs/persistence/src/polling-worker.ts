@@ -6,67 +6,79 @@ export interface WorkerLogger {
   warn(message: string, context?: string): void;
 }
 
+export interface PollingWorkerOptions {
+  pollMs?: number;
+  /** Rounds run at once; each claims its own row, so they never take the same work. */
+  concurrency?: number;
+}
+
 /**
  * Runs durable work kept in a table: `runOnce` claims one due row (`FOR UPDATE SKIP LOCKED`),
- * does it, commits, and answers whether it found any. The worker goes again at once while there is
+ * does it, commits, and answers whether it found any. Each lane goes again at once while there is
  * work, is woken by `kick()` after a commit that added work, and polls as a fallback — so due dates
  * live in the database, never in timers, and a restart loses nothing.
  */
 export class PollingWorker {
   private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private kicked = false;
-  private failures = 0;
+  private lanes: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private kicks = 0;
+  private readonly pollMs: number;
+  private readonly concurrency: number;
 
   constructor(
     private readonly name: string,
     private readonly runOnce: () => Promise<boolean>,
     private readonly logger: WorkerLogger,
-    private readonly pollMs: number = DEFAULT_WORKER_POLL_MS,
-  ) {}
+    options: PollingWorkerOptions | number = {},
+  ) {
+    const o = typeof options === 'number' ? { pollMs: options } : options;
+    this.pollMs = o.pollMs ?? DEFAULT_WORKER_POLL_MS;
+    this.concurrency = Math.max(1, o.concurrency ?? 1);
+  }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.lanes = Array.from({ length: this.concurrency }, () => this.lane());
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
+    for (const wake of this.wakers) wake();
+    await Promise.all(this.lanes);
+    this.lanes = [];
   }
 
   kick(): void {
-    this.kicked = true;
-    this.wake?.();
+    this.kicks += 1;
+    for (const wake of this.wakers) wake();
   }
 
-  private async run(): Promise<void> {
+  private async lane(): Promise<void> {
+    let failures = 0;
     while (this.running) {
-      this.kicked = false;
+      const kicksBefore = this.kicks;
       let found = false;
       try {
         found = await this.runOnce();
-        this.failures = 0;
+        failures = 0;
       } catch (err) {
-        this.failures += 1;
-        this.logger.warn(`${this.name} round failed (${this.failures} in a row): ${err instanceof Error ? err.message : String(err)}`, 'PollingWorker');
+        failures += 1;
+        this.logger.warn(`${this.name} round failed (${failures} in a row): ${err instanceof Error ? err.message : String(err)}`, 'PollingWorker');
       }
       if (!this.running) break;
-      if ((found || this.kicked) && this.failures === 0) continue;
-      const wait = this.failures > 0 ? Math.min(FAILURE_BACKOFF_MAX_MS, 100 * 2 ** this.failures) : this.pollMs;
+      if ((found || this.kicks !== kicksBefore) && failures === 0) continue;
+      const wait = failures > 0 ? Math.min(FAILURE_BACKOFF_MAX_MS, 100 * 2 ** failures) : this.pollMs;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, wait);
-        function done() {
+        const done = () => {
           clearTimeout(timer);
+          this.wakers.delete(done);
           resolve();
-        }
-        this.wake = done;
+        };
+        const timer = setTimeout(done, wait);
+        this.wakers.add(done);
       });
-      this.wake = null;
     }
   }
 }

@@ -16,6 +16,8 @@ import { retryBackoffMs } from './retry-backoff';
 
 /** Fallback poll for due retries; a newly accepted action wakes the worker at once. */
 const WORKER_POLL_MS = 250;
+/** Actions in the staff tool at once; each lane claims its own row. */
+const WORKER_CONCURRENCY = 4;
 
 type Completion = Pick<ActionEntity, 'outcome' | 'detail' | 'staffToolReference'> & { outcome: ActionCompletedV1['outcome'] };
 
@@ -36,7 +38,10 @@ export class ExecuteActionService implements OnApplicationBootstrap, OnModuleDes
     @Inject(STAFF_TOOL_ADAPTER) private readonly adapter: StaffToolAdapter,
     @Inject(ExecutionConfig) private readonly config: ExecutionConfig,
   ) {
-    this.worker = new PollingWorker('staff-tool actions', () => this.runOnce(), this.logger, WORKER_POLL_MS);
+    this.worker = new PollingWorker('staff-tool actions', () => this.runOnce(), this.logger, {
+      pollMs: WORKER_POLL_MS,
+      concurrency: WORKER_CONCURRENCY,
+    });
   }
 
   onApplicationBootstrap(): void {

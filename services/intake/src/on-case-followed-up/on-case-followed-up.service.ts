@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Envelope, FeedbackSentV1, ReviewScheduledV1 } from '@accessdesk/contracts';
 import { CaseEntity } from '../cases/case.entity';
-import { appendTimeline, findCaseForUpdate, moveCase } from '../cases/case-store';
+import { findCaseForUpdate, moveCase, noteOnTimeline } from '../cases/case-store';
 
 /** An executed lock is closed only once its review date is stored (R9). */
 function needsReview(entity: CaseEntity): boolean {
@@ -23,7 +23,7 @@ export class OnCaseFollowedUpService {
     if (entity.feedbackSentAt) return;
     entity.feedbackSentAt = new Date(sent.sentAt);
     await manager.save(entity);
-    await appendTimeline(manager, entity.id, entity.status, envelope.actor.sub, 'Återkoppling skickad till verksamhetschef på begärande enhet (R8)');
+    await noteOnTimeline(manager, entity, envelope.actor.sub, 'Återkoppling skickad till verksamhetschef på begärande enhet (R8)');
     await this.closeIfDone(manager, entity);
   }
 
@@ -34,7 +34,7 @@ export class OnCaseFollowedUpService {
     entity.reviewScheduledAt = new Date();
     await manager.save(entity);
     const due = scheduled.dueAt.slice(0, 10);
-    await appendTimeline(manager, entity.id, entity.status, envelope.actor.sub, `Omprövning planerad till ${due} (R9)`);
+    await noteOnTimeline(manager, entity, envelope.actor.sub, `Omprövning planerad till ${due} (R9)`);
     await this.closeIfDone(manager, entity);
   }
 

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { CaseReceivedV1, CaseView, Envelope, RpcReply, SubmitCaseV1, problem } from '@accessdesk/contracts';
+import { CaseReceivedV1, CaseView, Envelope, RpcReply, SubmitCaseV1, TimelineEntry, problem } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { CaseEntity } from '../cases/case.entity';
-import { appendTimeline, moveCase, toCaseView } from '../cases/case-store';
+import { appendTimeline, caseView, toCaseView } from '../cases/case-store';
 import { STATUS_TEXT } from '../cases/case-status';
 import { nextRegistryNumber } from '../rules/r6-registry-number';
 import { effectsOf } from '../rules/r17-effects';
@@ -49,14 +49,15 @@ export class SubmitCaseService {
       return await this.messaging.transaction(async (manager) => {
         const now = new Date();
         const id = randomUUID();
-        const registryNumber = await nextRegistryNumber(manager, actor.region, now);
         const { effects, advice } = effectsOf(request.type);
+        // The registry counter row stays locked until commit: take it last, and do little after it.
+        const registryNumber = await nextRegistryNumber(manager, actor.region, now);
         const entity = manager.getRepository(CaseEntity).create({
           id,
           registryNumber,
           region: actor.region,
           type: request.type,
-          status: 'RECEIVED',
+          status: 'VERIFYING',
           channel: request.channel,
           residentPersonnummer: request.resident.personnummer,
           request,
@@ -72,10 +73,15 @@ export class SubmitCaseService {
           idempotencyOwner: actor.sub,
           idempotencyKey,
           requestHash,
+          createdAt: now,
+          updatedAt: now,
         });
         await manager.getRepository(CaseEntity).insert(entity);
-        await appendTimeline(manager, id, 'RECEIVED', actor.sub, `${STATUS_TEXT.RECEIVED} som ${registryNumber}`, now);
-        await moveCase(manager, entity, 'VERIFYING', `system:intake`);
+        const timeline: TimelineEntry[] = [
+          { at: now.toISOString(), status: 'RECEIVED', by: actor.sub, note: `${STATUS_TEXT.RECEIVED} som ${registryNumber}` },
+          { at: now.toISOString(), status: 'VERIFYING', by: 'system:intake', note: STATUS_TEXT.VERIFYING },
+        ];
+        await appendTimeline(manager, id, timeline);
         const received: CaseReceivedV1 = {
           caseId: id,
           registryNumber,
@@ -92,8 +98,7 @@ export class SubmitCaseService {
           createEnvelope(CaseReceivedV1, received, { correlationId: id, causationId: envelope.id, region: actor.region, actor }),
         );
         this.logger.log(`case ${id} registered as ${registryNumber}`);
-        const saved = await manager.getRepository(CaseEntity).findOneByOrFail({ id });
-        return { ok: true as const, body: await toCaseView(manager, saved) };
+        return { ok: true as const, body: caseView(entity, timeline) };
       });
     } catch (err) {
       // Two requests with one key at the same moment: the other one won; answer with its case.

@@ -1,12 +1,14 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Transporter, createTransport } from 'nodemailer';
-import SMTPTransport from 'nodemailer/lib/smtp-transport';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { NotificationConfig } from '../notification.config';
 
 /** How long the mail server may take to accept the connection, to greet, and to answer each command. */
 const SMTP_CONNECTION_TIMEOUT_MS = 10_000;
 const SMTP_GREETING_TIMEOUT_MS = 10_000;
 const SMTP_SOCKET_TIMEOUT_MS = 30_000;
+/** E-mails in flight at once, each over its own pooled SMTP connection. */
+export const SEND_CONCURRENCY = 4;
 
 export interface OutgoingMail {
   to: string[];
@@ -38,7 +40,7 @@ export class MailNotSentError extends Error {
 /** Sends plain-text e-mail over SMTP with nodemailer. */
 @Injectable()
 export class SmtpMailer implements OnModuleDestroy {
-  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
+  private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
 
   constructor(@Inject(NotificationConfig) private readonly config: NotificationConfig) {
     this.transport = createTransport({
@@ -49,12 +51,15 @@ export class SmtpMailer implements OnModuleDestroy {
       connectionTimeout: SMTP_CONNECTION_TIMEOUT_MS,
       greetingTimeout: SMTP_GREETING_TIMEOUT_MS,
       socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
+      // Reuse connections: a new SMTP dialogue per e-mail costs several round trips.
+      pool: true,
+      maxConnections: SEND_CONCURRENCY,
     });
   }
 
   /** Resolves once the mail server accepted the e-mail for every recipient. */
   async send(mail: OutgoingMail): Promise<void> {
-    let info: SMTPTransport.SentMessageInfo;
+    let info: SMTPPool.SentMessageInfo;
     try {
       info = await this.transport.sendMail({
         from: this.config.MAIL_FROM,

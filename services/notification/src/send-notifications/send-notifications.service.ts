@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { FeedbackSentV1, systemActor } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { PollingWorker } from '@accessdesk/persistence';
-import { MailNotSentError, SmtpMailer } from '../mail/smtp-mailer';
+import { MailNotSentError, SEND_CONCURRENCY, SmtpMailer } from '../mail/smtp-mailer';
 import { NotificationConfig } from '../notification.config';
 import { NotificationEntity } from '../notifications/notification.entity';
 
@@ -20,7 +20,7 @@ export function retryBackoffMs(failedAttempts: number): number {
 }
 
 /**
- * Sends queued e-mails (R8), one per round: the row is claimed `FOR UPDATE SKIP LOCKED`, sent, and
+ * Sends queued e-mails (R8), one per round and a few rounds at once: the row is claimed `FOR UPDATE SKIP LOCKED`, sent, and
  * marked SENT together with `notification.feedback.sent.v1` in the same transaction. Should that
  * commit fail after the server accepted the e-mail, it is sent again with the same Message-ID.
  */
@@ -34,7 +34,10 @@ export class SendNotificationsService implements OnApplicationBootstrap, OnModul
     private readonly mailer: SmtpMailer,
     @Inject(NotificationConfig) private readonly config: NotificationConfig,
   ) {
-    this.worker = new PollingWorker('e-mail sender', () => this.runOnce(), this.logger, WORKER_POLL_MS);
+    this.worker = new PollingWorker('e-mail sender', () => this.runOnce(), this.logger, {
+      pollMs: WORKER_POLL_MS,
+      concurrency: SEND_CONCURRENCY,
+    });
   }
 
   onApplicationBootstrap(): void {
