@@ -26,7 +26,7 @@ function boundaries(inTests) {
       { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', ...testing] },
       { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', ...testing] },
       { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:messaging', ...testing] },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:messaging'] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:messaging', 'type:runtime'] },
       {
         sourceTag: 'type:service',
         onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:lib', 'type:runtime', ...testing],

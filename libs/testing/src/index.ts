@@ -1,3 +1,4 @@
 export * from './poll';
 export * from './test-database';
 export * from './system';
+export * from './service-harness';

@@ -1,28 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
 import { ActionCompletedV1, Envelope, ExecuteActionV1, luhnCheckDigit, systemActor } from '@accessdesk/contracts';
-import {
-  DEFAULT_AMQP_URL,
-  Messaging,
-  MessagingLogger,
-  MessagingTables1732300000000,
-  createEnvelope,
-  deleteTopology,
-  on,
-  testPrefix,
-} from '@accessdesk/messaging';
-import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
-import { loadConfig } from '@accessdesk/platform';
-import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
+import { createEnvelope } from '@accessdesk/messaging';
+import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { ExecutionConfig } from './execution.config';
 
-const AMQP_URL = process.env.AMQP_URL ?? DEFAULT_AMQP_URL;
-const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const MAX_ATTEMPTS = 3;
 /** Two retries at 1 s and 2 s, plus margin. */
 const RETRY_DEADLINE_MS = 20_000;
@@ -147,65 +131,38 @@ function envelopeOf(payload: ExecuteActionV1): Envelope<ExecuteActionV1> {
 
 describe('execution against the real broker and database', () => {
   const staffTool = new FakeStaffTool();
-  let db: TestDatabase;
-  let prefix: string;
-  let app: INestApplication;
-  let driverDs: DataSource;
-  let driver: Messaging;
-  const completions: Envelope<ActionCompletedV1>[] = [];
+  let harness: ServiceHarness;
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => staffTool.server.listen(0, '127.0.0.1', resolve));
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    const config = loadConfig(ExecutionConfig, {
-      DATABASE_URL: db.url,
-      AMQP_URL,
-      AMQP_PREFIX: prefix,
-      STAFF_TOOL_URL: `${staffTool.url}/staff-tool`,
-      STAFF_TOOL_TIMEOUT_MS: '2000',
-      EXECUTION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-    });
     // The driver stands in for intake: it sends commands and listens for completions.
-    driverDs = createServiceDataSource({ url: db.url, schema: 'test_driver', entities: [], migrations: [MessagingTables1732300000000] });
-    await initializeAndMigrate(driverDs);
-    driver = new Messaging({ url: AMQP_URL, service: 'test-driver', prefix, dataSource: driverDs, logger: quiet, relayPollMs: 50 });
-    driver.subscribe('events', [
-      on(ActionCompletedV1, async (envelope) => {
-        completions.push(envelope);
-      }),
-    ]);
-    await driver.start();
-
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
+    harness = await startServiceUnderTest({
+      appModule: AppModule.forRoot,
+      configClass: ExecutionConfig,
+      env: {
+        STAFF_TOOL_URL: `${staffTool.url}/staff-tool`,
+        STAFF_TOOL_TIMEOUT_MS: '2000',
+        EXECUTION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+      },
+      observe: [ActionCompletedV1],
+    });
   });
 
   afterAll(async () => {
-    const queues = [...(app ? app.get(Messaging).declaredQueues() : []), ...(driver ? driver.declaredQueues() : [])];
-    await app?.close();
-    await driver?.close();
-    await driverDs?.destroy();
-    if (prefix) await deleteTopology(prefix, queues);
-    await db?.drop();
+    await harness?.close();
     await new Promise((resolve) => staffTool.server.close(resolve));
   });
 
-  async function send(envelope: Envelope<ExecuteActionV1>): Promise<void> {
-    await driver.transaction((m) => driver.publish(m, envelope));
-  }
-
   function completionsOf(actionId: string): Envelope<ActionCompletedV1>[] {
-    return completions.filter((c) => c.payload.actionId === actionId);
+    return harness.observedOf(ActionCompletedV1, (c) => c.payload.actionId === actionId);
   }
 
   async function completionOf(actionId: string, timeoutMs?: number): Promise<Envelope<ActionCompletedV1>> {
-    return pollUntil(() => completionsOf(actionId)[0], { what: `the completion of action ${actionId}`, timeoutMs });
+    return harness.waitFor(ActionCompletedV1, (c) => c.payload.actionId === actionId, { what: `the completion of action ${actionId}`, timeoutMs });
   }
 
   async function actionRow(actionId: string): Promise<Record<string, unknown>> {
-    const [row] = await driverDs.query(`SELECT * FROM execution.actions WHERE action_id = $1`, [actionId]);
+    const [row] = await harness.dataSource.query(`SELECT * FROM execution.actions WHERE action_id = $1`, [actionId]);
     return row;
   }
 
@@ -214,7 +171,7 @@ describe('execution against the real broker and database', () => {
     staffTool.failures.set(resident, 2);
     const payload = command(resident);
     const envelope = envelopeOf(payload);
-    await send(envelope);
+    await harness.publish(envelope);
 
     const completed = await completionOf(payload.actionId, RETRY_DEADLINE_MS);
     expect(completed.payload).toMatchObject({
@@ -243,30 +200,23 @@ describe('execution against the real broker and database', () => {
     const resident = personnummer(102);
     const payload = command(resident);
     const envelope = envelopeOf(payload);
-    await send(envelope);
+    await harness.publish(envelope);
     await completionOf(payload.actionId);
 
     // The same message again, as a relay that published it twice would do...
-    await driverDs.query(`UPDATE test_driver.outbox SET published_at = NULL WHERE id = $1`, [envelope.id]);
-    await pollUntil(async () => {
-      const [row] = await driverDs.query(`SELECT published_at FROM test_driver.outbox WHERE id = $1`, [envelope.id]);
-      return row.published_at !== null;
-    }, { what: 'the redelivery to be published' });
+    await harness.publishAgain(envelope);
     // ...and the same action in a new message, as a producer that sent its command twice would do.
     const again = envelopeOf(payload);
-    await send(again);
+    await harness.publish(again);
+    await harness.handled(again);
     await pollUntil(async () => {
-      const rows = await driverDs.query(`SELECT 1 FROM execution.inbox WHERE message_id = $1`, [again.id]);
-      return rows.length === 1;
-    }, { what: 'the repeated command to be handled' });
-    await pollUntil(async () => {
-      const [{ n }] = await driverDs.query(`SELECT count(*)::int AS n FROM execution.actions WHERE status = 'PENDING'`);
+      const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM execution.actions WHERE status = 'PENDING'`);
       return n === 0;
     }, { what: 'no pending actions' });
 
     expect(staffTool.callsFor(payload.actionId)).toHaveLength(1);
     expect(staffTool.queries.filter((q) => q === resident)).toHaveLength(1);
-    const [{ n }] = await driverDs.query(`SELECT count(*)::int AS n FROM execution.outbox WHERE envelope->'payload'->>'actionId' = $1`, [
+    const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM execution.outbox WHERE envelope->'payload'->>'actionId' = $1`, [
       payload.actionId,
     ]);
     expect(n).toBe(1);
@@ -276,7 +226,7 @@ describe('execution against the real broker and database', () => {
     const resident = personnummer(103);
     staffTool.withoutAccount.add(resident);
     const payload = command(resident);
-    await send(envelopeOf(payload));
+    await harness.publish(envelopeOf(payload));
 
     const completed = await completionOf(payload.actionId);
     expect(completed.payload).toMatchObject({ outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', staffToolReference: null });
@@ -289,7 +239,7 @@ describe('execution against the real broker and database', () => {
     const resident = personnummer(104);
     staffTool.refusals.set(resident, 422);
     const payload = command(resident);
-    await send(envelopeOf(payload));
+    await harness.publish(envelopeOf(payload));
 
     const completed = await completionOf(payload.actionId);
     expect(completed.payload).toMatchObject({ outcome: 'FAILED', detail: 'STAFF_TOOL_REJECTED_422' });
@@ -301,7 +251,7 @@ describe('execution against the real broker and database', () => {
     const resident = personnummer(105);
     staffTool.failures.set(resident, Infinity);
     const payload = command(resident);
-    await send(envelopeOf(payload));
+    await harness.publish(envelopeOf(payload));
 
     const completed = await completionOf(payload.actionId, RETRY_DEADLINE_MS);
     expect(completed.payload).toMatchObject({ outcome: 'FAILED', detail: 'STAFF_TOOL_UNAVAILABLE' });

@@ -1,28 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
 import { Actor, CaseCheckedV1, CaseReceivedV1, Envelope } from '@accessdesk/contracts';
-import {
-  DEFAULT_AMQP_URL,
-  Messaging,
-  MessagingLogger,
-  MessagingTables1732300000000,
-  createEnvelope,
-  deleteTopology,
-  on,
-  testPrefix,
-} from '@accessdesk/messaging';
-import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
-import { loadConfig } from '@accessdesk/platform';
-import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
+import { createEnvelope } from '@accessdesk/messaging';
+import { ServiceHarness, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { IdentityCheckConfig } from './identity-check.config';
-
-const AMQP_URL = process.env.AMQP_URL ?? DEFAULT_AMQP_URL;
-const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 const TOVA = '199001012385';
 const DR_A = 'SE2321000131-E000000000011';
@@ -108,61 +91,38 @@ function received(overrides: Partial<CaseReceivedV1> = {}): CaseReceivedV1 {
 
 describe('identity-check against the real broker and database', () => {
   const registers = new FakeRegisters();
-  let db: TestDatabase;
-  let prefix: string;
-  let app: INestApplication;
-  let driverDs: DataSource;
-  let driver: Messaging;
-  const checked = new Map<string, Envelope<CaseCheckedV1>>();
+  let harness: ServiceHarness;
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => registers.server.listen(0, '127.0.0.1', resolve));
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    const config = loadConfig(IdentityCheckConfig, {
-      DATABASE_URL: db.url,
-      AMQP_URL,
-      AMQP_PREFIX: prefix,
-      POPULATION_REGISTER_URL: `${registers.url}/population-register`,
-      STAFF_DIRECTORY_URL: `${registers.url}/staff-directory/`,
-    });
     // The driver stands in for intake: it publishes received cases and listens for the results.
-    driverDs = createServiceDataSource({ url: db.url, schema: 'test_driver', entities: [], migrations: [MessagingTables1732300000000] });
-    await initializeAndMigrate(driverDs);
-    driver = new Messaging({ url: AMQP_URL, service: 'test-driver', prefix, dataSource: driverDs, logger: quiet, relayPollMs: 50 });
-    driver.subscribe('events', [
-      on(CaseCheckedV1, async (envelope) => {
-        checked.set(envelope.payload.caseId, envelope);
-      }),
-    ]);
-    await driver.start();
-
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
+    harness = await startServiceUnderTest({
+      appModule: AppModule.forRoot,
+      configClass: IdentityCheckConfig,
+      env: {
+        POPULATION_REGISTER_URL: `${registers.url}/population-register`,
+        STAFF_DIRECTORY_URL: `${registers.url}/staff-directory/`,
+      },
+      observe: [CaseCheckedV1],
+    });
   });
 
   afterAll(async () => {
-    const queues = [...(app ? app.get(Messaging).declaredQueues() : []), ...(driver ? driver.declaredQueues() : [])];
-    await app?.close();
-    await driver?.close();
-    await driverDs?.destroy();
-    if (prefix) await deleteTopology(prefix, queues);
-    await db?.drop();
+    await harness?.close();
     await new Promise((resolve) => registers.server.close(resolve));
   });
 
   async function check(payload: CaseReceivedV1): Promise<Envelope<CaseCheckedV1>> {
     const actor: Actor = { sub: DR_A, name: 'Dr A', region: 'VGR', roles: ['clinician'] };
     const envelope = createEnvelope(CaseReceivedV1, payload, { correlationId: payload.caseId, causationId: payload.caseId, region: 'VGR', actor });
-    await driver.transaction((m) => driver.publish(m, envelope));
-    const result = await pollUntil(() => checked.get(payload.caseId), { what: `the check of case ${payload.caseId}` });
+    await harness.publish(envelope);
+    const result = await harness.waitFor(CaseCheckedV1, (e) => e.payload.caseId === payload.caseId, { what: `the check of case ${payload.caseId}` });
     expect(result).toMatchObject({ correlationId: payload.caseId, causationId: envelope.id, region: 'VGR', actor: { sub: 'system:identity-check' } });
     return result;
   }
 
   async function storedRow(caseId: string): Promise<Record<string, unknown>> {
-    const [row] = await driverDs.query(`SELECT * FROM identity_check.checks WHERE case_id = $1`, [caseId]);
+    const [row] = await harness.dataSource.query(`SELECT * FROM identity_check.checks WHERE case_id = $1`, [caseId]);
     return row;
   }
 
@@ -219,7 +179,7 @@ describe('identity-check against the real broker and database', () => {
     const { payload: result } = await check(payload);
     expect(result.verdict).toBe('PASSED');
     expect(registers.lookups - before).toBe(3);
-    const [{ n }] = await driverDs.query(
+    const [{ n }] = await harness.dataSource.query(
       `SELECT count(*)::int AS n FROM identity_check.outbox WHERE envelope->'payload'->>'caseId' = $1`,
       [payload.caseId],
     );

@@ -1,6 +1,3 @@
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import {
   ActionCompletedV1,
   CaseCheckedV1,
@@ -14,14 +11,11 @@ import {
   SubmitCaseV1,
   systemActor,
 } from '@accessdesk/contracts';
-import { DEFAULT_AMQP_URL, Messaging, MessagingLogger, MessagingTables1732300000000, createEnvelope, deleteTopology, on, testPrefix } from '@accessdesk/messaging';
-import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
-import { loadConfig } from '@accessdesk/platform';
-import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
+import { createEnvelope } from '@accessdesk/messaging';
+import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { IntakeConfig } from './intake.config';
 
-const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const clinician = { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician' as const], unit: 'SE2321000131-E000000000001' };
 
 function request(personnummer = '199001012385') {
@@ -49,54 +43,26 @@ function request(personnummer = '199001012385') {
  * services by publishing their events, in the order the test chooses.
  */
 describe('intake', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
-  let driverData: DataSource;
-  let driver: Messaging;
-  let prefix: string;
-  const seen: Array<{ type: string; caseId: string; payload: unknown }> = [];
+  let harness: ServiceHarness;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    const config = loadConfig(IntakeConfig, { DATABASE_URL: db.url, AMQP_PREFIX: prefix, HTTP_PORT: '0' });
-    app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
-    await app.init();
-    driverData = createServiceDataSource({ url: db.url, schema: 'test_driver', entities: [], migrations: [MessagingTables1732300000000] });
-    await initializeAndMigrate(driverData);
-    driver = new Messaging({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, service: 'test-driver', prefix, dataSource: driverData, logger: quiet, relayPollMs: 50 });
-    const record = async (env: { type: string; correlationId: string; payload: unknown }) => {
-      seen.push({ type: env.type, caseId: env.correlationId, payload: env.payload });
-    };
-    driver.subscribe('observed', [on(CaseReceivedV1, record), on(ExecuteActionV1, record), on(CaseConcludedV1, record)]);
-    await driver.start();
+    harness = await startServiceUnderTest({ appModule: AppModule.forRoot, configClass: IntakeConfig, observe: [CaseReceivedV1, ExecuteActionV1, CaseConcludedV1] });
   });
 
-  afterAll(async () => {
-    await driver.close();
-    await app.close();
-    await driverData.destroy();
-    await deleteTopology(prefix, [`${prefix}intake.rpc`, `${prefix}intake.events`, `${prefix}test-driver.observed`]);
-    await db.drop();
-  });
+  afterAll(() => harness?.close());
 
   const meta = (caseId: string) => ({ correlationId: caseId, causationId: caseId, region: 'VGR', actor: systemActor('test', 'VGR') });
 
   async function submit(key: string): Promise<CaseView> {
-    const reply = await driver.request<SubmitCaseV1, CaseView>('intake', SubmitCaseV1, { request: request(), idempotencyKey: key }, { ...meta(key), actor: clinician });
+    const reply = await harness.driver.request<SubmitCaseV1, CaseView>('intake', SubmitCaseV1, { request: request(), idempotencyKey: key }, { ...meta(key), actor: clinician });
     if (!reply.ok) throw new Error(JSON.stringify(reply.problem));
     return reply.body;
   }
 
   async function getCase(id: string): Promise<CaseView> {
-    const reply = await driver.request<GetCaseV1, CaseView>('intake', GetCaseV1, { caseId: id }, { ...meta(id), actor: clinician });
+    const reply = await harness.driver.request<GetCaseV1, CaseView>('intake', GetCaseV1, { caseId: id }, { ...meta(id), actor: clinician });
     if (!reply.ok) throw new Error(JSON.stringify(reply.problem));
     return reply.body;
-  }
-
-  async function publish(caseId: string, ...envelopes: ReturnType<typeof createEnvelope>[]) {
-    await driver.transaction(async (m) => driver.publish(m, ...envelopes));
-    return caseId;
   }
 
   const checked = (caseId: string): CaseCheckedV1 => ({
@@ -115,25 +81,25 @@ describe('intake', () => {
     const serial = (n: string) => Number(n.split('-')[2]);
     expect(a.registryNumber).toMatch(new RegExp(`^VGR-${year}-\\d{6}$`));
     expect(serial(b.registryNumber)).toBe(serial(a.registryNumber) + 1);
-    await pollUntil(() => seen.some((s) => s.type === CaseReceivedV1.type && s.caseId === a.id), { what: 'case.received' });
+    await harness.waitFor(CaseReceivedV1, (e) => e.correlationId === a.id, { what: 'case.received' });
   });
 
   it('never moves a case backwards when its events arrive late, twice or out of order', async () => {
     const c = await submit('k-order');
-    await publish(c.id, createEnvelope(CaseCheckedV1, checked(c.id), meta(c.id)));
-    const command = await pollUntil(() => seen.find((s) => s.type === ExecuteActionV1.type && s.caseId === c.id), { what: 'execute-action' });
-    const actionId = (command.payload as ExecuteActionV1).actionId;
+    await harness.publish(createEnvelope(CaseCheckedV1, checked(c.id), meta(c.id)));
+    const command = await harness.waitFor(ExecuteActionV1, (e) => e.correlationId === c.id, { what: 'execute-action' });
+    const actionId = command.payload.actionId;
 
     const completed = createEnvelope(ActionCompletedV1, { actionId, caseId: c.id, action: 'LOGIN_LOCK', outcome: 'EXECUTED', mode: 'http', completedAt: new Date().toISOString() }, meta(c.id));
     // Feedback before the review date, the completion twice (two message ids), a late check result.
-    await publish(c.id, completed, { ...completed, id: '6b0e5d51-0d0c-4c7e-9d0b-2d7b8f3c9a01' });
+    await harness.publish(completed, { ...completed, id: '6b0e5d51-0d0c-4c7e-9d0b-2d7b8f3c9a01' });
     await pollUntil(async () => (await getCase(c.id)).status === 'EXECUTED', { what: 'EXECUTED' });
-    await publish(c.id, createEnvelope(CaseCheckedV1, { ...checked(c.id), verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH'] }, meta(c.id)));
-    await publish(c.id, createEnvelope(FeedbackSentV1, { caseId: c.id, notificationId: '2f1d6f7e-7d55-4a51-8f3f-0b7f0e0f2a11', recipients: 1, sentAt: new Date().toISOString() }, meta(c.id)));
+    await harness.publish(createEnvelope(CaseCheckedV1, { ...checked(c.id), verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH'] }, meta(c.id)));
+    await harness.publish(createEnvelope(FeedbackSentV1, { caseId: c.id, notificationId: '2f1d6f7e-7d55-4a51-8f3f-0b7f0e0f2a11', recipients: 1, sentAt: new Date().toISOString() }, meta(c.id)));
     // A lock is not closed before its review date is stored (R9).
     await pollUntil(async () => (await getCase(c.id)).timeline.some((t) => t.note.includes('Återkoppling skickad')), { what: 'feedback noted' });
     expect((await getCase(c.id)).status).toBe('EXECUTED');
-    await publish(c.id, createEnvelope(ReviewScheduledV1, { caseId: c.id, reviewId: '0c8b2b4e-1b7e-4a57-9f51-6a3c3c1d2e01', dueAt: '2027-02-20T10:00:00.000Z' }, meta(c.id)));
+    await harness.publish(createEnvelope(ReviewScheduledV1, { caseId: c.id, reviewId: '0c8b2b4e-1b7e-4a57-9f51-6a3c3c1d2e01', dueAt: '2027-02-20T10:00:00.000Z' }, meta(c.id)));
     const closed = await pollUntil(async () => {
       const v = await getCase(c.id);
       return v.status === 'CLOSED' ? v : undefined;
@@ -142,20 +108,20 @@ describe('intake', () => {
     const statuses = closed.timeline.map((t) => t.status);
     expect(statuses).toEqual(['RECEIVED', 'VERIFYING', 'READY', 'EXECUTING', 'EXECUTED', 'EXECUTED', 'EXECUTED', 'CLOSED']);
     expect(statuses).not.toContain('RETURNED_FOR_COMPLETION');
-    expect(seen.filter((s) => s.type === CaseConcludedV1.type && s.caseId === c.id)).toHaveLength(1);
+    expect(harness.observedOf(CaseConcludedV1, (e) => e.correlationId === c.id)).toHaveLength(1);
   });
 
   it('returns the same case for the same Idempotency-Key and refuses the key with another body', async () => {
     const first = await submit('k-same');
     const again = await submit('k-same');
     expect(again.id).toBe(first.id);
-    const other = await driver.request('intake', SubmitCaseV1, { request: request('199512312266'), idempotencyKey: 'k-same' }, { ...meta('x'), actor: clinician });
+    const other = await harness.driver.request('intake', SubmitCaseV1, { request: request('199512312266'), idempotencyKey: 'k-same' }, { ...meta('x'), actor: clinician });
     expect(other).toMatchObject({ ok: false, problem: { status: 422 } });
   });
 
   it('answers not found for a case of another region', async () => {
     const c = await submit('k-region');
-    const reply = await driver.request('intake', GetCaseV1, { caseId: c.id }, { ...meta(c.id), actor: { ...clinician, region: 'KRONOBERG' } });
+    const reply = await harness.driver.request('intake', GetCaseV1, { caseId: c.id }, { ...meta(c.id), actor: { ...clinician, region: 'KRONOBERG' } });
     expect(reply).toMatchObject({ ok: false, problem: { status: 404 } });
   });
 });

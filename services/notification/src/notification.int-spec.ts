@@ -1,28 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { SMTPServer } from 'smtp-server';
-import { DataSource } from 'typeorm';
 import { CaseConcludedV1, Envelope, FeedbackSentV1, systemActor } from '@accessdesk/contracts';
-import {
-  DEFAULT_AMQP_URL,
-  Messaging,
-  MessagingLogger,
-  MessagingTables1732300000000,
-  createEnvelope,
-  deleteTopology,
-  on,
-  testPrefix,
-} from '@accessdesk/messaging';
-import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
-import { loadConfig } from '@accessdesk/platform';
-import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
+import { createEnvelope } from '@accessdesk/messaging';
+import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { NotificationConfig } from './notification.config';
 
-const AMQP_URL = process.env.AMQP_URL ?? DEFAULT_AMQP_URL;
-const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 /** One retry after 2 s, plus margin. */
 const RETRY_DEADLINE_MS = 15_000;
 const HEAD_EMAIL = 'verksamhetschef@vc-aby.example.se';
@@ -123,67 +107,31 @@ function envelopeOf(payload: CaseConcludedV1): Envelope<CaseConcludedV1> {
 
 describe('notification against the real broker and database', () => {
   const mailServer = new FakeMailServer();
-  let db: TestDatabase;
-  let prefix: string;
-  let app: INestApplication;
-  let driverDs: DataSource;
-  let driver: Messaging;
-  const sent: Envelope<FeedbackSentV1>[] = [];
+  let harness: ServiceHarness;
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => mailServer.server.listen(0, '127.0.0.1', resolve));
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    const config = loadConfig(NotificationConfig, {
-      DATABASE_URL: db.url,
-      AMQP_URL,
-      AMQP_PREFIX: prefix,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(mailServer.port),
-    });
     // The driver stands in for intake: it concludes cases and listens for the feedback being sent.
-    driverDs = createServiceDataSource({ url: db.url, schema: 'test_driver', entities: [], migrations: [MessagingTables1732300000000] });
-    await initializeAndMigrate(driverDs);
-    driver = new Messaging({ url: AMQP_URL, service: 'test-driver', prefix, dataSource: driverDs, logger: quiet, relayPollMs: 50 });
-    driver.subscribe('events', [
-      on(FeedbackSentV1, async (envelope) => {
-        sent.push(envelope);
-      }),
-    ]);
-    await driver.start();
-
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
+    harness = await startServiceUnderTest({
+      appModule: AppModule.forRoot,
+      configClass: NotificationConfig,
+      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailServer.port) },
+      observe: [FeedbackSentV1],
+    });
   });
 
   afterAll(async () => {
-    const queues = [...(app ? app.get(Messaging).declaredQueues() : []), ...(driver ? driver.declaredQueues() : [])];
-    await app?.close();
-    await driver?.close();
-    await driverDs?.destroy();
-    if (prefix) await deleteTopology(prefix, queues);
-    await db?.drop();
+    await harness?.close();
     await new Promise<void>((resolve) => mailServer.server.close(() => resolve()));
   });
 
-  async function send(envelope: Envelope<CaseConcludedV1>): Promise<void> {
-    await driver.transaction((m) => driver.publish(m, envelope));
-  }
-
   function sentFor(caseId: string): Envelope<FeedbackSentV1>[] {
-    return sent.filter((s) => s.payload.caseId === caseId);
-  }
-
-  async function handled(envelope: Envelope<CaseConcludedV1>): Promise<void> {
-    await pollUntil(async () => (await driverDs.query(`SELECT 1 FROM notification.inbox WHERE message_id = $1`, [envelope.id])).length === 1, {
-      what: `message ${envelope.id} to be handled`,
-    });
+    return harness.observedOf(FeedbackSentV1, (s) => s.payload.caseId === caseId);
   }
 
   async function nothingPending(): Promise<void> {
     await pollUntil(async () => {
-      const [{ n }] = await driverDs.query(`SELECT count(*)::int AS n FROM notification.notifications WHERE status = 'PENDING'`);
+      const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM notification.notifications WHERE status = 'PENDING'`);
       return n === 0;
     }, { what: 'no pending e-mails' });
   }
@@ -191,7 +139,7 @@ describe('notification against the real broker and database', () => {
   it('sends the Swedish feedback e-mail to the unit head once, and reports it once, however often the case is concluded', async () => {
     const payload = concluded();
     const envelope = envelopeOf(payload);
-    await send(envelope);
+    await harness.publish(envelope);
 
     const [reported] = await pollUntil(() => (sentFor(payload.caseId).length > 0 ? sentFor(payload.caseId) : undefined), {
       what: 'notification.feedback.sent.v1',
@@ -211,41 +159,41 @@ describe('notification against the real broker and database', () => {
     expect(mail.text).not.toMatch(/\d{12}/);
 
     // The same event again (a relay that published twice) and the same case concluded in a new message.
-    await driverDs.query(`UPDATE test_driver.outbox SET published_at = NULL WHERE id = $1`, [envelope.id]);
+    await harness.publishAgain(envelope);
     const again = envelopeOf(payload);
-    await send(again);
-    await handled(again);
+    await harness.publish(again);
+    await harness.handled(again);
     await nothingPending();
-    const [{ published }] = await driverDs.query(
+    const [{ published }] = await harness.dataSource.query(
       `SELECT count(*)::int AS published FROM notification.outbox WHERE routing_key = $1 AND envelope->'payload'->>'caseId' = $2`,
       [FeedbackSentV1.type, payload.caseId],
     );
     expect(published).toBe(1);
     expect(mailServer.mails.filter((m) => m.subject.endsWith('VGR-2026-000007'))).toHaveLength(1);
     expect(sentFor(payload.caseId)).toHaveLength(1);
-    const [row] = await driverDs.query(`SELECT status, attempts, message_id FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
+    const [row] = await harness.dataSource.query(`SELECT status, attempts, message_id FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
     expect(row).toEqual({ status: 'SENT', attempts: 1, message_id: mail.messageId });
   });
 
   it('tells the unit that a resident without a 1177 account could not be locked, after a mail server that asked to try again', async () => {
     mailServer.refuseNext = 1;
     const payload = concluded({ registryNumber: 'VGR-2026-000008', outcome: 'NOT_APPLICABLE', effects: [], advice: [] });
-    await send(envelopeOf(payload));
+    await harness.publish(envelopeOf(payload));
 
     await pollUntil(() => sentFor(payload.caseId)[0], { what: 'notification.feedback.sent.v1', timeoutMs: RETRY_DEADLINE_MS });
     const mails = mailServer.mails.filter((m) => m.subject.endsWith('VGR-2026-000008'));
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe('Återkoppling: låsning av inloggning på 1177 ej aktuell – invånaren saknar konto på 1177 – VGR-2026-000008');
-    const [row] = await driverDs.query(`SELECT status, attempts FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
+    const [row] = await harness.dataSource.query(`SELECT status, attempts FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
     expect(row).toEqual({ status: 'SENT', attempts: 2 });
   });
 
   it('sends nothing for a FAILED case', async () => {
     const payload = concluded({ outcome: 'FAILED', effects: [], advice: [] });
     const envelope = envelopeOf(payload);
-    await send(envelope);
-    await handled(envelope);
-    const rows = await driverDs.query(`SELECT 1 FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
+    await harness.publish(envelope);
+    await harness.handled(envelope);
+    const rows = await harness.dataSource.query(`SELECT 1 FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
     expect(rows).toHaveLength(0);
   });
 });

@@ -1,26 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
 import { CaseConcludedV1, Envelope, ReviewScheduledV1, systemActor } from '@accessdesk/contracts';
-import {
-  DEFAULT_AMQP_URL,
-  Messaging,
-  MessagingLogger,
-  MessagingTables1732300000000,
-  createEnvelope,
-  deleteTopology,
-  on,
-  testPrefix,
-} from '@accessdesk/messaging';
-import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
-import { loadConfig } from '@accessdesk/platform';
-import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
+import { createEnvelope } from '@accessdesk/messaging';
+import { ServiceHarness, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { ReviewSchedulerConfig } from './review-scheduler.config';
-
-const AMQP_URL = process.env.AMQP_URL ?? DEFAULT_AMQP_URL;
-const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 function concluded(overrides: Partial<CaseConcludedV1> = {}): CaseConcludedV1 {
   return {
@@ -47,77 +30,48 @@ function envelopeOf(payload: CaseConcludedV1): Envelope<CaseConcludedV1> {
 }
 
 /** The service with a given review period, and a driver standing in for intake. */
-class Harness {
-  db!: TestDatabase;
-  prefix = testPrefix();
-  app!: INestApplication;
-  driverDs!: DataSource;
-  driver!: Messaging;
-  readonly scheduled: Envelope<ReviewScheduledV1>[] = [];
+function startReviewScheduler(reviewPeriod: string): Promise<ServiceHarness> {
+  return startServiceUnderTest({
+    appModule: AppModule.forRoot,
+    configClass: ReviewSchedulerConfig,
+    env: { REVIEW_PERIOD: reviewPeriod },
+    observe: [ReviewScheduledV1],
+  });
+}
 
-  async start(reviewPeriod: string): Promise<void> {
-    this.db = await createTestDatabase();
-    const config = loadConfig(ReviewSchedulerConfig, { DATABASE_URL: this.db.url, AMQP_URL, AMQP_PREFIX: this.prefix, REVIEW_PERIOD: reviewPeriod });
-    this.driverDs = createServiceDataSource({ url: this.db.url, schema: 'test_driver', entities: [], migrations: [MessagingTables1732300000000] });
-    await initializeAndMigrate(this.driverDs);
-    this.driver = new Messaging({ url: AMQP_URL, service: 'test-driver', prefix: this.prefix, dataSource: this.driverDs, logger: quiet, relayPollMs: 50 });
-    this.driver.subscribe('events', [
-      on(ReviewScheduledV1, async (envelope) => {
-        this.scheduled.push(envelope);
-      }),
-    ]);
-    await this.driver.start();
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    this.app = moduleRef.createNestApplication({ logger: false });
-    await this.app.init();
-  }
+function scheduled(harness: ServiceHarness, caseId: string): Promise<Envelope<ReviewScheduledV1>> {
+  return harness.waitFor(ReviewScheduledV1, (s) => s.payload.caseId === caseId, { what: 'review-scheduler.review.scheduled.v1' });
+}
 
-  async stop(): Promise<void> {
-    const queues = [...(this.app ? this.app.get(Messaging).declaredQueues() : []), ...(this.driver ? this.driver.declaredQueues() : [])];
-    await this.app?.close();
-    await this.driver?.close();
-    await this.driverDs?.destroy();
-    await deleteTopology(this.prefix, queues);
-    await this.db?.drop();
-  }
+async function reviewsOf(harness: ServiceHarness, caseId: string): Promise<Array<Record<string, unknown>>> {
+  return harness.dataSource.query(`SELECT * FROM review_scheduler.reviews WHERE case_id = $1`, [caseId]);
+}
 
-  async send(envelope: Envelope<CaseConcludedV1>): Promise<void> {
-    await this.driver.transaction((m) => this.driver.publish(m, envelope));
-  }
-
-  async handled(envelope: Envelope<CaseConcludedV1>): Promise<void> {
-    await pollUntil(
-      async () => (await this.driverDs.query(`SELECT 1 FROM review_scheduler.inbox WHERE message_id = $1`, [envelope.id])).length === 1,
-      { what: `message ${envelope.id} to be handled` },
-    );
-  }
-
-  scheduledFor(caseId: string): Envelope<ReviewScheduledV1>[] {
-    return this.scheduled.filter((s) => s.payload.caseId === caseId);
-  }
-
-  async reviewsOf(caseId: string): Promise<Array<Record<string, unknown>>> {
-    return this.driverDs.query(`SELECT * FROM review_scheduler.reviews WHERE case_id = $1`, [caseId]);
-  }
+/** The messages the service published about the case. */
+async function publishedFor(harness: ServiceHarness, caseId: string): Promise<number> {
+  const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM review_scheduler.outbox WHERE envelope->'payload'->>'caseId' = $1`, [caseId]);
+  return n;
 }
 
 describe('review-scheduler against the real broker and database', () => {
   describe('with the default review period of three months', () => {
-    const harness = new Harness();
-    beforeAll(() => harness.start('P3M'));
-    afterAll(() => harness.stop());
+    let harness: ServiceHarness;
+    beforeAll(async () => {
+      harness = await startReviewScheduler('P3M');
+    });
+    afterAll(() => harness?.close());
 
     it('schedules the review of an executed lock three calendar months after it was concluded, once', async () => {
       const payload = concluded();
       const envelope = envelopeOf(payload);
-      await harness.send(envelope);
+      await harness.publish(envelope);
 
-      const event = await pollUntil(() => harness.scheduledFor(payload.caseId)[0], { what: 'review-scheduler.review.scheduled.v1' });
+      const event = await scheduled(harness, payload.caseId);
       // 30 November + 3 months: February has no 30th, so the last day of February.
       expect(event.payload).toMatchObject({ caseId: payload.caseId, dueAt: '2027-02-28T09:05:00.000Z' });
       expect(event).toMatchObject({ correlationId: payload.caseId, causationId: envelope.id, region: 'VGR', actor: { sub: 'system:review-scheduler' } });
 
-      const [review] = await harness.reviewsOf(payload.caseId);
+      const [review] = await reviewsOf(harness, payload.caseId);
       expect(review).toMatchObject({
         id: event.payload.reviewId,
         region: 'VGR',
@@ -134,14 +88,10 @@ describe('review-scheduler against the real broker and database', () => {
 
       // The same case concluded again, in a new message: nothing more is scheduled.
       const again = envelopeOf(payload);
-      await harness.send(again);
+      await harness.publish(again);
       await harness.handled(again);
-      expect(await harness.reviewsOf(payload.caseId)).toHaveLength(1);
-      const [{ n }] = await harness.driverDs.query(
-        `SELECT count(*)::int AS n FROM review_scheduler.outbox WHERE envelope->'payload'->>'caseId' = $1`,
-        [payload.caseId],
-      );
-      expect(n).toBe(1);
+      expect(await reviewsOf(harness, payload.caseId)).toHaveLength(1);
+      expect(await publishedFor(harness, payload.caseId)).toBe(1);
     });
 
     it.each([
@@ -152,28 +102,26 @@ describe('review-scheduler against the real broker and database', () => {
     ])('schedules nothing for %s', async (_what, overrides) => {
       const payload = concluded(overrides);
       const envelope = envelopeOf(payload);
-      await harness.send(envelope);
+      await harness.publish(envelope);
       await harness.handled(envelope);
-      expect(await harness.reviewsOf(payload.caseId)).toHaveLength(0);
-      const [{ n }] = await harness.driverDs.query(
-        `SELECT count(*)::int AS n FROM review_scheduler.outbox WHERE envelope->'payload'->>'caseId' = $1`,
-        [payload.caseId],
-      );
-      expect(n).toBe(0);
+      expect(await reviewsOf(harness, payload.caseId)).toHaveLength(0);
+      expect(await publishedFor(harness, payload.caseId)).toBe(0);
     });
   });
 
   describe('with REVIEW_PERIOD=PT5S', () => {
-    const harness = new Harness();
-    beforeAll(() => harness.start('PT5S'));
-    afterAll(() => harness.stop());
+    let harness: ServiceHarness;
+    beforeAll(async () => {
+      harness = await startReviewScheduler('PT5S');
+    });
+    afterAll(() => harness?.close());
 
     it('schedules the review five seconds after the lock was concluded', async () => {
       const payload = concluded({ concludedAt: '2026-11-20T09:05:00.000Z' });
-      await harness.send(envelopeOf(payload));
-      const event = await pollUntil(() => harness.scheduledFor(payload.caseId)[0], { what: 'review-scheduler.review.scheduled.v1' });
+      await harness.publish(envelopeOf(payload));
+      const event = await scheduled(harness, payload.caseId);
       expect(event.payload.dueAt).toBe('2026-11-20T09:05:05.000Z');
-      const [review] = await harness.reviewsOf(payload.caseId);
+      const [review] = await reviewsOf(harness, payload.caseId);
       expect((review.due_at as Date).getTime() - (review.executed_at as Date).getTime()).toBe(5_000);
     });
   });
