@@ -47,6 +47,8 @@ export async function assertExchanges(ch: Channel, names: Names): Promise<void> 
  * to `<name>.dlq` and never lost.
  */
 export async function assertQueue(ch: Channel, names: Names, spec: QueueSpec): Promise<string> {
+  // Idempotent and cheap: a queue never depends on another component having declared the exchanges.
+  await assertExchanges(ch, names);
   const queue = names.queue(spec.name);
   const dlq = names.deadLetterQueue(spec.name);
   await ch.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
