@@ -12,3 +12,4 @@ export * from './execution/execute-action.v1';
 export * from './execution/action-completed.v1';
 export * from './notification/feedback-sent.v1';
 export * from './review-scheduler/review-scheduled.v1';
+export * from './intake/audit-queries';

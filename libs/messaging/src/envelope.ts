@@ -67,7 +67,9 @@ export function parseEnvelope(content: Buffer): Envelope<unknown> {
  */
 export function validatePayload<P extends object>(contract: MessageContract<P>, payload: unknown): P {
   const instance = plainToInstance(contract as unknown as new () => P, payload);
-  const errors = validateSync(instance, OPTIONS);
+  // forbidUnknownValues would refuse a contract without fields (a request that carries only its
+  // envelope); the payload is always an instance of the contract class here.
+  const errors = validateSync(instance, { ...OPTIONS, forbidUnknownValues: false });
   if (errors.length > 0) throw new InvalidMessageError(`invalid ${contract.type}: ${describe(errors).join('; ')}`);
   return instance;
 }

@@ -24,6 +24,8 @@ const devKeys = require('../../../tools/dev-keys') as {
 
 export interface RunningSystem {
   gatewayUrl: string;
+  /** The run's own database, for tests that look behind the API (tampering, retention). */
+  databaseUrl: string;
   simulatorUrl: string;
   /** Every line every service wrote, for assertions on logs. */
   logs: Array<{ service: string; line: string }>;
@@ -62,6 +64,7 @@ export async function startTestSystem(options: { serviceEnv?: Record<string, Rec
   const running = system;
   return {
     gatewayUrl: running.gatewayUrl,
+    databaseUrl: db.url,
     simulatorUrl: running.simulatorUrl,
     logs,
     token: (claims) => devKeys.mintToken(claims),

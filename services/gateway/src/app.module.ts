@@ -4,7 +4,9 @@ import { ServiceRuntimeModule } from '@accessdesk/platform';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier.service';
 import { loadAuthConfig } from './auth/trusted-issuers';
+import { AuditController } from './audit/audit.controller';
 import { CasesController } from './cases/cases.controller';
+import { RateLimiter } from './http/rate-limiter';
 import { GatewayConfig } from './gateway.config';
 import { AskService } from './http/ask.service';
 import { HttpMetricsMiddleware } from './http/http-metrics.middleware';
@@ -18,10 +20,11 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [ServiceRuntimeModule.forRoot({ service: 'gateway', config, rpcTimeoutMs: config.RPC_TIMEOUT_MS, readinessDatabaseUrl: config.DATABASE_URL })],
-      controllers: [CasesController],
+      controllers: [CasesController, AuditController],
       providers: [
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(auth) },
         AuthGuard,
+        { provide: RateLimiter, useFactory: () => new RateLimiter(config.RATE_LIMIT_PER_MINUTE, config.RATE_LIMIT_BURST) },
         AskService,
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

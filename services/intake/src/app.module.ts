@@ -5,6 +5,9 @@ import { GetCaseService } from './get-case/get-case.service';
 import { IntakeConfig } from './intake.config';
 import { IntakeHandlers } from './intake.handlers';
 import { Cases1732300000100 } from './migrations/1732300000100-cases';
+import { AuditLogTable1732300000700 } from '@accessdesk/audit';
+import { AuditTrailService } from './audit/audit-trail.service';
+import { CaseStore } from './cases/case-store';
 import { OnActionCompletedService } from './on-action-completed/on-action-completed.service';
 import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
 import { OnCaseFollowedUpService } from './on-case-followed-up/on-case-followed-up.service';
@@ -20,10 +23,20 @@ export class AppModule {
           service: 'intake',
           config,
           entities: [CaseEntity, TimelineEntryEntity],
-          migrations: [Cases1732300000100],
+          migrations: [Cases1732300000100, AuditLogTable1732300000700],
         }),
       ],
-      providers: [SubmitCaseService, GetCaseService, OnCaseCheckedService, OnActionCompletedService, OnCaseFollowedUpService, IntakeHandlers],
+      providers: [
+        { provide: IntakeConfig, useValue: config },
+        CaseStore,
+        AuditTrailService,
+        SubmitCaseService,
+        GetCaseService,
+        OnCaseCheckedService,
+        OnActionCompletedService,
+        OnCaseFollowedUpService,
+        IntakeHandlers,
+      ],
     };
   }
 }

@@ -1,6 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActionCompletedV1, CaseCheckedV1, FeedbackSentV1, GetCaseV1, ReviewScheduledV1, SubmitCaseV1 } from '@accessdesk/contracts';
+import {
+  ActionCompletedV1,
+  CaseCheckedV1,
+  FeedbackSentV1,
+  GetCaseV1,
+  QueryAuditV1,
+  ReviewScheduledV1,
+  SubmitCaseV1,
+  VerifyAuditV1,
+} from '@accessdesk/contracts';
 import { Messaging, answer, on } from '@accessdesk/messaging';
+import { AuditTrailService } from './audit/audit-trail.service';
 import { GetCaseService } from './get-case/get-case.service';
 import { OnActionCompletedService } from './on-action-completed/on-action-completed.service';
 import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
@@ -17,12 +27,15 @@ export class IntakeHandlers implements OnModuleInit {
     private readonly caseChecked: OnCaseCheckedService,
     private readonly actionCompleted: OnActionCompletedService,
     private readonly followedUp: OnCaseFollowedUpService,
+    private readonly auditTrail: AuditTrailService,
   ) {}
 
   onModuleInit(): void {
     this.messaging.serve([
       answer(SubmitCaseV1, (envelope) => this.submitCase.submit(envelope)),
       answer(GetCaseV1, (envelope) => this.getCase.get(envelope)),
+      answer(QueryAuditV1, (envelope) => this.auditTrail.query(envelope)),
+      answer(VerifyAuditV1, (envelope) => this.auditTrail.verify(envelope)),
     ]);
     this.messaging.subscribe('events', [
       on(CaseCheckedV1, (envelope, payload, manager) => this.caseChecked.handle(envelope, payload, manager)),

@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 import { STAFF_ROLES, StaffRole } from './vocabulary';
 
 /**
@@ -18,6 +28,8 @@ export class Actor {
   @IsOptional() @IsString() @Length(1, 100) unit?: string;
   /** HSA-id of the care provider. */
   @IsOptional() @IsString() @Length(1, 100) careProvider?: string;
+  /** From where the call came (the client address the gateway saw), for the audit trail (R23). */
+  @IsOptional() @IsString() @Length(1, 100) origin?: string;
 }
 
 export function systemActor(service: string, region: string): Actor {
@@ -42,7 +54,7 @@ export class EnvelopeHeader {
   @IsString() @Length(1, 100) correlationId!: string;
   @IsString() @Length(1, 100) causationId!: string;
   @IsString() @Length(1, 40) region!: string;
-  @ValidateNested() @Type(() => Actor) actor!: Actor;
+  @IsObject() @ValidateNested() @Type(() => Actor) actor!: Actor;
 }
 
 export interface Envelope<P = unknown> extends EnvelopeHeader {

@@ -18,6 +18,7 @@ describe('personnummer', () => {
     ['30 February', '198102309876'],
     ['too short', '8112189876'],
     ['letters', '19811218987X'],
+    ['born in the future', `20991218987${luhnCheckDigit('991218987')}`],
   ])('rejects %s', (_label, value) => {
     expect(identityNumberKind(value)).toBeNull();
   });

@@ -20,8 +20,11 @@ export function luhnCheckDigit(nineDigits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-/** The kind of a canonical 12-digit number, or null when it is not a valid number of either kind. */
-export function identityNumberKind(twelveDigits: string): IdentityNumberKind | null {
+/**
+ * The kind of a canonical 12-digit number, or null when it is not a valid number of either kind:
+ * a real date (not after `today`: nobody has a number before birth) and the right check digit.
+ */
+export function identityNumberKind(twelveDigits: string, today: Date = new Date()): IdentityNumberKind | null {
   const m = TWELVE.exec(twelveDigits);
   if (!m) return null;
   const [, yyyy, mm, ddRaw, serial, check] = m;
@@ -33,6 +36,7 @@ export function identityNumberKind(twelveDigits: string): IdentityNumberKind | n
   if (year < 1850 || month < 1 || month > 12 || day < 1) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getTime() > today.getTime()) return null;
   if (luhnCheckDigit(`${yyyy.slice(2)}${mm}${ddRaw}${serial}`) !== Number(check)) return null;
   return kind;
 }

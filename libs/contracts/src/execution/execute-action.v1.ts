@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { SealScopeDto } from '../intake/case-request';
 import { IsIdentityNumber } from '../common/validators';
 import { STAFF_TOOL_ACTIONS, StaffToolAction } from '../common/vocabulary';
@@ -14,5 +14,5 @@ export class ExecuteActionV1 {
   @IsIn(STAFF_TOOL_ACTIONS) action!: StaffToolAction;
   @IsIdentityNumber() personnummer!: string;
   @IsOptional() @IsIdentityNumber({ each: true }) guardianPersonnummer?: string[];
-  @IsOptional() @ValidateNested() @Type(() => SealScopeDto) sealScope?: SealScopeDto | null;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SealScopeDto) sealScope?: SealScopeDto | null;
 }

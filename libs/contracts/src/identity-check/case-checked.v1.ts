@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
 
 export const CHECK_VERDICTS = ['PASSED', 'RETURN_FOR_COMPLETION', 'MANUAL_VERIFICATION'] as const;
 export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
@@ -32,7 +43,7 @@ export class CaseCheckedV1 {
   @IsUUID() caseId!: string;
   @IsIn(CHECK_VERDICTS) verdict!: CheckVerdict;
   @IsArray() @ArrayMaxSize(CHECK_FINDINGS.length) @IsIn(CHECK_FINDINGS, { each: true }) findings!: CheckFinding[];
-  @ValidateNested() @Type(() => ResidentFacts) resident!: ResidentFacts;
+  @IsObject() @ValidateNested() @Type(() => ResidentFacts) resident!: ResidentFacts;
   @IsOptional() @IsString() signerCareProvider?: string | null;
   @IsISO8601({ strict: true }) checkedAt!: string;
 }

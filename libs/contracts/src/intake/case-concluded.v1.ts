@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsEmail, IsIn, IsISO8601, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsArray, IsEmail, IsIn, IsISO8601, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { EXECUTION_OUTCOMES, ExecutionOutcome, INTAKE_CASE_TYPES, IntakeCaseType } from '../common/vocabulary';
 
 export class FeedbackRecipient {
@@ -19,7 +19,7 @@ export class CaseConcludedV1 {
   @IsIn(INTAKE_CASE_TYPES) caseType!: IntakeCaseType;
   @IsIn(EXECUTION_OUTCOMES) outcome!: ExecutionOutcome;
   @IsISO8601({ strict: true }) concludedAt!: string;
-  @ValidateNested() @Type(() => FeedbackRecipient) requestingUnit!: FeedbackRecipient;
+  @IsObject() @ValidateNested() @Type(() => FeedbackRecipient) requestingUnit!: FeedbackRecipient;
   @IsString() @Length(1, 100) decidedByHsaId!: string;
   @IsArray() @IsString({ each: true }) effects!: string[];
   @IsArray() @IsString({ each: true }) advice!: string[];

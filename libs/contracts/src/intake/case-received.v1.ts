@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { CHANNELS, Channel, DECISION_ROLES, DecisionRole, INTAKE_CASE_TYPES, IntakeCaseType } from '../common/vocabulary';
 import { ResidentRef, SignatureDto } from './case-request';
 
@@ -15,9 +15,9 @@ export class CaseReceivedV1 {
   @IsString() @Length(1, 40) registryNumber!: string;
   @IsIn(INTAKE_CASE_TYPES) caseType!: IntakeCaseType;
   @IsIn(CHANNELS) channel!: Channel;
-  @ValidateNested() @Type(() => ResidentRef) resident!: ResidentRef;
-  @IsOptional() @ValidateNested() @Type(() => SignatureDto) signature!: SignatureDto | null;
-  @ValidateNested() @Type(() => DecidedByRef) decidedBy!: DecidedByRef;
+  @IsObject() @ValidateNested() @Type(() => ResidentRef) resident!: ResidentRef;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SignatureDto) signature!: SignatureDto | null;
+  @IsObject() @ValidateNested() @Type(() => DecidedByRef) decidedBy!: DecidedByRef;
   @IsString() @Length(1, 100) requestingUnitHsaId!: string;
   @IsISO8601({ strict: true }) receivedAt!: string;
 }

@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -46,7 +47,7 @@ export class DecisionMaker {
 }
 
 export class DecisionDto {
-  @ValidateNested() @Type(() => DecisionMaker) decidedBy!: DecisionMaker;
+  @IsObject() @ValidateNested() @Type(() => DecisionMaker) decidedBy!: DecisionMaker;
   @IsISO8601({ strict: true }) decidedAt!: string;
   @IsArray() @ArrayMaxSize(REASONS.length) @ArrayUnique() @IsIn(REASONS, { each: true }) reasons!: Reason[];
   @IsString() @Length(0, 4000) motivation!: string;
@@ -86,15 +87,16 @@ export class SealScopeDto {
 /** The body of `POST /api/v1/cases` (DESIGN.md). Field names are the public contract. */
 export class CaseRequest {
   @IsIn(INTAKE_CASE_TYPES) type!: IntakeCaseType;
-  @ValidateNested() @Type(() => ResidentRef) resident!: ResidentRef;
+  @IsObject() @ValidateNested() @Type(() => ResidentRef) resident!: ResidentRef;
   @IsIn(CHANNELS) channel!: Channel;
-  @ValidateNested() @Type(() => InitiatorDto) initiator!: InitiatorDto;
-  @ValidateNested() @Type(() => DecisionDto) decision!: DecisionDto;
-  @ValidateNested() @Type(() => PatientInformedDto) patientInformed!: PatientInformedDto;
-  @IsOptional() @ValidateNested() @Type(() => SignatureDto) signature?: SignatureDto | null;
-  @ValidateNested() @Type(() => RequestingUnitDto) requestingUnit!: RequestingUnitDto;
+  @IsObject() @ValidateNested() @Type(() => InitiatorDto) initiator!: InitiatorDto;
+  @IsObject() @ValidateNested() @Type(() => DecisionDto) decision!: DecisionDto;
+  @IsObject() @ValidateNested() @Type(() => PatientInformedDto) patientInformed!: PatientInformedDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SignatureDto) signature?: SignatureDto | null;
+  @IsObject() @ValidateNested() @Type(() => RequestingUnitDto) requestingUnit!: RequestingUnitDto;
   @IsOptional() @IsUUID() relatedCaseId?: string | null;
   @ValidateIf((o: CaseRequest) => o.sealScope !== null && o.sealScope !== undefined)
+  @IsObject()
   @ValidateNested()
   @Type(() => SealScopeDto)
   sealScope?: SealScopeDto | null;
@@ -103,7 +105,7 @@ export class CaseRequest {
 /** Submit a new case (gateway → intake, request/reply). */
 export class SubmitCaseV1 {
   static readonly type = 'intake.submit-case.v1';
-  @ValidateNested() @Type(() => CaseRequest) request!: CaseRequest;
+  @IsObject() @ValidateNested() @Type(() => CaseRequest) request!: CaseRequest;
   /** The caller's `Idempotency-Key`: the same key from the same caller returns the same case. */
   @IsString() @Length(1, 200) idempotencyKey!: string;
 }

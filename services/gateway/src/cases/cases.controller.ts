@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { rolesFor } from '@accessdesk/access';
 import { CaseRequest, CaseView, GetCaseV1, SubmitCaseV1 } from '@accessdesk/contracts';
 import { AuthGuard, Roles } from '../auth/auth.guard';
 import { Caller, CurrentCaller } from '../auth/caller';
@@ -25,7 +26,7 @@ export class CasesController {
 
   @Post()
   @HttpCode(201)
-  @Roles('clinician', 'unit_head', 'medical_lead', 'service_desk')
+  @Roles(...rolesFor('POST /cases'))
   @ApiOperation({ summary: 'File a LOGIN_LOCK, LOGIN_UNLOCK, JOURNAL_SEAL or JOURNAL_UNSEAL case' })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key returns the same case.' })
   @ApiBody({ schema: schemaRef('CaseRequest') })
@@ -43,6 +44,7 @@ export class CasesController {
   }
 
   @Get(':id')
+  @Roles(...rolesFor('GET /cases/{id}'))
   @ApiOperation({ summary: 'A case with its timeline' })
   @ApiResponse({ status: 200, schema: schemaRef('CaseView') })
   @ApiResponse({ status: 404, description: 'No such case, or not visible to the caller' })

@@ -1,19 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { canReadCase, mayCall } from '@accessdesk/access';
 import { CaseView, Envelope, GetCaseV1, RpcReply, problem } from '@accessdesk/contracts';
 import { CaseEntity } from '../cases/case.entity';
-import { toCaseView } from '../cases/case-store';
+import { CaseStore } from '../cases/case-store';
 
 export const CASE_NOT_FOUND = problem('case-not-found', 404, 'Case not found', 'No case with this id is visible to you.');
 
-/** One case with its timeline. A case of another region is answered as not found, never as forbidden. */
+/**
+ * One case with its timeline, for who may see it: own unit, own region's service desk, own region's
+ * auditor. Anything else is answered as not found, never as forbidden, so ids reveal nothing. The
+ * read is recorded in the audit trail before it is answered (R23).
+ */
 @Injectable()
 export class GetCaseService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseStore,
+  ) {}
 
   async get(envelope: Envelope<GetCaseV1>): Promise<RpcReply<CaseView>> {
-    const entity = await this.dataSource.getRepository(CaseEntity).findOneBy({ id: envelope.payload.caseId });
-    if (!entity || entity.region !== envelope.actor.region) return { ok: false, problem: CASE_NOT_FOUND };
-    return { ok: true, body: await toCaseView(this.dataSource.manager, entity) };
+    const actor = envelope.actor;
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await manager.getRepository(CaseEntity).findOneBy({ id: envelope.payload.caseId });
+      const visible =
+        entity && mayCall('GET /cases/{id}', actor.roles) && canReadCase(actor, { region: entity.region, requestingUnitHsaId: entity.requestingUnitHsaId, kind: 'CASE' });
+      if (!entity || !visible) return { ok: false as const, problem: CASE_NOT_FOUND };
+      return { ok: true as const, body: await this.cases.read(manager, entity, actor) };
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActionCompletedV1, CaseConcludedV1, Envelope, ExecutionOutcome, systemActor } from '@accessdesk/contracts';
 import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
-import { findCaseForUpdate, moveCase } from '../cases/case-store';
+import { CaseStore } from '../cases/case-store';
 
 const OUTCOME_NOTE: Record<ExecutionOutcome, (detail: string | null | undefined) => string> = {
   EXECUTED: () => 'Verkställt i personalverktyget',
@@ -18,18 +18,19 @@ const OUTCOME_NOTE: Record<ExecutionOutcome, (detail: string | null | undefined)
 export class OnActionCompletedService {
   private readonly logger = new Logger(OnActionCompletedService.name);
 
-  constructor(private readonly messaging: Messaging) {}
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly cases: CaseStore,
+  ) {}
 
   async handle(envelope: Envelope<ActionCompletedV1>, completed: ActionCompletedV1, manager: EntityManager): Promise<void> {
-    const entity = await findCaseForUpdate(manager, completed.caseId);
+    const entity = await this.cases.findForUpdate(manager, completed.caseId);
     if (!entity || entity.actionId !== completed.actionId) {
       this.logger.warn(`completion of unknown action ${completed.actionId} on case ${completed.caseId} ignored`);
       return;
     }
-    const by = envelope.actor.sub;
-    if (!(await moveCase(manager, entity, completed.outcome, by, OUTCOME_NOTE[completed.outcome](completed.detail)))) return;
     entity.outcome = completed.outcome;
-    await manager.save(entity);
+    if (!(await this.cases.move(manager, entity, completed.outcome, envelope.actor, OUTCOME_NOTE[completed.outcome](completed.detail)))) return;
     if (completed.outcome === 'FAILED') return;
     const concluded: CaseConcludedV1 = {
       caseId: entity.id,

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseCheckedV1, CheckFinding, Envelope, ExecuteActionV1, systemActor } from '@accessdesk/contracts';
 import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
-import { findCaseForUpdate, moveCase } from '../cases/case-store';
+import { CaseStore } from '../cases/case-store';
 
 /** R4: why a case went back or needs a phone call, in Swedish for the service desk and the requester. */
 const FINDING_TEXT: Record<CheckFinding, string> = {
@@ -30,27 +30,31 @@ export function describeFindings(findings: CheckFinding[]): string {
 export class OnCaseCheckedService {
   private readonly logger = new Logger(OnCaseCheckedService.name);
 
-  constructor(private readonly messaging: Messaging) {}
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly cases: CaseStore,
+  ) {}
 
   async handle(envelope: Envelope<CaseCheckedV1>, checked: CaseCheckedV1, manager: EntityManager): Promise<void> {
-    const entity = await findCaseForUpdate(manager, checked.caseId);
+    const entity = await this.cases.findForUpdate(manager, checked.caseId);
     if (!entity) {
       this.logger.warn(`check result for unknown case ${checked.caseId} ignored`);
       return;
     }
-    const by = envelope.actor.sub;
+    const by = envelope.actor;
+    const intake = systemActor('intake', envelope.region);
     const details = checked.findings.length > 0 ? `: ${describeFindings(checked.findings)}` : '';
     if (checked.verdict === 'RETURN_FOR_COMPLETION') {
-      await moveCase(manager, entity, 'RETURNED_FOR_COMPLETION', by, `Returnerat för komplettering${details}`);
+      await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', by, `Returnerat för komplettering${details}`);
       return;
     }
     if (checked.verdict === 'MANUAL_VERIFICATION') {
-      await moveCase(manager, entity, 'MANUAL_VERIFICATION', by, `Manuell verifiering krävs${details}`);
+      await this.cases.move(manager, entity, 'MANUAL_VERIFICATION', by, `Manuell verifiering krävs${details}`);
       return;
     }
-    if (!(await moveCase(manager, entity, 'READY', by, `Kontroller vid mottagande godkända${details}`))) return;
+    if (!(await this.cases.move(manager, entity, 'READY', by, `Kontroller vid mottagande godkända${details}`))) return;
     entity.actionId = randomUUID();
-    await moveCase(manager, entity, 'EXECUTING', 'system:intake');
+    await this.cases.move(manager, entity, 'EXECUTING', intake);
     const command: ExecuteActionV1 = {
       actionId: entity.actionId,
       caseId: entity.id,
@@ -59,6 +63,6 @@ export class OnCaseCheckedService {
       personnummer: entity.residentPersonnummer,
       sealScope: entity.request.sealScope ?? null,
     };
-    await this.messaging.publish(manager, createEnvelope(ExecuteActionV1, command, causedBy(envelope, systemActor('intake', entity.region))));
+    await this.messaging.publish(manager, createEnvelope(ExecuteActionV1, command, causedBy(envelope, intake)));
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Envelope, FeedbackSentV1, ReviewScheduledV1 } from '@accessdesk/contracts';
+import { Envelope, FeedbackSentV1, ReviewScheduledV1, systemActor } from '@accessdesk/contracts';
 import { CaseEntity } from '../cases/case.entity';
-import { findCaseForUpdate, moveCase, noteOnTimeline } from '../cases/case-store';
+import { CaseStore } from '../cases/case-store';
 
 /** An executed lock is closed only once its review date is stored (R9). */
 function needsReview(entity: CaseEntity): boolean {
@@ -17,24 +17,26 @@ function needsReview(entity: CaseEntity): boolean {
 export class OnCaseFollowedUpService {
   private readonly logger = new Logger(OnCaseFollowedUpService.name);
 
+  constructor(private readonly cases: CaseStore) {}
+
   async feedbackSent(envelope: Envelope<FeedbackSentV1>, sent: FeedbackSentV1, manager: EntityManager): Promise<void> {
-    const entity = await findCaseForUpdate(manager, sent.caseId);
+    const entity = await this.cases.findForUpdate(manager, sent.caseId);
     if (!entity) return this.unknown(sent.caseId);
     if (entity.feedbackSentAt) return;
     entity.feedbackSentAt = new Date(sent.sentAt);
     await manager.save(entity);
-    await noteOnTimeline(manager, entity, envelope.actor.sub, 'Återkoppling skickad till verksamhetschef på begärande enhet (R8)');
+    await this.cases.note(manager, entity, envelope.actor, 'Återkoppling skickad till verksamhetschef på begärande enhet (R8)');
     await this.closeIfDone(manager, entity);
   }
 
   async reviewScheduled(envelope: Envelope<ReviewScheduledV1>, scheduled: ReviewScheduledV1, manager: EntityManager): Promise<void> {
-    const entity = await findCaseForUpdate(manager, scheduled.caseId);
+    const entity = await this.cases.findForUpdate(manager, scheduled.caseId);
     if (!entity) return this.unknown(scheduled.caseId);
     if (entity.reviewScheduledAt) return;
     entity.reviewScheduledAt = new Date();
     await manager.save(entity);
     const due = scheduled.dueAt.slice(0, 10);
-    await noteOnTimeline(manager, entity, envelope.actor.sub, `Omprövning planerad till ${due} (R9)`);
+    await this.cases.note(manager, entity, envelope.actor, `Omprövning planerad till ${due} (R9)`);
     await this.closeIfDone(manager, entity);
   }
 
@@ -42,7 +44,7 @@ export class OnCaseFollowedUpService {
     if (entity.status !== 'EXECUTED' && entity.status !== 'NOT_APPLICABLE') return;
     if (!entity.feedbackSentAt) return;
     if (needsReview(entity) && !entity.reviewScheduledAt) return;
-    await moveCase(manager, entity, 'CLOSED', 'system:intake');
+    await this.cases.move(manager, entity, 'CLOSED', systemActor('intake', entity.region));
   }
 
   private unknown(caseId: string): void {

@@ -4,10 +4,19 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { CaseReceivedV1, CaseView, Envelope, RpcReply, SubmitCaseV1, TimelineEntry, problem } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { CaseEntity } from '../cases/case.entity';
-import { appendTimeline, caseView, toCaseView } from '../cases/case-store';
+import { CaseStore, caseView } from '../cases/case-store';
+import { canFileFor, mayCall } from '@accessdesk/access';
 import { STATUS_TEXT } from '../cases/case-status';
 import { nextRegistryNumber } from '../rules/r6-registry-number';
 import { effectsOf } from '../rules/r17-effects';
+
+const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role', 'Filing a case needs the role clinician, unit_head, medical_lead or service_desk.');
+const NOT_YOUR_UNIT = problem(
+  'not-your-unit',
+  403,
+  'Not your unit',
+  'Care staff file cases for their own care unit; the service desk files on behalf of any unit of its region.',
+);
 
 /** Canonical JSON (keys sorted at every level), so that the same request always hashes the same. */
 function canonical(value: unknown): string {
@@ -35,12 +44,16 @@ export class SubmitCaseService {
   constructor(
     private readonly messaging: Messaging,
     private readonly dataSource: DataSource,
+    private readonly cases: CaseStore,
   ) {}
 
   async submit(envelope: Envelope<SubmitCaseV1>): Promise<RpcReply<CaseView>> {
     const { request, idempotencyKey } = envelope.payload;
     const actor = envelope.actor;
     const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
+    // Checked again here, not only at the gateway: the command carries the verified caller.
+    if (!mayCall('POST /cases', actor.roles)) return { ok: false, problem: ROLE_NOT_ALLOWED };
+    if (!canFileFor(actor, request.requestingUnit.hsaId)) return { ok: false, problem: NOT_YOUR_UNIT };
 
     const earlier = await this.replay(actor.sub, idempotencyKey, requestHash);
     if (earlier) return earlier;
@@ -76,12 +89,11 @@ export class SubmitCaseService {
           createdAt: now,
           updatedAt: now,
         });
-        await manager.getRepository(CaseEntity).insert(entity);
         const timeline: TimelineEntry[] = [
           { at: now.toISOString(), status: 'RECEIVED', by: actor.sub, note: `${STATUS_TEXT.RECEIVED} som ${registryNumber}` },
           { at: now.toISOString(), status: 'VERIFYING', by: 'system:intake', note: STATUS_TEXT.VERIFYING },
         ];
-        await appendTimeline(manager, id, timeline);
+        await this.cases.insert(manager, entity, timeline, actor);
         const received: CaseReceivedV1 = {
           caseId: id,
           registryNumber,
@@ -125,6 +137,6 @@ export class SubmitCaseService {
         ),
       };
     }
-    return { ok: true, body: await toCaseView(manager, existing) };
+    return { ok: true, body: await this.cases.view(manager, existing) };
   }
 }

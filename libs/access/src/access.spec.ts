@@ -1,0 +1,79 @@
+import { Actor, STAFF_ROLES, StaffRole } from '@accessdesk/contracts';
+import { CaseScope, canFileFor, canReadAudit, canReadCase } from './case-access';
+import { ENDPOINT_ROLES, Endpoint, mayCall } from './endpoint-roles';
+
+const UNIT = 'SE2321000131-E000000000001';
+const OTHER_UNIT = 'SE2321000131-E000000000002';
+const actor = (roles: StaffRole[], over: Partial<Actor> = {}): Actor => ({ sub: 'SE2321000131-E000000000011', name: 'x', region: 'VGR', roles, unit: UNIT, ...over });
+
+/** DESIGN.md's table, written out role by role: the matrix the code must reproduce. */
+const EXPECTED: Record<Endpoint, StaffRole[]> = {
+  'POST /cases': ['clinician', 'unit_head', 'medical_lead', 'service_desk'],
+  'GET /cases/{id}': ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'auditor'],
+  'POST /cases/{id}/completion': ['clinician', 'unit_head', 'medical_lead', 'service_desk'],
+  'POST /cases/{id}/paperwork': ['service_desk'],
+  'POST /cases/{id}/verification': ['service_desk'],
+  'POST /cases/{id}/void': ['service_desk'],
+  'POST /residents/status': ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor'],
+  'POST /guardian-blocks': ['unit_head', 'contact_centre'],
+  'GET /guardian-blocks/{id}': ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor'],
+  'POST /guardian-blocks/{id}/unblock': ['unit_head', 'contact_centre'],
+  'PATCH /guardian-blocks/{id}/tasks/{taskId}': ['contact_centre'],
+  'GET /work-items': ['service_desk', 'contact_centre'],
+  'POST /work-items/{id}/complete': ['service_desk', 'contact_centre'],
+  'GET /reviews': ['clinician', 'unit_head', 'medical_lead'],
+  'POST /reviews/{id}/decision': ['clinician', 'unit_head', 'medical_lead'],
+  'GET /audit': ['auditor'],
+  'POST /audit/search': ['auditor'],
+  'GET /audit/verify': ['auditor'],
+};
+
+describe('endpoint roles', () => {
+  const cases = (Object.keys(EXPECTED) as Endpoint[]).flatMap((endpoint) =>
+    STAFF_ROLES.map((role) => [endpoint, role, EXPECTED[endpoint].includes(role)] as const),
+  );
+  it.each(cases)('%s as %s → allowed %s', (endpoint, role, allowed) => {
+    expect(mayCall(endpoint, [role])).toBe(allowed);
+  });
+
+  it('covers exactly the endpoints of the table', () => {
+    expect(Object.keys(ENDPOINT_ROLES).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+});
+
+describe('case access', () => {
+  const ownUnitCase: CaseScope = { region: 'VGR', requestingUnitHsaId: UNIT, kind: 'CASE' };
+  const otherUnitCase: CaseScope = { ...ownUnitCase, requestingUnitHsaId: OTHER_UNIT };
+  const otherRegionCase: CaseScope = { ...ownUnitCase, region: 'KRONOBERG' };
+  const guardianBlock: CaseScope = { ...otherUnitCase, kind: 'GUARDIAN_BLOCK' };
+
+  it.each(['clinician', 'unit_head', 'medical_lead'] as StaffRole[])('%s sees the own unit’s cases only', (role) => {
+    expect(canReadCase(actor([role]), ownUnitCase)).toBe(true);
+    expect(canReadCase(actor([role]), otherUnitCase)).toBe(false);
+    expect(canReadCase(actor([role]), otherRegionCase)).toBe(false);
+    expect(canReadCase(actor([role], { unit: undefined }), ownUnitCase)).toBe(false);
+  });
+
+  it.each(['service_desk', 'auditor'] as StaffRole[])('%s sees the own region’s cases only', (role) => {
+    expect(canReadCase(actor([role], { unit: OTHER_UNIT }), ownUnitCase)).toBe(true);
+    expect(canReadCase(actor([role]), otherRegionCase)).toBe(false);
+  });
+
+  it('a contact centre sees its region’s guardian blocks, not other cases', () => {
+    expect(canReadCase(actor(['contact_centre'], { unit: OTHER_UNIT }), guardianBlock)).toBe(true);
+    expect(canReadCase(actor(['contact_centre'], { unit: OTHER_UNIT }), otherUnitCase)).toBe(false);
+  });
+
+  it('care staff file for their own unit; the service desk for any unit of its region', () => {
+    expect(canFileFor(actor(['clinician']), UNIT)).toBe(true);
+    expect(canFileFor(actor(['clinician']), OTHER_UNIT)).toBe(false);
+    expect(canFileFor(actor(['service_desk'], { unit: undefined }), OTHER_UNIT)).toBe(true);
+    expect(canFileFor(actor(['auditor']), UNIT)).toBe(false);
+  });
+
+  it('only an auditor reads the audit trail, of the own region', () => {
+    expect(canReadAudit(actor(['auditor']), 'VGR')).toBe(true);
+    expect(canReadAudit(actor(['auditor']), 'KRONOBERG')).toBe(false);
+    expect(canReadAudit(actor(['service_desk']), 'VGR')).toBe(false);
+  });
+});

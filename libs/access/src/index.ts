@@ -1,0 +1,2 @@
+export * from './case-access';
+export * from './endpoint-roles';
