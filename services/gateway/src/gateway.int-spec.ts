@@ -150,6 +150,18 @@ describe('gateway: authentication, limits and headers', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('answers CORS only for configured origins', async () => {
+    const open = await startGateway({ AUTH_CONFIG_FILE: authConfigFile, CORS_ORIGINS: 'https://desk.region.example', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    try {
+      const preflight = (origin: string) =>
+        request(open.getHttpServer()).options('/api/v1/cases').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+      expect((await preflight('https://desk.region.example')).headers['access-control-allow-origin']).toBe('https://desk.region.example');
+      expect((await preflight('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await open.close();
+    }
+  });
+
   it('caps request bodies', async () => {
     const res = await request(app.getHttpServer())
       .post('/api/v1/cases')
