@@ -1,4 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
@@ -159,6 +161,47 @@ describe('gateway: authentication, limits and headers', () => {
       expect((await preflight('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await open.close();
+    }
+  });
+
+  it('takes a second issuer’s keys from a JWKS URL, chosen by kid', async () => {
+    const remote = await generateKeyPair('RS256', { extractable: true });
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(remote.publicKey)), kid: 'remote-1', alg: 'RS256' }] });
+    const server = createServer((req, res) => {
+      res.writeHead(req.url === '/jwks.json' ? 200 : 404, { 'content-type': 'application/json' }).end(jwks);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+    const dir = mkdtempSync(join(tmpdir(), 'gateway-remote-'));
+    const twoIssuers = join(dir, 'auth.json');
+    writeFileSync(
+      twoIssuers,
+      JSON.stringify({ issuers: [JSON.parse(readFileSync(authConfigFile, 'utf8')).issuers[0], { issuer: 'https://idp.region.example', audience: AUDIENCE, jwksUrl }] }),
+    );
+    const gateway = await startGateway({ AUTH_CONFIG_FILE: twoIssuers, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    try {
+      const remoteToken = await new SignJWT({ name: 'KSD', region: 'VGR', roles: ['service_desk'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'remote-1' })
+        .setSubject('SE2321000131-E000000000066')
+        .setIssuer('https://idp.region.example')
+        .setAudience(AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(remote.privateKey);
+      const call = (t: string) => request(gateway.getHttpServer()).get(`/api/v1/cases/${CASE_ID}`).set('Authorization', `Bearer ${t}`);
+      expect((await call(remoteToken)).status).toBe(404);
+      expect((await call(await token())).status).toBe(404);
+      // The remote issuer's name with the local key: refused.
+      const forged = await new SignJWT({ name: 'x', region: 'VGR', roles: ['service_desk'] })
+        .setProtectedHeader({ alg: 'ES256', kid: 'gw-1' })
+        .setSubject('x')
+        .setIssuer('https://idp.region.example')
+        .setAudience(AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      expect((await call(forged)).status).toBe(401);
+    } finally {
+      await gateway.close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

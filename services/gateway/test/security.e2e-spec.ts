@@ -117,7 +117,9 @@ describe('who may do what, end to end', () => {
       expect(res.status).toBe(200);
       expect(res.body.records.length).toBeGreaterThan(0);
       expect(res.body.records.every((r: { caseId: string | null }) => r.caseId === caseId || r.caseId === null)).toBe(true);
-      expect((await api().post('/api/v1/audit/search').set('Authorization', `Bearer ${await tokenFor('service_desk')}`).send({ personnummer: '199001012385' })).status).toBe(403);
+      for (const role of ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre'] as StaffRole[]) {
+        expect((await post('/api/v1/audit/search', await tokenFor(role), { personnummer: '199001012385' })).status).toBe(403);
+      }
     });
   });
 
@@ -207,7 +209,9 @@ describe('who may do what, end to end', () => {
     const before = await api().get('/api/v1/audit/verify').set('Authorization', `Bearer ${auditor}`);
     expect(before.status).toBe(200);
     expect(before.body.valid).toBe(true);
-    expect((await api().get('/api/v1/audit/verify').set('Authorization', `Bearer ${await tokenFor('service_desk')}`)).status).toBe(403);
+    for (const role of ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre'] as StaffRole[]) {
+      expect((await api().get('/api/v1/audit/verify').set('Authorization', `Bearer ${await tokenFor(role)}`)).status).toBe(403);
+    }
 
     const db = new Client({ connectionString: system.databaseUrl });
     await db.connect();

@@ -1,4 +1,5 @@
 import {
+  Actor,
   ActionCompletedV1,
   CaseCheckedV1,
   CaseConcludedV1,
@@ -16,7 +17,7 @@ import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/te
 import { AppModule } from './app.module';
 import { IntakeConfig } from './intake.config';
 
-const clinician = { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician' as const], unit: 'SE2321000131-E000000000001' };
+const clinician: Actor = { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: 'SE2321000131-E000000000001' };
 
 function request(personnummer = '199001012385') {
   return {
@@ -34,7 +35,7 @@ function request(personnummer = '199001012385') {
     },
     patientInformed: { informed: true },
     signature: { signedBy: clinician.sub, signedAt: '2026-11-20T09:05:00Z' },
-    requestingUnit: { hsaId: clinician.unit, name: 'Vårdcentralen', headEmail: 'head@example.se' },
+    requestingUnit: { hsaId: clinician.unit as string, name: 'Vårdcentralen', headEmail: 'head@example.se' },
   };
 }
 
@@ -123,5 +124,42 @@ describe('intake', () => {
     const c = await submit('k-region');
     const reply = await harness.driver.request('intake', GetCaseV1, { caseId: c.id }, { ...meta(c.id), actor: { ...clinician, region: 'KRONOBERG' } });
     expect(reply).toMatchObject({ ok: false, problem: { status: 404 } });
+  });
+});
+
+/** The gateway is not the only guard: intake checks the caller in every command again. */
+describe('intake checks authority on the commands it executes', () => {
+  let harness: ServiceHarness;
+
+  beforeAll(async () => {
+    harness = await startServiceUnderTest({ appModule: AppModule.forRoot, configClass: IntakeConfig });
+  });
+
+  afterAll(() => harness?.close());
+
+  const submitAs = (actor: Actor, key: string) =>
+    harness.driver.request('intake', SubmitCaseV1, { request: request(), idempotencyKey: key }, { correlationId: key, causationId: key, region: actor.region, actor });
+
+  it('refuses a role that may not file, and care staff filing for another unit', async () => {
+    expect(await submitAs({ ...clinician, roles: ['auditor'] }, 'a-1')).toMatchObject({ ok: false, problem: { status: 403 } });
+    expect(await submitAs({ ...clinician, roles: ['contact_centre'] }, 'a-2')).toMatchObject({ ok: false, problem: { status: 403 } });
+    expect(await submitAs({ ...clinician, unit: 'SE2321000131-E000000000002' }, 'a-3')).toMatchObject({ ok: false, problem: { status: 403, type: expect.stringMatching(/not-your-unit$/) } });
+    expect(await submitAs({ ...clinician, unit: undefined, roles: ['service_desk'] }, 'a-4')).toMatchObject({ ok: true });
+  });
+
+  it('shows a case only to its unit, its region’s service desk and auditor, and records each read (R23)', async () => {
+    const filed = await submitAs(clinician, 'b-1');
+    if (!filed.ok) throw new Error('filing failed');
+    const id = (filed.body as CaseView).id;
+    const getAs = (actor: Actor) => harness.driver.request('intake', GetCaseV1, { caseId: id }, { correlationId: id, causationId: id, region: actor.region, actor });
+    expect(await getAs(clinician)).toMatchObject({ ok: true });
+    expect(await getAs({ ...clinician, roles: ['service_desk'], unit: undefined, sub: 'SE2321000131-E000000000013' })).toMatchObject({ ok: true });
+    expect(await getAs({ ...clinician, roles: ['auditor'], unit: undefined, sub: 'SE2321000131-E000000000016' })).toMatchObject({ ok: true });
+    expect(await getAs({ ...clinician, unit: 'SE2321000131-E000000000002' })).toMatchObject({ ok: false, problem: { status: 404 } });
+    expect(await getAs({ ...clinician, roles: ['contact_centre'] })).toMatchObject({ ok: false, problem: { status: 404 } });
+    expect(await getAs({ ...clinician, region: 'KRONOBERG', roles: ['service_desk'] })).toMatchObject({ ok: false, problem: { status: 404 } });
+
+    const reads = await harness.dataSource.query(`SELECT actor->>'sub' AS sub FROM intake.audit_log WHERE case_id = $1 AND action = 'CASE_READ' ORDER BY seq`, [id]);
+    expect(reads.map((r: { sub: string }) => r.sub)).toEqual([clinician.sub, 'SE2321000131-E000000000013', 'SE2321000131-E000000000016']);
   });
 });
