@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '@accessdesk/contracts';
+import { Actor, canonicalJson } from '@accessdesk/contracts';
 
 /** What was done (R23). Reads are recorded before they are answered. */
 export const AUDIT_ACTIONS = [
@@ -53,19 +53,10 @@ export function residentRef(personnummer: string, key: string): string {
   return createHmac('sha256', key).update(personnummer).digest('hex').slice(0, 32);
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** SHA-256 over the previous hash and the record's canonical form (every field but `hash`). */
 export function hashOf(record: Omit<AuditRecord, 'hash'>): string {
   const { prevHash, ...fields } = record;
-  return createHash('sha256').update(prevHash).update('\n').update(canonical(fields)).digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
 function table(source: DataSource | EntityManager): string {

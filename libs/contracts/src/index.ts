@@ -13,3 +13,4 @@ export * from './execution/action-completed.v1';
 export * from './notification/feedback-sent.v1';
 export * from './review-scheduler/review-scheduled.v1';
 export * from './intake/audit-queries';
+export * from './common/canonical-json';

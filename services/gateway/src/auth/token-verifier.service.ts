@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { plainToInstance } from 'class-transformer';
-import { IsArray, IsIn, IsOptional, IsString, Length, validateSync } from 'class-validator';
-import { STAFF_ROLES, StaffRole } from '@accessdesk/contracts';
+import { validateSync } from 'class-validator';
+import { Actor } from '@accessdesk/contracts';
 import { ConfigError } from '@accessdesk/platform';
 import { AuthConfig } from './trusted-issuers';
 import { Caller } from './caller';
@@ -13,15 +13,6 @@ import { Caller } from './caller';
 const ALGORITHMS = ['ES256', 'RS256'];
 /** Clock skew tolerated on `exp` and `nbf`. */
 const CLOCK_TOLERANCE_S = 30;
-
-class TokenClaims {
-  @IsString() @Length(1, 100) sub!: string;
-  @IsString() @Length(1, 200) name!: string;
-  @IsString() @Length(1, 40) region!: string;
-  @IsArray() @IsIn(STAFF_ROLES, { each: true }) roles!: StaffRole[];
-  @IsOptional() @IsString() @Length(1, 100) unit?: string;
-  @IsOptional() @IsString() @Length(1, 100) careProvider?: string;
-}
 
 export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
@@ -76,7 +67,8 @@ export class TokenVerifier {
     } catch (err) {
       throw new InvalidTokenError(err instanceof Error ? err.name : 'verification failed');
     }
-    const claims = plainToInstance(TokenClaims, payload);
+    // The claims are DESIGN.md's caller: validated with the same class the envelope carries it in.
+    const claims = plainToInstance(Actor, { ...payload, origin: undefined });
     if (validateSync(claims, { whitelist: true }).length > 0) throw new InvalidTokenError('claims missing or wrong');
     return {
       sub: claims.sub,

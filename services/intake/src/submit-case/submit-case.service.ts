@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { CaseReceivedV1, CaseView, Envelope, RpcReply, SubmitCaseV1, TimelineEntry, problem } from '@accessdesk/contracts';
+import { CaseReceivedV1, CaseView, Envelope, RpcReply, SubmitCaseV1, TimelineEntry, canonicalJson, problem } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStore, caseView } from '../cases/case-store';
@@ -17,16 +17,6 @@ const NOT_YOUR_UNIT = problem(
   'Not your unit',
   'Care staff file cases for their own care unit; the service desk files on behalf of any unit of its region.',
 );
-
-/** Canonical JSON (keys sorted at every level), so that the same request always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function isIdempotencyConflict(err: unknown): boolean {
   return err instanceof QueryFailedError && (err.driverError as { constraint?: string }).constraint === 'cases_idempotency';
@@ -50,7 +40,7 @@ export class SubmitCaseService {
   async submit(envelope: Envelope<SubmitCaseV1>): Promise<RpcReply<CaseView>> {
     const { request, idempotencyKey } = envelope.payload;
     const actor = envelope.actor;
-    const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
+    const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
     // Checked again here, not only at the gateway: the command carries the verified caller.
     if (!mayCall('POST /cases', actor.roles)) return { ok: false, problem: ROLE_NOT_ALLOWED };
     if (!canFileFor(actor, request.requestingUnit.hsaId)) return { ok: false, problem: NOT_YOUR_UNIT };
