@@ -39,6 +39,17 @@ const CASE_VIEW: SchemaObject = {
  * them, so the documentation cannot drift from the validation.
  */
 export function contractSchemas(): Record<string, SchemaObject> {
-  const generated = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<string, SchemaObject>;
+  const generated = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    additionalConverters: {
+      // Our own decorator (libs/contracts): described as what it checks.
+      isIdentityNumber: {
+        type: 'string',
+        pattern: '^\\d{12}$',
+        description: 'personnummer or samordningsnummer, YYYYMMDDNNNC, valid date and Luhn check digit',
+        example: '199001012385',
+      },
+    },
+  }) as Record<string, SchemaObject>;
   return { ...generated, CaseView: CASE_VIEW };
 }
