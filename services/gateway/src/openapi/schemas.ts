@@ -1,6 +1,10 @@
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
+// class-transformer keeps its @Type metadata in a module it does not export a path for.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+
 /** A reference to a component schema, which `contractSchemas` provides. */
 export function schemaRef(name: string): { $ref: string } {
   return { $ref: `#/components/schemas/${name}` };
@@ -41,6 +45,8 @@ const CASE_VIEW: SchemaObject = {
 export function contractSchemas(): Record<string, SchemaObject> {
   const generated = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
+    // @Type(() => …) names nested classes where the TypeScript type (`X | null`) cannot.
+    classTransformerMetadataStorage: defaultMetadataStorage,
     additionalConverters: {
       // Our own decorator (libs/contracts): described as what it checks.
       isIdentityNumber: {
@@ -51,5 +57,23 @@ export function contractSchemas(): Record<string, SchemaObject> {
       },
     },
   }) as Record<string, SchemaObject>;
-  return { ...generated, CaseView: CASE_VIEW };
+  return { ...reachable(generated, PUBLIC_ROOTS), CaseView: CASE_VIEW };
+}
+
+/** The request bodies of the API; only they and what they refer to are published. */
+const PUBLIC_ROOTS = ['CaseRequest', 'AuditByResidentRequest'];
+
+/**
+ * Every class with validation rules has a generated schema, configuration classes too; the API's
+ * documentation shows only the request bodies and the schemas they refer to.
+ */
+function reachable(all: Record<string, SchemaObject>, roots: string[]): Record<string, SchemaObject> {
+  const out: Record<string, SchemaObject> = {};
+  const visit = (name: string) => {
+    if (out[name] || !all[name]) return;
+    out[name] = all[name];
+    for (const ref of JSON.stringify(all[name]).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) visit(ref[1]);
+  };
+  roots.forEach(visit);
+  return out;
 }
