@@ -1,11 +1,12 @@
-import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { Channel, ConsumeMessage } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
 import { Envelope, MessageContract } from '@accessdesk/contracts';
 import { AmqpConnection } from './connection';
 import { InvalidMessageError, parseEnvelope, validatePayload } from './envelope';
 import { MessagingLogger, errorText } from './logger';
 import { qualified } from './outbox';
-import { Names, QueueSpec, assertQueue } from './topology';
+import { QueueConsumer, settle } from './queue-consumer';
+import { Names, QueueSpec } from './topology';
 
 /** Pause before a failed message is handed back, growing with its attempts, so a failure does not spin. */
 const RETRY_BACKOFF_BASE_MS = 100;
@@ -39,64 +40,26 @@ export interface ConsumerOptions {
  * id in the inbox and has no second effect. A failing handler is retried until `x-delivery-limit`,
  * after which the broker moves the message to the dead-letter queue.
  */
-export class InboxConsumer {
-  private channel: Channel | null = null;
-  private consumerTag: string | null = null;
+export class InboxConsumer extends QueueConsumer {
   private readonly handlers = new Map<string, MessageHandler>();
-  private inFlight = 0;
-  private idle: Array<() => void> = [];
-  private stopped = false;
 
   constructor(
-    private readonly connection: AmqpConnection,
-    private readonly names: Names,
+    connection: AmqpConnection,
+    names: Names,
     private readonly dataSource: DataSource,
     private readonly options: ConsumerOptions,
     private readonly logger: MessagingLogger,
     private readonly afterCommit: () => void,
   ) {
+    super(connection, names, options.prefetch);
     for (const h of options.handlers) this.handlers.set(h.contract.type, h);
-    connection.register((conn) => this.setup(conn));
   }
 
   get spec(): QueueSpec {
     return { name: this.options.queue, bindings: [...this.handlers.keys()], deliveryLimit: this.options.deliveryLimit };
   }
 
-  private async setup(conn: ChannelModel): Promise<void> {
-    const ch = await conn.createChannel();
-    ch.on('error', () => undefined);
-    ch.on('close', () => {
-      if (this.channel !== ch) return;
-      this.channel = null;
-      if (!this.stopped) this.connection.restart(`consumer channel of ${this.options.queue} closed`);
-    });
-    const queue = await assertQueue(ch, this.names, this.spec);
-    await ch.prefetch(this.options.prefetch);
-    this.channel = ch;
-    if (this.stopped) return;
-    const { consumerTag } = await ch.consume(
-      queue,
-      (msg) => {
-        // null: the broker cancelled the consumer (queue deleted); start over.
-        if (msg === null) return this.connection.restart(`consumer of ${this.options.queue} cancelled by the broker`);
-        void this.deliver(ch, msg);
-      },
-      { noAck: false },
-    );
-    this.consumerTag = consumerTag;
-  }
-
-  /** Stops taking new messages and waits for those being handled. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    const ch = this.channel;
-    if (ch && this.consumerTag) await ch.cancel(this.consumerTag).catch(() => undefined);
-    if (this.inFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
-  }
-
-  private async deliver(ch: Channel, msg: ConsumeMessage): Promise<void> {
-    this.inFlight += 1;
+  protected async handle(ch: Channel, msg: ConsumeMessage): Promise<void> {
     const tag = `${this.options.queue} message ${msg.properties.messageId ?? '(no id)'}`;
     try {
       let envelope: Envelope<unknown>;
@@ -112,7 +75,7 @@ export class InboxConsumer {
         // Anything that does not parse or validate is poison: it goes to the dead-letter queue, never back.
         const reason = err instanceof InvalidMessageError ? err.message : `unreadable: ${errorText(err)}`;
         this.logger.warn(`${tag} dead-lettered: ${reason}`, 'InboxConsumer');
-        settle(ch, () => ch.nack(msg, false, false));
+        settle(() => ch.nack(msg, false, false));
         return;
       }
       try {
@@ -128,7 +91,7 @@ export class InboxConsumer {
         });
         if (duplicate) this.logger.debug?.(`${tag} already handled; acknowledged without effect`, 'InboxConsumer');
         else this.afterCommit();
-        settle(ch, () => ch.ack(msg));
+        settle(() => ch.ack(msg));
       } catch (err) {
         const attempt = Number(msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
         this.logger.warn(
@@ -137,23 +100,12 @@ export class InboxConsumer {
         );
         const backoff = Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_BASE_MS * 2 ** (attempt - 1));
         await new Promise((resolve) => setTimeout(resolve, backoff));
-        settle(ch, () => ch.nack(msg, false, true));
+        settle(() => ch.nack(msg, false, true));
       }
-    } finally {
-      this.inFlight -= 1;
-      if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+    } catch (err) {
+      // Whatever escaped above: hand the message back rather than lose it.
+      this.logger.error(`${tag} could not be handled: ${errorText(err)}`, 'InboxConsumer');
+      settle(() => ch.nack(msg, false, true));
     }
-  }
-}
-
-/**
- * Acks and nacks belong to the channel the message came on. If that channel is gone the broker has
- * already put the message back, and the inbox makes its redelivery harmless.
- */
-function settle(ch: Channel, action: () => void): void {
-  try {
-    action();
-  } catch {
-    // channel closed: nothing to settle
   }
 }

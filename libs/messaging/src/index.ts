@@ -9,3 +9,4 @@ export * from './publisher';
 export * from './rpc';
 export * from './topology';
 export * from './inspect';
+export * from './queue-consumer';

@@ -127,6 +127,38 @@ describe('messaging against the real broker and database', () => {
     expect(left).toBe(0);
   });
 
+  it('publishes each outbox row once when two instances relay the same outbox', async () => {
+    const twin = new Messaging({ url: AMQP_URL, service: 'producer', prefix, dataSource: ds, logger: quiet, relayPollMs: 20 });
+    await twin.start();
+    const conn = await connect(AMQP_URL);
+    try {
+      const ch = await conn.createChannel();
+      const { queue } = await ch.assertQueue('', { exclusive: true });
+      await ch.bindQueue(queue, `${prefix}accessdesk.events`, StepReachedV1.type);
+      const cases = Array.from({ length: 60 }, (_, i) => `8f0e1c4e-4a57-4c0e-9a43-${String(i).padStart(12, '0')}`);
+      // Commits from both instances, interleaved, each waking its own relay.
+      await Promise.all(
+        cases.map((caseId, i) => {
+          const via = i % 2 ? producer : twin;
+          return via.transaction((m) => via.publish(m, createEnvelope(StepReachedV1, { caseId, step: 1 }, meta(caseId))));
+        }),
+      );
+      // A row is marked published only after the broker confirmed it, so once no row is left every
+      // publication (a double one too) is already in the queue.
+      await pollUntil(async () => {
+        const [{ left }] = await ds.query(`SELECT count(*)::int AS left FROM "${SCHEMA}".outbox WHERE published_at IS NULL`);
+        return left === 0;
+      }, { what: 'the outbox to empty' });
+      const ids: string[] = [];
+      for (let msg = await ch.get(queue, { noAck: true }); msg; msg = await ch.get(queue, { noAck: true })) ids.push(JSON.parse(msg.content.toString()).id);
+      expect(ids).toHaveLength(60);
+      expect(new Set(ids).size).toBe(60);
+    } finally {
+      await conn.close();
+      await twin.close();
+    }
+  });
+
   it('gives a redelivered message no second effect', async () => {
     const envelope = createEnvelope(StepReachedV1, { caseId: CASE, step: 1 }, meta());
     const follower = createEnvelope(StepReachedV1, { caseId: CASE, step: 2 }, meta());
@@ -201,8 +233,8 @@ describe('messaging against the real broker and database', () => {
     await closeBrokerConnections('accessdesk-producer');
     await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 5 }, meta())));
     await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the message after reconnect', timeoutMs: 20_000 });
-    expect(producer.isConnected()).toBe(true);
-    expect(consumer.isConnected()).toBe(true);
+    // The broker closes a connection a moment after the command returns: wait for both to be back.
+    await pollUntil(() => producer.isConnected() && consumer.isConnected(), { what: 'both connections back', timeoutMs: 20_000 });
   });
 });
 

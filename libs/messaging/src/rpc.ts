@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { QueueConsumer, settle } from './queue-consumer';
 import { Envelope, MessageContract, RpcReply, problem, rpcQueue } from '@accessdesk/contracts';
 import { AmqpConnection } from './connection';
 import { EnvelopeMeta, InvalidMessageError, createEnvelope, parseEnvelope, validatePayload } from './envelope';
 import { MessagingLogger, errorText } from './logger';
 import { messageProperties } from './publisher';
-import { Names, assertQueue } from './topology';
+import { Names, QueueSpec } from './topology';
 
 /** RabbitMQ's direct reply-to pseudo-queue: replies come straight back without a queue per client. */
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
@@ -37,89 +38,52 @@ export function answer<P extends object, R>(
  * request is acknowledged; a handler that throws is retried up to the delivery limit (the caller
  * times out meanwhile and answers 503), never answered with a stack trace.
  */
-export class RpcServer {
-  private channel: Channel | null = null;
-  private consumerTag: string | null = null;
+export class RpcServer extends QueueConsumer {
   private readonly handlers = new Map<string, RpcHandler>();
-  private inFlight = 0;
-  private idle: Array<() => void> = [];
-  private stopped = false;
 
   constructor(
-    private readonly connection: AmqpConnection,
-    private readonly names: Names,
+    connection: AmqpConnection,
+    names: Names,
     private readonly service: string,
     handlers: RpcHandler[],
-    private readonly prefetch: number,
+    prefetch: number,
     private readonly deliveryLimit: number,
     private readonly logger: MessagingLogger,
   ) {
+    super(connection, names, prefetch);
     for (const h of handlers) this.handlers.set(h.contract.type, h);
-    connection.register((conn) => this.setup(conn));
   }
 
   get queueName(): string {
     return rpcQueue(this.service);
   }
 
-  private async setup(conn: ChannelModel): Promise<void> {
-    const ch = await conn.createChannel();
-    ch.on('error', () => undefined);
-    ch.on('close', () => {
-      if (this.channel !== ch) return;
-      this.channel = null;
-      if (!this.stopped) this.connection.restart(`rpc channel of ${this.service} closed`);
-    });
-    const queue = await assertQueue(ch, this.names, { name: this.queueName, bindings: [], deliveryLimit: this.deliveryLimit });
-    await ch.prefetch(this.prefetch);
-    this.channel = ch;
-    if (this.stopped) return;
-    const { consumerTag } = await ch.consume(
-      queue,
-      (msg) => {
-        if (msg === null) return this.connection.restart(`rpc consumer of ${this.service} cancelled by the broker`);
-        void this.serve(ch, msg);
-      },
-      { noAck: false },
-    );
-    this.consumerTag = consumerTag;
+  get spec(): QueueSpec {
+    return { name: this.queueName, bindings: [], deliveryLimit: this.deliveryLimit };
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    const ch = this.channel;
-    if (ch && this.consumerTag) await ch.cancel(this.consumerTag).catch(() => undefined);
-    if (this.inFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
-  }
-
-  private async serve(ch: Channel, msg: ConsumeMessage): Promise<void> {
-    this.inFlight += 1;
+  protected async handle(ch: Channel, msg: ConsumeMessage): Promise<void> {
+    let reply: RpcReply<unknown>;
     try {
-      let reply: RpcReply<unknown>;
-      try {
-        const envelope = parseEnvelope(msg.content);
-        const handler = this.handlers.get(envelope.type);
-        if (!handler) throw new InvalidMessageError(`no handler for ${envelope.type}`);
-        const payload = validatePayload(handler.contract, envelope.payload);
-        reply = await handler.answer({ ...envelope, payload }, payload);
-      } catch (err) {
-        if (!(err instanceof InvalidMessageError)) {
-          this.logger.warn(`request ${msg.properties.messageId ?? '(no id)'} to ${this.service} failed: ${errorText(err)}`, 'RpcServer');
-          await new Promise((resolve) => setTimeout(resolve, RETRY_BACKOFF_MS));
-          settle(() => ch.nack(msg, false, true));
-          return;
-        }
-        reply = { ok: false, problem: problem('invalid-request', 400, 'Invalid request', err.message) };
+      const envelope = parseEnvelope(msg.content);
+      const handler = this.handlers.get(envelope.type);
+      if (!handler) throw new InvalidMessageError(`no handler for ${envelope.type}`);
+      const payload = validatePayload(handler.contract, envelope.payload);
+      reply = await handler.answer({ ...envelope, payload }, payload);
+    } catch (err) {
+      if (!(err instanceof InvalidMessageError)) {
+        this.logger.warn(`request ${msg.properties.messageId ?? '(no id)'} to ${this.service} failed: ${errorText(err)}`, 'RpcServer');
+        await new Promise((resolve) => setTimeout(resolve, RETRY_BACKOFF_MS));
+        settle(() => ch.nack(msg, false, true));
+        return;
       }
-      const { replyTo, correlationId } = msg.properties;
-      if (replyTo) {
-        settle(() => ch.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), { correlationId, contentType: 'application/json' }));
-      }
-      settle(() => ch.ack(msg));
-    } finally {
-      this.inFlight -= 1;
-      if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+      reply = { ok: false, problem: problem('invalid-request', 400, 'Invalid request', err.message) };
     }
+    const { replyTo, correlationId } = msg.properties;
+    if (replyTo) {
+      settle(() => ch.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), { correlationId, contentType: 'application/json' }));
+    }
+    settle(() => ch.ack(msg));
   }
 }
 
@@ -220,13 +184,5 @@ export class RpcClient {
       this.pending.delete(id);
       p.reject(err);
     }
-  }
-}
-
-function settle(action: () => void): void {
-  try {
-    action();
-  } catch {
-    // channel closed: the broker redelivers the request
   }
 }
