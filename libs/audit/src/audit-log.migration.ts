@@ -1,8 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
-}
+import { schemaOf } from '@accessdesk/persistence';
 
 /**
  * R23: the audit trail, in the schema of the service that includes this migration. Rows are

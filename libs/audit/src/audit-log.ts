@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, canonicalJson } from '@accessdesk/contracts';
+import { qualifiedTable } from '@accessdesk/persistence';
 
 /** What was done (R23). Reads are recorded before they are answered. */
 export const AUDIT_ACTIONS = [
@@ -60,8 +61,7 @@ export function hashOf(record: Omit<AuditRecord, 'hash'>): string {
 }
 
 function table(source: DataSource | EntityManager): string {
-  const options = source instanceof DataSource ? source.options : source.connection.options;
-  return `"${(options as { schema?: string }).schema ?? 'public'}".audit_log`;
+  return qualifiedTable(source, 'audit_log');
 }
 
 /**

@@ -4,7 +4,7 @@ import { Envelope, MessageContract } from '@accessdesk/contracts';
 import { AmqpConnection } from './connection';
 import { InvalidMessageError, parseEnvelope, validatePayload } from './envelope';
 import { MessagingLogger, errorText } from './logger';
-import { qualified } from './outbox';
+import { qualifiedTable } from '@accessdesk/persistence';
 import { QueueConsumer, settle } from './queue-consumer';
 import { Names, QueueSpec } from './topology';
 
@@ -81,7 +81,7 @@ export class InboxConsumer extends QueueConsumer {
       try {
         const duplicate = await this.dataSource.transaction(async (manager) => {
           const rows: unknown[] = await manager.query(
-            `INSERT INTO ${qualified(manager, 'inbox')} (message_id, queue, type) VALUES ($1, $2, $3)
+            `INSERT INTO ${qualifiedTable(manager, 'inbox')} (message_id, queue, type) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING RETURNING message_id`,
             [envelope.id, this.options.queue, envelope.type],
           );

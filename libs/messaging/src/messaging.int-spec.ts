@@ -150,7 +150,10 @@ describe('messaging against the real broker and database', () => {
         return left === 0;
       }, { what: 'the outbox to empty' });
       const ids: string[] = [];
-      for (let msg = await ch.get(queue, { noAck: true }); msg; msg = await ch.get(queue, { noAck: true })) ids.push(JSON.parse(msg.content.toString()).id);
+      for (let msg = await ch.get(queue); msg; msg = await ch.get(queue)) {
+        ids.push(JSON.parse(msg.content.toString()).id);
+        ch.ack(msg);
+      }
       expect(ids).toHaveLength(60);
       expect(new Set(ids).size).toBe(60);
     } finally {

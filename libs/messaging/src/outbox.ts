@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Envelope } from '@accessdesk/contracts';
+import { qualifiedTable } from '@accessdesk/persistence';
 import { MessagingLogger, errorText } from './logger';
 import { ConfirmPublisher } from './publisher';
 
@@ -12,13 +13,6 @@ const RELAY_BACKOFF_MAX_MS = 5_000;
 const PUBLISHED_RETENTION = '7 days';
 const PRUNE_EVERY_MS = 60 * 60 * 1_000;
 
-/** `"schema".table` for the data source's schema; every service owns one schema. */
-export function qualified(source: DataSource | EntityManager, table: string): string {
-  const options = source instanceof DataSource ? source.options : source.connection.options;
-  const schema = (options as { schema?: string }).schema ?? 'public';
-  return `"${schema}"."${table}"`;
-}
-
 /**
  * The transactional outbox: messages are rows written in the same transaction as the state change
  * that causes them, so a commit either has its messages or has nothing.
@@ -26,7 +20,7 @@ export function qualified(source: DataSource | EntityManager, table: string): st
 export async function addToOutbox(manager: EntityManager, envelopes: Envelope[]): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) throw new Error('the outbox is written inside a transaction only');
   for (const envelope of envelopes) {
-    await manager.query(`INSERT INTO ${qualified(manager, 'outbox')} (id, routing_key, envelope) VALUES ($1, $2, $3)`, [
+    await manager.query(`INSERT INTO ${qualifiedTable(manager, 'outbox')} (id, routing_key, envelope) VALUES ($1, $2, $3)`, [
       envelope.id,
       envelope.type,
       JSON.stringify(envelope),
@@ -85,13 +79,13 @@ export class OutboxRelay {
   async drainOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, envelope FROM ${qualified(manager, 'outbox')}
+        `SELECT seq, envelope FROM ${qualifiedTable(manager, 'outbox')}
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [RELAY_BATCH],
       );
       if (rows.length === 0) return 0;
       await this.publisher.publishAll(rows.map((r) => r.envelope));
-      await manager.query(`UPDATE ${qualified(manager, 'outbox')} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+      await manager.query(`UPDATE ${qualifiedTable(manager, 'outbox')} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);
       return rows.length;
@@ -130,7 +124,7 @@ export class OutboxRelay {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
     await this.dataSource.query(
-      `DELETE FROM ${qualified(this.dataSource, 'outbox')} WHERE published_at < now() - interval '${PUBLISHED_RETENTION}'`,
+      `DELETE FROM ${qualifiedTable(this.dataSource, 'outbox')} WHERE published_at < now() - interval '${PUBLISHED_RETENTION}'`,
     );
   }
 }

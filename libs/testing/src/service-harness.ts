@@ -9,10 +9,9 @@ import {
   MessagingTables1732300000000,
   deleteTopology,
   on,
-  qualified,
   testPrefix,
 } from '@accessdesk/messaging';
-import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
+import { createServiceDataSource, initializeAndMigrate, qualifiedTable } from '@accessdesk/persistence';
 import { loadConfig } from '@accessdesk/platform';
 import { pollUntil } from './poll';
 import { TestDatabase, createTestDatabase } from './test-database';
@@ -144,7 +143,7 @@ export async function startServiceUnderTest<C extends object>(options: ServiceUn
       waitFor: (contract, predicate, { what = contract.type, timeoutMs } = {}) => pollUntil(() => observedOf(contract, predicate)[0], { what, timeoutMs }),
       publish: (...envelopes) => driver.transaction((m) => driver.publish(m, ...envelopes)),
       async publishAgain(envelope) {
-        const outbox = qualified(driverDataSource, 'outbox');
+        const outbox = qualifiedTable(driverDataSource, 'outbox');
         await driverDataSource.query(`UPDATE ${outbox} SET published_at = NULL WHERE id = $1`, [envelope.id]);
         driver.outboxRelay?.kick();
         await pollUntil(async () => {
@@ -153,7 +152,7 @@ export async function startServiceUnderTest<C extends object>(options: ServiceUn
         }, { what: `message ${envelope.id} to be published again` });
       },
       async handled(envelope) {
-        const inbox = qualified(dataSource, 'inbox');
+        const inbox = qualifiedTable(dataSource, 'inbox');
         await pollUntil(async () => (await dataSource.query(`SELECT 1 FROM ${inbox} WHERE message_id = $1`, [envelope.id])).length === 1, {
           what: `message ${envelope.id} to be handled`,
         });
