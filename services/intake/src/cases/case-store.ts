@@ -56,11 +56,23 @@ export class CaseStore {
     const from = entity.status;
     if (!canMove(from, to)) return false;
     entity.status = to;
-    await manager.getRepository(CaseEntity).save(entity);
+    await this.save(manager, entity);
     await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: to, by: actor.sub, note: note ?? STATUS_TEXT[to] }]);
     await this.audit(manager, 'CASE_STATUS_CHANGED', actor, entity, `${from} → ${to}`);
     if (to === 'CLOSED') await this.reducePersonalData(manager, entity, actor);
     return true;
+  }
+
+  /**
+   * Writes the fields a use case may change. One UPDATE: the row is already locked by
+   * `findForUpdate`, so TypeORM's save (a SELECT, then the UPDATE) would only add a round trip.
+   */
+  async save(manager: EntityManager, entity: CaseEntity): Promise<void> {
+    const { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt } = entity;
+    entity.updatedAt = new Date();
+    await manager
+      .getRepository(CaseEntity)
+      .update({ id: entity.id }, { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, updatedAt: entity.updatedAt });
   }
 
   /** A read, recorded before it is answered. */

@@ -24,7 +24,7 @@ export class OnCaseFollowedUpService {
     if (!entity) return this.unknown(sent.caseId);
     if (entity.feedbackSentAt) return;
     entity.feedbackSentAt = new Date(sent.sentAt);
-    await manager.save(entity);
+    await this.cases.save(manager, entity);
     await this.cases.note(manager, entity, envelope.actor, 'Återkoppling skickad till verksamhetschef på begärande enhet (R8)');
     await this.closeIfDone(manager, entity);
   }
@@ -34,7 +34,7 @@ export class OnCaseFollowedUpService {
     if (!entity) return this.unknown(scheduled.caseId);
     if (entity.reviewScheduledAt) return;
     entity.reviewScheduledAt = new Date();
-    await manager.save(entity);
+    await this.cases.save(manager, entity);
     const due = scheduled.dueAt.slice(0, 10);
     await this.cases.note(manager, entity, envelope.actor, `Omprövning planerad till ${due} (R9)`);
     await this.closeIfDone(manager, entity);
