@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { EntityManager } from 'typeorm';
 import { ActionCompletedV1, systemActor } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
-import { PollingWorker } from '@accessdesk/persistence';
+import { PollingWorker, claimNextDue } from '@accessdesk/persistence';
 import { ActionEntity } from '../actions/action.entity';
 import { ExecutionConfig } from '../execution.config';
 import {
@@ -61,16 +61,7 @@ export class ExecuteActionService implements OnApplicationBootstrap, OnModuleDes
   /** One round: claims one due action and takes it one attempt further; false when none was due. */
   async runOnce(): Promise<boolean> {
     return this.messaging.transaction(async (manager) => {
-      const action = await manager
-        .getRepository(ActionEntity)
-        .createQueryBuilder('a')
-        .where('a.status = :status', { status: 'PENDING' })
-        .andWhere('a.nextAttemptAt <= :now', { now: new Date() })
-        .orderBy('a.nextAttemptAt', 'ASC')
-        .limit(1)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getOne();
+      const action = await claimNextDue(manager, ActionEntity, 'PENDING');
       if (!action) return false;
       await this.attempt(manager, action);
       return true;

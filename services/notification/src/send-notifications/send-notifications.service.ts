@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { EntityManager } from 'typeorm';
 import { FeedbackSentV1, systemActor } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
-import { PollingWorker } from '@accessdesk/persistence';
+import { PollingWorker, claimNextDue } from '@accessdesk/persistence';
 import { MailNotSentError, SEND_CONCURRENCY, SmtpMailer } from '../mail/smtp-mailer';
 import { NotificationConfig } from '../notification.config';
 import { NotificationEntity } from '../notifications/notification.entity';
@@ -56,16 +56,7 @@ export class SendNotificationsService implements OnApplicationBootstrap, OnModul
   /** One round: claims one due e-mail and tries to send it; false when none was due. */
   async runOnce(): Promise<boolean> {
     return this.messaging.transaction(async (manager) => {
-      const notification = await manager
-        .getRepository(NotificationEntity)
-        .createQueryBuilder('n')
-        .where('n.status = :status', { status: 'PENDING' })
-        .andWhere('n.nextAttemptAt <= :now', { now: new Date() })
-        .orderBy('n.nextAttemptAt', 'ASC')
-        .limit(1)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getOne();
+      const notification = await claimNextDue(manager, NotificationEntity, 'PENDING');
       if (!notification) return false;
       await this.attempt(manager, notification);
       return true;
