@@ -51,7 +51,8 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // Test files, and the helpers beside the end-to-end tests under a service's test/ folder.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'services/*/test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
   { files: ['libs/messaging/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },

@@ -50,6 +50,9 @@ export class BaseServiceConfig {
 
   @IsString() HTTP_HOST = '127.0.0.1';
 
+  /** R24: the regions and what differs between them (README "Regions"). */
+  @IsString() REGIONS_CONFIG_FILE = 'config/regions.json';
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be error, warn, log, debug or verbose' })
   LOG_LEVEL: LogLevelName = 'log';
 }

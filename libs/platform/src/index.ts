@@ -5,3 +5,5 @@ export * from './logger';
 export * from './metrics.controller';
 export * from './service-runtime.module';
 export * from './iso-duration';
+export * from './regions';
+export * from './due-work.service';

@@ -18,6 +18,7 @@ import { createServiceDataSource, databaseAnswers, initializeAndMigrate } from '
 import { BaseServiceConfig } from './config';
 import { HealthController, READINESS_CHECKS, ReadinessCheck } from './health.controller';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
+import { Regions, loadRegions } from './regions';
 
 export interface ServiceRuntimeOptions {
   /** The service's name: its schema (with `-` as `_`), its queues, its logs. */
@@ -125,13 +126,15 @@ export class ServiceRuntimeModule {
           { name: 'broker', check: () => messaging.isConnected() },
         ],
       },
+      // R24: every service knows the regions from the one configuration file.
+      { provide: Regions, useFactory: () => loadRegions(options.config.REGIONS_CONFIG_FILE) },
       RuntimeLifecycle,
     ];
     return {
       module: ServiceRuntimeModule,
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [SERVICE_NAME, DataSource, Messaging, METRICS_REGISTRY, READINESS_CHECKS],
+      exports: [SERVICE_NAME, DataSource, Messaging, METRICS_REGISTRY, READINESS_CHECKS, Regions],
     };
   }
 }

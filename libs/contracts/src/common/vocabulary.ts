@@ -57,6 +57,7 @@ export const CASE_STATUSES = [
   'FAILED',
   'CLOSED',
   'VOIDED',
+  'REFUSED',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -70,3 +71,56 @@ export type StaffToolAction = CaseType;
 
 export const PAPERWORK_STATES = ['NOT_REQUIRED', 'PENDING', 'RECEIVED'] as const;
 export type PaperworkState = (typeof PAPERWORK_STATES)[number];
+
+/** R12: who sends the form that follows an emergency lock: staff, or the resident who asked for it (000 §2). */
+export const PAPERWORK_SENDERS = ['STAFF', 'RESIDENT'] as const;
+export type PaperworkSender = (typeof PAPERWORK_SENDERS)[number];
+
+/** The desks whose inbox a work item lands in (DESIGN.md "work items"). */
+export const WORK_QUEUES = ['SERVICE_DESK', 'CONTACT_CENTRE'] as const;
+export type WorkQueue = (typeof WORK_QUEUES)[number];
+
+/**
+ * What a work item asks of the desk: execute by hand in the staff tool (manual adapter mode, R7),
+ * verify a signer by phone (R4), chase the form of an emergency lock (R12), or deal with an action
+ * that failed in the staff tool (R7: a failure never silently disappears).
+ */
+export const WORK_ITEM_KINDS = ['MANUAL_EXECUTION', 'MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION'] as const;
+export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
+
+export const WORK_ITEM_STATUSES = ['OPEN', 'DONE'] as const;
+export type WorkItemStatus = (typeof WORK_ITEM_STATUSES)[number];
+
+/** What the operator saw in the staff tool when executing by hand (manual adapter mode). */
+export const MANUAL_RESULTS = ['DONE', 'ALREADY_IN_STATE', 'NO_ACCOUNT', 'FAILED'] as const;
+export type ManualResult = (typeof MANUAL_RESULTS)[number];
+
+/** R9: the outcome of a three-month review. */
+export const REVIEW_OUTCOMES = ['KEEP_LOCKED', 'UNLOCK'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+export const REVIEW_STATUSES = ['SCHEDULED', 'REMINDED', 'ESCALATED', 'DECIDED'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** R9, R12: a due date passed: first a reminder, after a further period an escalation. */
+export const OVERDUE_STAGES = ['REMINDER', 'ESCALATION'] as const;
+export type OverdueStage = (typeof OVERDUE_STAGES)[number];
+
+/** R18–R20: a guardian-block case's life. ALREADY_IN_EFFECT: a protected child 0–12, nothing executed (R20). */
+export const GUARDIAN_BLOCK_STATUSES = [
+  'RECEIVED',
+  'EXECUTING',
+  'BLOCKED',
+  'NOT_APPLICABLE',
+  'FAILED',
+  'ALREADY_IN_EFFECT',
+  'UNBLOCKING',
+  'UNBLOCKED',
+] as const;
+export type GuardianBlockStatus = (typeof GUARDIAN_BLOCK_STATUSES)[number];
+
+export const TASK_STATUSES = ['OPEN', 'DONE'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Which kind of identity number a resident has (a samordningsnummer cannot log in to 1177, R16). */
+export type IdentityNumberKindName = 'PERSONNUMMER' | 'SAMORDNINGSNUMMER';

@@ -1,4 +1,6 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { Operator } from './manual-action.v1';
 import { EXECUTION_OUTCOMES, ExecutionOutcome, STAFF_TOOL_ACTIONS, StaffToolAction } from '../common/vocabulary';
 
 export const ADAPTER_MODES = ['http', 'manual'] as const;
@@ -17,4 +19,9 @@ export class ActionCompletedV1 {
   /** A short machine-readable reason: `NO_ACCOUNT`, `ALREADY_IN_STATE`, `STAFF_TOOL_UNAVAILABLE`… */
   @IsOptional() @IsString() @Length(1, 200) detail?: string | null;
   @IsISO8601({ strict: true }) completedAt!: string;
+  /** The case's registry number, so a failure can be put in a desk's inbox by name (R7). */
+  @IsOptional() @IsString() @Length(1, 40) registryNumber?: string | null;
+  /** Manual mode: who executed in the staff tool, and what it showed. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => Operator) executedBy?: Operator | null;
+  @IsOptional() @IsString() @Length(1, 2000) observed?: string | null;
 }

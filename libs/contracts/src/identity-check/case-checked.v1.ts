@@ -12,7 +12,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const CHECK_VERDICTS = ['PASSED', 'RETURN_FOR_COMPLETION', 'MANUAL_VERIFICATION'] as const;
+/** REFUSED: a private care provider not on the region's list signed (R4, 000 §6.10); the case ends. */
+export const CHECK_VERDICTS = ['PASSED', 'RETURN_FOR_COMPLETION', 'MANUAL_VERIFICATION', 'REFUSED'] as const;
 export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
 
 /** Findings of the checks on receipt (R4), as codes; intake turns them into Swedish text. */
@@ -26,6 +27,8 @@ export const CHECK_FINDINGS = [
   'SIGNER_UNKNOWN',
   'SIGNER_WITHOUT_REGIONAL_STAFF_ID',
   'PRIVATE_PROVIDER_NOT_APPROVED',
+  /** R1: the staff directory does not give the decision maker a role that may decide. */
+  'DECIDER_WITHOUT_AUTHORITY',
 ] as const;
 export type CheckFinding = (typeof CHECK_FINDINGS)[number];
 

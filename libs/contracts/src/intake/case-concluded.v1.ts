@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsEmail, IsIn, IsISO8601, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsArray, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { EXECUTION_OUTCOMES, ExecutionOutcome, INTAKE_CASE_TYPES, IntakeCaseType } from '../common/vocabulary';
 
 export class FeedbackRecipient {
@@ -21,6 +21,8 @@ export class CaseConcludedV1 {
   @IsISO8601({ strict: true }) concludedAt!: string;
   @IsObject() @ValidateNested() @Type(() => FeedbackRecipient) requestingUnit!: FeedbackRecipient;
   @IsString() @Length(1, 100) decidedByHsaId!: string;
+  /** Where the review reminder goes (R9): the decision maker's address when the form gave one. */
+  @IsOptional() @IsEmail() requesterEmail?: string | null;
   @IsArray() @IsString({ each: true }) effects!: string[];
   @IsArray() @IsString({ each: true }) advice!: string[];
 }

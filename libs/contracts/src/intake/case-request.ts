@@ -44,6 +44,8 @@ export class DecisionMaker {
   @Matches(HSA_ID, { message: 'hsaId must be an HSA-id' }) hsaId!: string;
   @IsString() @Length(1, 200) name!: string;
   @IsIn(DECISION_ROLES) role!: DecisionRole;
+  /** Where the three-month review reminder goes (R9); without it, to the unit head. */
+  @IsOptional() @IsEmail() email?: string | null;
 }
 
 export class DecisionDto {

@@ -1,4 +1,4 @@
-import { CaseStatus, CaseType, Channel, ExecutionOutcome, PaperworkState } from '../common/vocabulary';
+import { CaseStatus, CaseType, Channel, ExecutionOutcome, PaperworkSender, PaperworkState, ReviewOutcome } from '../common/vocabulary';
 
 /** One step in a case's life, as shown to people. */
 export interface TimelineEntry {
@@ -27,6 +27,14 @@ export interface CaseView {
   channel: Channel;
   outcome: ExecutionOutcome | null;
   paperwork: PaperworkState;
+  /** R12: who sends the form of an emergency lock (staff, or the resident who asked for it). */
+  paperworkSender: PaperworkSender | null;
+  /** R9: the lock's review, once scheduled, and how it was decided. */
+  review: { id: string; outcome: ReviewOutcome | null } | null;
+  /** R18: the guardian block this child lock belongs to. */
+  guardianBlockId: string | null;
+  /** Why the case was voided. */
+  voidReason: string | null;
   /** R17: what the action does for the resident. */
   effects: string[];
   /** R17: what the requester should consider. */

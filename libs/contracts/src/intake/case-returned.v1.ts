@@ -1,0 +1,24 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { INTAKE_CASE_TYPES, IntakeCaseType } from '../common/vocabulary';
+import { FeedbackRecipient } from './case-concluded.v1';
+
+/** What the requester is told when a case goes back: the reasons as Swedish text, no personal data. */
+export class CaseSentBack {
+  @IsUUID() caseId!: string;
+  @IsString() @Length(1, 40) registryNumber!: string;
+  @IsIn(INTAKE_CASE_TYPES) caseType!: IntakeCaseType;
+  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) reasons!: string[];
+  @IsObject() @ValidateNested() @Type(() => FeedbackRecipient) requestingUnit!: FeedbackRecipient;
+  @IsISO8601({ strict: true }) at!: string;
+}
+
+/** R4: the case was returned for completion (retur för komplettering); the requester is told why. */
+export class CaseReturnedV1 extends CaseSentBack {
+  static readonly type = 'intake.case.returned.v1';
+}
+
+/** R4: the case was refused (a private care provider not on the region's list); it ends here. */
+export class CaseRefusedV1 extends CaseSentBack {
+  static readonly type = 'intake.case.refused.v1';
+}

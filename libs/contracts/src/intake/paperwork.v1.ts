@@ -1,0 +1,24 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { PAPERWORK_SENDERS, PaperworkSender } from '../common/vocabulary';
+import { FeedbackRecipient } from './case-concluded.v1';
+
+/**
+ * R12: an emergency lock was executed before its form arrived; the form is chased until it does.
+ * `sender` says who owes it: staff, or the resident who asked for the lock.
+ */
+export class PaperworkPendingV1 {
+  static readonly type = 'intake.paperwork.pending.v1';
+  @IsUUID() caseId!: string;
+  @IsString() @Length(1, 40) registryNumber!: string;
+  @IsIn(PAPERWORK_SENDERS) sender!: PaperworkSender;
+  @IsObject() @ValidateNested() @Type(() => FeedbackRecipient) requestingUnit!: FeedbackRecipient;
+  @IsISO8601({ strict: true }) recordedAt!: string;
+}
+
+/** R12: the form of an emergency lock has arrived; the chase ends. */
+export class PaperworkReceivedV1 {
+  static readonly type = 'intake.paperwork.received.v1';
+  @IsUUID() caseId!: string;
+  @IsISO8601({ strict: true }) receivedAt!: string;
+}

@@ -1,0 +1,56 @@
+import { IsIdentityNumber } from '../common/validators';
+import { CaseStatus, CaseType, GuardianBlockStatus, IdentityNumberKindName } from '../common/vocabulary';
+
+/** `POST /residents/status`: the personnummer goes in the body, never in a URL. */
+export class ResidentStatusRequest {
+  @IsIdentityNumber() personnummer!: string;
+}
+
+/** A resident's current restrictions as intake knows them (gateway → intake). */
+export class ResidentStatusV1 {
+  static readonly type = 'intake.resident-status.v1';
+  @IsIdentityNumber() personnummer!: string;
+}
+
+/** A resident's guardian blocks as guardian-block knows them (gateway → guardian-block). */
+export class GuardianStatusV1 {
+  static readonly type = 'guardian-block.guardian-status.v1';
+  @IsIdentityNumber() personnummer!: string;
+}
+
+/** One case in a status answer: only cases the caller may see are listed. */
+export interface StatusCaseRef {
+  id: string;
+  registryNumber: string;
+  type: CaseType;
+  status: CaseStatus | GuardianBlockStatus;
+  createdAt: string;
+}
+
+/** intake's part of the answer. */
+export interface LoginAndSealStatus {
+  identityNumberKind: IdentityNumberKindName;
+  login: {
+    locked: boolean;
+    /** R10: only this region may lift the lock. Named even when the caller's region is another. */
+    lockedByRegion: string | null;
+    /** The executed lock, when the caller may see it. */
+    lockCase: StatusCaseRef | null;
+  };
+  seal: {
+    sealed: boolean;
+    sealedByRegion: string | null;
+    scope: { whole?: boolean; careProviders?: string[]; careUnits?: string[]; from?: string | null; to?: string | null } | null;
+    sealCase: StatusCaseRef | null;
+  };
+  cases: StatusCaseRef[];
+}
+
+/** guardian-block's part of the answer (the resident as a child). */
+export interface GuardianBlockStatusPart {
+  guardianBlocks: Array<{ guardianBlockId: string; registryNumber: string; region: string; status: GuardianBlockStatus; blockedGuardians: string[] }>;
+}
+
+/** The answer of `POST /residents/status`: both parts, merged by the gateway. */
+export type ResidentStatusView = LoginAndSealStatus & GuardianBlockStatusPart;
+

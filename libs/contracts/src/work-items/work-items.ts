@@ -1,0 +1,74 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  MANUAL_RESULTS,
+  ManualResult,
+  StaffToolAction,
+  WORK_ITEM_KINDS,
+  WORK_ITEM_STATUSES,
+  WorkItemKind,
+  WorkItemStatus,
+  WorkQueue,
+} from '../common/vocabulary';
+
+export const FAILED_EXECUTION_RESOLUTIONS = ['RETRY', 'CLOSE'] as const;
+export type FailedExecutionResolution = (typeof FAILED_EXECUTION_RESOLUTIONS)[number];
+
+/**
+ * `POST /work-items/{id}/complete`. A MANUAL_EXECUTION item is completed with what the staff tool
+ * showed (`result`, `executedAt`, `observed`; who executed is the caller). A FAILED_EXECUTION item
+ * with `resolution`: RETRY sends the action to the staff tool again, CLOSE ends the case as failed.
+ * Verification and paperwork items are completed by their own endpoints on the case.
+ */
+export class WorkItemCompletionRequest {
+  @ValidateIf((o: WorkItemCompletionRequest) => o.resolution === undefined) @IsIn(MANUAL_RESULTS) result?: ManualResult;
+  @ValidateIf((o: WorkItemCompletionRequest) => o.result !== undefined) @IsISO8601({ strict: true }) executedAt?: string;
+  /** What the staff tool showed, in the operator's words. */
+  @ValidateIf((o: WorkItemCompletionRequest) => o.result !== undefined) @IsString() @Length(1, 2000) observed?: string;
+  @ValidateIf((o: WorkItemCompletionRequest) => o.result === undefined) @IsIn(FAILED_EXECUTION_RESOLUTIONS) resolution?: FailedExecutionResolution;
+  @IsOptional() @IsString() @Length(0, 2000) note?: string;
+}
+
+export class WorkItemFilter {
+  @IsOptional() @IsIn(WORK_ITEM_STATUSES) status?: WorkItemStatus;
+  @IsOptional() @IsIn(WORK_ITEM_KINDS) kind?: WorkItemKind;
+}
+
+/** The desk's inbox (gateway → intake): the caller's region, the caller's desk. */
+export class ListWorkItemsV1 {
+  static readonly type = 'intake.list-work-items.v1';
+  @IsObject() @ValidateNested() @Type(() => WorkItemFilter) filter!: WorkItemFilter;
+}
+
+/** Complete one work item (gateway → intake). */
+export class CompleteWorkItemV1 {
+  static readonly type = 'intake.complete-work-item.v1';
+  @IsUUID() workItemId!: string;
+  @IsObject() @ValidateNested() @Type(() => WorkItemCompletionRequest) request!: WorkItemCompletionRequest;
+}
+
+/** One item in a desk's inbox, as shown to the operator. */
+export interface WorkItemView {
+  id: string;
+  kind: WorkItemKind;
+  queue: WorkQueue;
+  status: WorkItemStatus;
+  region: string;
+  caseId: string;
+  registryNumber: string;
+  /** The staff-tool action, for MANUAL_EXECUTION and FAILED_EXECUTION. */
+  action: StaffToolAction | null;
+  /** Swedish, for the operator. */
+  title: string;
+  details: string[];
+  escalated: boolean;
+  /**
+   * What the operator needs to act in the staff tool (MANUAL_EXECUTION only, while open): the
+   * resident's number and the guardians'. Removed once the item is done.
+   */
+  subject: { personnummer: string; guardianPersonnummer?: string[]; sealScope?: object | null } | null;
+  createdAt: string;
+  completedAt: string | null;
+  completedBy: string | null;
+  resolution: string | null;
+}
