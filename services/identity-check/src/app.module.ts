@@ -4,6 +4,7 @@ import { CheckCaseService } from './check-case/check-case.service';
 import { CheckEntity } from './checks/check.entity';
 import { IdentityCheckConfig } from './identity-check.config';
 import { IdentityCheckHandlers } from './identity-check.handlers';
+import { LookUpResidentService } from './look-up-resident/look-up-resident.service';
 import { Checks1732300000200 } from './migrations/1732300000200-checks';
 import { PopulationRegisterClient } from './registers/population-register.client';
 import { StaffDirectoryClient } from './registers/staff-directory.client';
@@ -26,6 +27,7 @@ export class AppModule {
         PopulationRegisterClient,
         StaffDirectoryClient,
         CheckCaseService,
+        LookUpResidentService,
         IdentityCheckHandlers,
       ],
     };

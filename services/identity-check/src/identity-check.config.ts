@@ -10,12 +10,12 @@ export class IdentityCheckConfig extends BaseServiceConfig {
   /** Health and metrics; identity-check takes its work from RabbitMQ. */
   @EnvInt(0, 65535) HTTP_PORT = 3002;
 
-  /** Base URL of the population register (folkbokföringen): `POST {url}/lookup`. */
+  /** Base URL of the population register (folkbokföringen): `POST {url}/lookup`, for R4 and `LookUpResidentV1`. */
   @withoutTrailingSlash
   @IsUrl(HTTP_URL, { message: 'POPULATION_REGISTER_URL must be an http(s) URL' })
   POPULATION_REGISTER_URL = 'http://127.0.0.1:4000/population-register';
 
-  /** Base URL of the staff directory (HSA): `GET {url}/persons/:hsaId`, `GET {url}/private-providers?region=`. */
+  /** Base URL of the staff directory (HSA): `GET {url}/persons/:hsaId` (care provider, regional staff id, roles). */
   @withoutTrailingSlash
   @IsUrl(HTTP_URL, { message: 'STAFF_DIRECTORY_URL must be an http(s) URL' })
   STAFF_DIRECTORY_URL = 'http://127.0.0.1:4000/staff-directory';

@@ -1,17 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CaseReceivedV1 } from '@accessdesk/contracts';
-import { Messaging, on } from '@accessdesk/messaging';
+import { CaseReceivedV1, LookUpResidentV1 } from '@accessdesk/contracts';
+import { Messaging, answer, on } from '@accessdesk/messaging';
 import { CheckCaseService } from './check-case/check-case.service';
+import { LookUpResidentService } from './look-up-resident/look-up-resident.service';
 
-/** Thin adapter from the queue to the use case: events on `identity-check.events`. */
+/** Thin adapters from the queues to the use cases: requests on `identity-check.rpc`, events on `identity-check.events`. */
 @Injectable()
 export class IdentityCheckHandlers implements OnModuleInit {
   constructor(
     private readonly messaging: Messaging,
     private readonly checkCase: CheckCaseService,
+    private readonly lookUpResident: LookUpResidentService,
   ) {}
 
   onModuleInit(): void {
+    this.messaging.serve([answer(LookUpResidentV1, (envelope) => this.lookUpResident.answer(envelope))]);
     this.messaging.subscribe('events', [on(CaseReceivedV1, (envelope, payload, manager) => this.checkCase.handle(envelope, payload, manager))]);
   }
 }

@@ -1,31 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Actor, CaseCheckedV1, CaseReceivedV1, Envelope } from '@accessdesk/contracts';
+import { resolve } from 'node:path';
+import { Actor, CaseCheckedV1, CaseReceivedV1, Envelope, LookUpResidentV1, ResidentLookup, RpcReply } from '@accessdesk/contracts';
 import { createEnvelope } from '@accessdesk/messaging';
 import { ServiceHarness, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { IdentityCheckConfig } from './identity-check.config';
 
+// People as in the simulators' default fixtures (services/simulators/fixtures/README.md).
 const TOVA = '199001012385';
+const LO = '201604202448';
+const LO_GUARDIANS = ['197805141236', '198009302467'];
+/** Valid, but not in the register. */
+const UNKNOWN = '191212121212';
 const DR_A = 'SE2321000131-E000000000011';
-const DR_PRIVATE = 'SE5566778899-E000000000022';
-const DR_ELSEWHERE = 'SE9988776655-E000000000033';
+const DAVID_DAHL = 'SE2321000131-E000000000014';
+const DR_PIA_PRIVAT = 'SE5566778899-E000000000011';
+const DR_IVAR_ICKEGODKAND = 'SE5599887766-E000000000011';
+/** On VGR's list in config/regions.json (R24). */
 const APPROVED_PROVIDER = 'SE5566778899-0001';
+const NOT_APPROVED_PROVIDER = 'SE5599887766-0001';
 
 /** The population register and the staff directory, just the endpoints identity-check calls. */
 class FakeRegisters {
   readonly server: Server;
   lookups = 0;
+  /** Calls to the directory's private-providers endpoint, which R24 replaced by the regions file. */
+  privateProviderCalls = 0;
   /** The next n population-register look-ups answer 503. */
   failLookups = 0;
   private readonly residents: Record<string, object> = {
     [TOVA]: { personnummer: TOVA, givenName: 'Tova', surname: 'Testsson', protectedIdentity: false, deceased: false, guardians: [] },
+    [LO]: { personnummer: LO, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians: LO_GUARDIANS },
   };
   private readonly staff: Record<string, object> = {
     [DR_A]: { hsaId: DR_A, name: 'Dr A', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U1', roles: ['clinician'], regionalStaffId: true },
-    [DR_PRIVATE]: { hsaId: DR_PRIVATE, name: 'Dr P', region: 'VGR', careProvider: APPROVED_PROVIDER, unit: 'U2', roles: ['clinician'], regionalStaffId: false },
-    [DR_ELSEWHERE]: { hsaId: DR_ELSEWHERE, name: 'Dr E', region: 'VGR', careProvider: 'SE9988776655-0001', unit: 'U3', roles: ['clinician'], regionalStaffId: false },
+    [DAVID_DAHL]: { hsaId: DAVID_DAHL, name: 'David Dahl', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U3', roles: ['service_desk'], regionalStaffId: true },
+    [DR_PIA_PRIVAT]: { hsaId: DR_PIA_PRIVAT, name: 'Dr Pia Privat', region: 'VGR', careProvider: APPROVED_PROVIDER, unit: 'U2', roles: ['clinician'], regionalStaffId: false },
+    [DR_IVAR_ICKEGODKAND]: {
+      hsaId: DR_IVAR_ICKEGODKAND,
+      name: 'Dr Ivar Ickegodkänd',
+      region: 'VGR',
+      careProvider: NOT_APPROVED_PROVIDER,
+      unit: 'U4',
+      roles: ['clinician'],
+      regionalStaffId: false,
+    },
   };
 
   constructor() {
@@ -58,8 +79,8 @@ class FakeRegisters {
       return found ? send(200, found) : send(404, { title: 'Staff member not found', status: 404 });
     }
     if (req.method === 'GET' && url.pathname === '/staff-directory/private-providers') {
-      const region = url.searchParams.get('region');
-      return send(200, { region, careProviders: region === 'VGR' ? [APPROVED_PROVIDER] : [] });
+      this.privateProviderCalls += 1;
+      return send(200, { region: url.searchParams.get('region'), careProviders: [APPROVED_PROVIDER, NOT_APPROVED_PROVIDER] });
     }
     send(404, { title: 'No such endpoint', status: 404 });
   }
@@ -102,6 +123,7 @@ describe('identity-check against the real broker and database', () => {
       env: {
         POPULATION_REGISTER_URL: `${registers.url}/population-register`,
         STAFF_DIRECTORY_URL: `${registers.url}/staff-directory/`,
+        REGIONS_CONFIG_FILE: resolve(__dirname, '../../../config/regions.json'),
       },
       observe: [CaseCheckedV1],
     });
@@ -150,26 +172,39 @@ describe('identity-check against the real broker and database', () => {
     expect(await storedRow(payload.caseId)).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH'] });
   });
 
-  it('asks for manual verification of a signer without regional staff id outside the approved private providers', async () => {
-    const payload = received({
-      signature: { signedBy: DR_ELSEWHERE, signedAt: '2026-11-20T09:05:00Z' },
-      decidedBy: { hsaId: DR_ELSEWHERE, role: 'CLINICIAN' },
-    });
+  function signedAndDecidedBy(hsaId: string, overrides: Partial<CaseReceivedV1> = {}): CaseReceivedV1 {
+    return received({ signature: { signedBy: hsaId, signedAt: '2026-11-20T09:05:00Z' }, decidedBy: { hsaId, role: 'CLINICIAN' }, ...overrides });
+  }
+
+  it('R4 asks for a phone verification of a signer without regional staff id from an approved private provider', async () => {
+    const payload = signedAndDecidedBy(DR_PIA_PRIVAT);
     const { payload: result } = await check(payload);
-    expect(result).toMatchObject({
-      verdict: 'MANUAL_VERIFICATION',
-      findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'],
-      signerCareProvider: 'SE9988776655-0001',
-    });
+    expect(result).toMatchObject({ verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'], signerCareProvider: APPROVED_PROVIDER });
+    expect(registers.privateProviderCalls).toBe(0);
   });
 
-  it('passes a signer without regional staff id from an approved private provider', async () => {
-    const payload = received({
-      signature: { signedBy: DR_PRIVATE, signedAt: '2026-11-20T09:05:00Z' },
-      decidedBy: { hsaId: DR_PRIVATE, role: 'CLINICIAN' },
-    });
+  it('R4 R24 refuses a signer from a private provider not on the region\'s list in the regions file', async () => {
+    const payload = signedAndDecidedBy(DR_IVAR_ICKEGODKAND);
     const { payload: result } = await check(payload);
-    expect(result).toMatchObject({ verdict: 'PASSED', findings: [], signerCareProvider: APPROVED_PROVIDER });
+    expect(result).toMatchObject({ verdict: 'REFUSED', findings: ['PRIVATE_PROVIDER_NOT_APPROVED'], signerCareProvider: NOT_APPROVED_PROVIDER });
+    expect(await storedRow(payload.caseId)).toMatchObject({ verdict: 'REFUSED', findings: ['PRIVATE_PROVIDER_NOT_APPROVED'] });
+    // The directory offers its own list (with this provider on it); the regions file decides.
+    expect(registers.privateProviderCalls).toBe(0);
+  });
+
+  it('R1 returns a case for completion when the decision maker has no deciding role in the staff directory', async () => {
+    const payload = signedAndDecidedBy(DAVID_DAHL);
+    const { payload: result } = await check(payload);
+    expect(result).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['DECIDER_WITHOUT_AUTHORITY'], signerCareProvider: 'SE2321000131-E000000000000' });
+  });
+
+  it('R1 checks the decision maker of an emergency lock, whose form follows later (R12)', async () => {
+    const payload = received({ channel: 'EMERGENCY_PHONE', signature: null, decidedBy: { hsaId: DAVID_DAHL, role: 'CLINICIAN' } });
+    const { payload: result } = await check(payload);
+    expect(result).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['DECIDER_WITHOUT_AUTHORITY'], signerCareProvider: null });
+
+    const byDrA = received({ channel: 'EMERGENCY_PHONE', signature: null });
+    expect((await check(byDrA)).payload).toMatchObject({ verdict: 'PASSED', findings: [] });
   });
 
   it('retries through the broker when the population register fails, and publishes one result', async () => {
@@ -184,5 +219,48 @@ describe('identity-check against the real broker and database', () => {
       [payload.caseId],
     );
     expect(n).toBe(1);
+  });
+
+  describe('LookUpResidentV1 over request/reply', () => {
+    const CONTACT_CENTRE: Actor = { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'] };
+
+    function lookUp(personnummer: string, actor: Actor = CONTACT_CENTRE): Promise<RpcReply<ResidentLookup>> {
+      const caseId = randomUUID();
+      return harness.driver.request<LookUpResidentV1, ResidentLookup>('identity-check', LookUpResidentV1, { personnummer }, {
+        correlationId: caseId,
+        causationId: caseId,
+        region: 'VGR',
+        actor,
+      });
+    }
+
+    it('answers a child with the guardians the population register lists (R18)', async () => {
+      expect(await lookUp(LO)).toEqual({
+        ok: true,
+        body: { found: true, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians: LO_GUARDIANS },
+      });
+    });
+
+    it('answers a resident the register does not know as not found', async () => {
+      expect(await lookUp(UNKNOWN)).toEqual({
+        ok: true,
+        body: { found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [] },
+      });
+    });
+
+    it('refuses a caller without a staff role, without asking the register', async () => {
+      const before = registers.lookups;
+      const reply = await lookUp(TOVA, { sub: 'system:guardian-block', name: 'guardian-block', region: 'VGR', roles: [] });
+      expect(reply).toMatchObject({ ok: false, problem: { type: 'https://accessdesk.se/problems/role-not-allowed', status: 403 } });
+      expect(registers.lookups).toBe(before);
+    });
+
+    it('answers 503 register-unavailable while the register is down, without the personnummer', async () => {
+      registers.failLookups = 1;
+      const reply = await lookUp(TOVA);
+      expect(reply).toMatchObject({ ok: false, problem: { type: 'https://accessdesk.se/problems/register-unavailable', status: 503 } });
+      expect(JSON.stringify(reply)).not.toContain(TOVA);
+      expect(await lookUp(TOVA)).toMatchObject({ ok: true, body: { found: true, givenName: 'Tova', guardians: [] } });
+    });
   });
 });

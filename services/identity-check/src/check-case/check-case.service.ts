@@ -2,16 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseCheckedV1, CaseReceivedV1, Envelope, systemActor } from '@accessdesk/contracts';
 import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
+import { Regions } from '@accessdesk/platform';
 import { CheckEntity } from '../checks/check.entity';
 import { PopulationRegisterClient } from '../registers/population-register.client';
 import { StaffDirectoryClient } from '../registers/staff-directory.client';
-import { checkOnReceipt, needsPrivateProviders, signerToLookUp } from '../rules/r4-checks-on-receipt';
+import { checkOnReceipt } from '../rules/r4-checks-on-receipt';
 
 /**
- * R4 checks on receipt: looks the resident up in the population register and the signer in the
- * staff directory, decides, stores the result and publishes `identity-check.case.checked.v1`, all in
- * the inbox transaction of the received case. A register that does not answer fails the handler, so
- * the broker redelivers the message (up to its delivery limit, then the dead-letter queue).
+ * R4 checks on receipt and R1 decision authority: looks the resident up in the population register
+ * and the decision maker (who is also the signer whenever a signature is judged) in the staff
+ * directory, takes the region's approved private providers from the regions configuration (R24),
+ * decides, stores the result and publishes `identity-check.case.checked.v1`, all in the inbox
+ * transaction of the received case. A register that does not answer fails the handler, so the
+ * broker redelivers the message (up to its delivery limit, then the dead-letter queue).
  */
 @Injectable()
 export class CheckCaseService {
@@ -21,26 +24,24 @@ export class CheckCaseService {
     private readonly messaging: Messaging,
     private readonly populationRegister: PopulationRegisterClient,
     private readonly staffDirectory: StaffDirectoryClient,
+    private readonly regions: Regions,
   ) {}
 
   async handle(envelope: Envelope<CaseReceivedV1>, received: CaseReceivedV1, manager: EntityManager): Promise<void> {
+    // Read first: a region missing from the configuration fails before any register is asked.
+    const { approvedPrivateProviders } = this.regions.get(envelope.region);
     const resident = await this.populationRegister.lookup(received.resident.personnummer);
-    const signerId = signerToLookUp({
-      channel: received.channel,
-      signedBy: received.signature?.signedBy ?? null,
-      decidedBy: received.decidedBy.hsaId,
-    });
-    const signer = signerId ? await this.staffDirectory.person(signerId) : undefined;
-    const approvedPrivateProviders = needsPrivateProviders(signer) ? await this.staffDirectory.approvedPrivateProviders(envelope.region) : [];
+    const decider = await this.staffDirectory.person(received.decidedBy.hsaId);
 
     const result = checkOnReceipt({
       personnummer: received.resident.personnummer,
       requestedName: received.resident.name,
+      caseType: received.caseType,
       channel: received.channel,
       signedBy: received.signature?.signedBy ?? null,
       decidedBy: received.decidedBy.hsaId,
       resident,
-      signer,
+      decider,
       approvedPrivateProviders,
     });
     const checkedAt = new Date();

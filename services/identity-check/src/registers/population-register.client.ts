@@ -5,13 +5,22 @@ import { RegisterUnavailableError, isRecord, requestJson } from './register-requ
 
 const REGISTER = 'population register';
 
-/** Folkbokföringen: personnummer → name, protected identity, deceased. The number goes in the body, never in the URL. */
+/** A resident as the register lists them: what R4 judges, and the guardians (R18, R20) others ask for. */
+export interface PopulationRecord extends RegisteredResident {
+  /** The guardians' personnummer; empty for an adult. */
+  guardians: string[];
+}
+
+/**
+ * Folkbokföringen: personnummer → name, protected identity, deceased, guardians. The number goes in
+ * the body, never in the URL.
+ */
 @Injectable()
 export class PopulationRegisterClient {
   constructor(@Inject(IdentityCheckConfig) private readonly config: IdentityCheckConfig) {}
 
   /** The registered resident, or null when the register has no such person. */
-  async lookup(personnummer: string): Promise<RegisteredResident | null> {
+  async lookup(personnummer: string): Promise<PopulationRecord | null> {
     const { status, body } = await requestJson(REGISTER, `${this.config.POPULATION_REGISTER_URL}/lookup`, {
       method: 'POST',
       body: JSON.stringify({ personnummer }),
@@ -22,10 +31,18 @@ export class PopulationRegisterClient {
       typeof body.givenName !== 'string' ||
       typeof body.surname !== 'string' ||
       typeof body.protectedIdentity !== 'boolean' ||
-      typeof body.deceased !== 'boolean'
+      typeof body.deceased !== 'boolean' ||
+      !Array.isArray(body.guardians) ||
+      !body.guardians.every((g): g is string => typeof g === 'string')
     ) {
       throw new RegisterUnavailableError(`${REGISTER} answered with an unexpected shape`);
     }
-    return { givenName: body.givenName, surname: body.surname, protectedIdentity: body.protectedIdentity, deceased: body.deceased };
+    return {
+      givenName: body.givenName,
+      surname: body.surname,
+      protectedIdentity: body.protectedIdentity,
+      deceased: body.deceased,
+      guardians: body.guardians,
+    };
   }
 }

@@ -5,7 +5,10 @@ import { RegisterUnavailableError, isRecord, requestJson } from './register-requ
 
 const DIRECTORY = 'staff directory';
 
-/** The staff directory (HSA): who a signer is, and the region's approved private care providers. */
+/**
+ * The staff directory (HSA): who a decision maker or signer is, their care provider and roles. The
+ * region's approved private care providers are configuration (R24, the regions file), not asked here.
+ */
 @Injectable()
 export class StaffDirectoryClient {
   constructor(@Inject(IdentityCheckConfig) private readonly config: IdentityCheckConfig) {}
@@ -14,23 +17,18 @@ export class StaffDirectoryClient {
   async person(hsaId: string): Promise<DirectoryPerson | null> {
     const { status, body } = await requestJson(DIRECTORY, `${this.config.STAFF_DIRECTORY_URL}/persons/${encodeURIComponent(hsaId)}`);
     if (status === 404) return null;
-    if (!isRecord(body) || typeof body.careProvider !== 'string' || typeof body.regionalStaffId !== 'boolean') {
+    if (
+      !isRecord(body) ||
+      typeof body.careProvider !== 'string' ||
+      typeof body.regionalStaffId !== 'boolean' ||
+      !isStringArray(body.roles)
+    ) {
       throw new RegisterUnavailableError(`${DIRECTORY} answered with an unexpected shape`);
     }
-    return { careProvider: body.careProvider, regionalStaffId: body.regionalStaffId };
+    return { careProvider: body.careProvider, regionalStaffId: body.regionalStaffId, roles: body.roles };
   }
+}
 
-  /** The care providers of `region` that are approved private providers (R4); none when the region lists none. */
-  async approvedPrivateProviders(region: string): Promise<string[]> {
-    const { status, body } = await requestJson(
-      DIRECTORY,
-      `${this.config.STAFF_DIRECTORY_URL}/private-providers?${new URLSearchParams({ region }).toString()}`,
-    );
-    if (status === 404) return [];
-    const providers = isRecord(body) ? body.careProviders : undefined;
-    if (!Array.isArray(providers) || !providers.every((p): p is string => typeof p === 'string')) {
-      throw new RegisterUnavailableError(`${DIRECTORY} answered with an unexpected shape`);
-    }
-    return providers;
-  }
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }

@@ -1,22 +1,31 @@
 import { CHECK_FINDINGS } from '@accessdesk/contracts';
-import { ReceiptFacts, checkOnReceipt, nameMatches, needsPrivateProviders, signerToLookUp, verdictOf } from './r4-checks-on-receipt';
+import { DirectoryPerson, ReceiptFacts, checkOnReceipt, nameMatches, verdictOf } from './r4-checks-on-receipt';
 
 const PERSONNUMMER = '199001012385';
 const SAMORDNINGSNUMMER = '199001612382';
 const DR_A = 'SE2321000131-E000000000011';
 const OTHER = 'SE2321000131-E000000000099';
 const PRIVATE_PROVIDER = 'SE5566778899-0001';
+const NOT_APPROVED_PROVIDER = 'SE5599887766-0001';
+const REGION_PROVIDER = 'SE2321000131-E000000000000';
+
+const DR_A_IN_DIRECTORY: DirectoryPerson = { careProvider: REGION_PROVIDER, regionalStaffId: true, roles: ['clinician'] };
+/** Dr Pia Privat of the fixtures: approved private provider, no regional staff id. */
+const DR_PRIVAT: DirectoryPerson = { careProvider: PRIVATE_PROVIDER, regionalStaffId: false, roles: ['clinician'] };
+/** Dr Ivar Ickegodkänd of the fixtures: private provider the region has not approved. */
+const DR_ICKEGODKAND: DirectoryPerson = { careProvider: NOT_APPROVED_PROVIDER, regionalStaffId: false, roles: ['clinician'] };
 
 function facts(overrides: Partial<ReceiptFacts> = {}): ReceiptFacts {
   return {
     personnummer: PERSONNUMMER,
     requestedName: 'Tova Testsson',
+    caseType: 'LOGIN_LOCK',
     channel: 'FORM',
     signedBy: DR_A,
     decidedBy: DR_A,
     resident: { givenName: 'Tova', surname: 'Testsson', protectedIdentity: false, deceased: false },
-    signer: { careProvider: 'SE2321000131-E000000000000', regionalStaffId: true },
-    approvedPrivateProviders: [],
+    decider: DR_A_IN_DIRECTORY,
+    approvedPrivateProviders: [PRIVATE_PROVIDER],
     ...overrides,
   };
 }
@@ -59,72 +68,102 @@ describe('R4 checks on receipt', () => {
   });
 
   describe('signature', () => {
-    it('returns an unsigned form for completion', () => {
-      expect(checkOnReceipt(facts({ signedBy: null, signer: undefined }))).toMatchObject({
+    it('R4 returns an unsigned form for completion', () => {
+      expect(checkOnReceipt(facts({ signedBy: null }))).toMatchObject({
         verdict: 'RETURN_FOR_COMPLETION',
         findings: ['UNSIGNED'],
+        signerCareProvider: null,
       });
     });
 
-    it('returns a form signed by someone other than the decision maker for completion', () => {
-      expect(checkOnReceipt(facts({ signedBy: OTHER, signer: undefined }))).toMatchObject({
+    it('R4 returns a form signed by someone other than the decision maker for completion', () => {
+      expect(checkOnReceipt(facts({ signedBy: OTHER }))).toMatchObject({
         verdict: 'RETURN_FOR_COMPLETION',
         findings: ['SIGNER_NOT_DECISION_MAKER'],
+        signerCareProvider: null,
       });
     });
 
-    it('asks for manual verification of a signer the directory does not know', () => {
-      expect(checkOnReceipt(facts({ signer: null }))).toMatchObject({ verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_UNKNOWN'] });
+    it('R4 asks for manual verification of a signer the directory does not know', () => {
+      expect(checkOnReceipt(facts({ decider: null }))).toMatchObject({ verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_UNKNOWN'] });
     });
 
-    it('asks for manual verification of a signer without regional staff id outside the approved private providers', () => {
-      const result = checkOnReceipt(facts({ signer: { careProvider: 'SE9999999999-0001', regionalStaffId: false } }));
-      expect(result).toMatchObject({
+    it('R4 passes a signer with a regional staff id whatever the care provider', () => {
+      const fromElsewhere = { ...DR_A_IN_DIRECTORY, careProvider: NOT_APPROVED_PROVIDER };
+      expect(checkOnReceipt(facts({ decider: fromElsewhere }))).toMatchObject({ verdict: 'PASSED', findings: [], signerCareProvider: NOT_APPROVED_PROVIDER });
+    });
+
+    it('R4 phones a signer without regional staff id from an approved private provider (000 §6.9)', () => {
+      expect(checkOnReceipt(facts({ decider: DR_PRIVAT }))).toMatchObject({
         verdict: 'MANUAL_VERIFICATION',
         findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'],
-        signerCareProvider: 'SE9999999999-0001',
+        signerCareProvider: PRIVATE_PROVIDER,
       });
     });
 
-    it('passes a signer without regional staff id from an approved private provider', () => {
-      const result = checkOnReceipt(
-        facts({ signer: { careProvider: PRIVATE_PROVIDER, regionalStaffId: false }, approvedPrivateProviders: [PRIVATE_PROVIDER] }),
+    it('R4 refuses a signer from a private provider not on the region\'s list (000 §6.10)', () => {
+      expect(checkOnReceipt(facts({ decider: DR_ICKEGODKAND }))).toMatchObject({
+        verdict: 'REFUSED',
+        findings: ['PRIVATE_PROVIDER_NOT_APPROVED'],
+        signerCareProvider: NOT_APPROVED_PROVIDER,
+      });
+    });
+
+    it('R4 R24 judges against the list it is given: the same signer is refused where the region lists no providers', () => {
+      expect(checkOnReceipt(facts({ decider: DR_PRIVAT, approvedPrivateProviders: [] }))).toMatchObject({
+        verdict: 'REFUSED',
+        findings: ['PRIVATE_PROVIDER_NOT_APPROVED'],
+      });
+    });
+
+    it('R4 expects no signature on an emergency lock: the form follows (R12)', () => {
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', signedBy: null }))).toEqual(
+        expect.objectContaining({ verdict: 'PASSED', findings: [], signerCareProvider: null }),
       );
-      expect(result).toMatchObject({ verdict: 'PASSED', findings: [] });
-    });
-
-    it('expects no signature on an emergency lock: the form follows (R12)', () => {
-      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', signedBy: null, signer: undefined }))).toMatchObject({
-        verdict: 'PASSED',
-        findings: [],
-      });
-      expect(signerToLookUp({ channel: 'EMERGENCY_PHONE', signedBy: DR_A, decidedBy: DR_A })).toBeNull();
-    });
-
-    it('looks up the signer only when the decision maker signed', () => {
-      expect(signerToLookUp({ channel: 'FORM', signedBy: DR_A, decidedBy: DR_A })).toBe(DR_A);
-      expect(signerToLookUp({ channel: 'E_FORM', signedBy: OTHER, decidedBy: DR_A })).toBeNull();
-      expect(signerToLookUp({ channel: 'FORM', signedBy: null, decidedBy: DR_A })).toBeNull();
-      expect(needsPrivateProviders({ careProvider: PRIVATE_PROVIDER, regionalStaffId: false })).toBe(true);
-      expect(needsPrivateProviders({ careProvider: PRIVATE_PROVIDER, regionalStaffId: true })).toBe(false);
-      expect(needsPrivateProviders(null)).toBe(false);
+      // Not even a signer the region would refuse: the signature is judged when the form arrives.
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', decider: DR_ICKEGODKAND }))).toMatchObject({ verdict: 'PASSED', findings: [] });
     });
   });
 
-  it('lists every finding and lets a return for completion win over a manual verification', () => {
-    const result = checkOnReceipt(
-      facts({ personnummer: SAMORDNINGSNUMMER, requestedName: 'Someone Else', signer: { careProvider: 'X', regionalStaffId: false } }),
-    );
+  describe('decision authority (R1)', () => {
+    it('R1 returns a case decided by someone without a deciding role for completion', () => {
+      const serviceDesk: DirectoryPerson = { ...DR_A_IN_DIRECTORY, roles: ['service_desk'] };
+      expect(checkOnReceipt(facts({ decider: serviceDesk }))).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['DECIDER_WITHOUT_AUTHORITY'] });
+    });
+
+    it('R1 checks an emergency lock too, though not its signature', () => {
+      const auditor: DirectoryPerson = { ...DR_ICKEGODKAND, roles: ['auditor'] };
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', signedBy: null, decider: auditor }))).toMatchObject({
+        verdict: 'RETURN_FOR_COMPLETION',
+        findings: ['DECIDER_WITHOUT_AUTHORITY'],
+      });
+    });
+
+    it('R1 gives no finding for a decision maker the directory does not know', () => {
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', signedBy: null, decider: null }))).toMatchObject({ verdict: 'PASSED', findings: [] });
+    });
+  });
+
+  it('R4 lists every finding and lets a return for completion win over a manual verification', () => {
+    const result = checkOnReceipt(facts({ personnummer: SAMORDNINGSNUMMER, requestedName: 'Someone Else', decider: DR_PRIVAT }));
     expect(result.verdict).toBe('RETURN_FOR_COMPLETION');
     expect(result.findings).toEqual(['NAME_MISMATCH', 'COORDINATION_NUMBER', 'SIGNER_WITHOUT_REGIONAL_STAFF_ID']);
     expect(result.findings.every((f) => (CHECK_FINDINGS as readonly string[]).includes(f))).toBe(true);
   });
 
-  it('orders the verdicts', () => {
+  it('R4 lets a refusal win over a return for completion', () => {
+    const result = checkOnReceipt(facts({ requestedName: 'Someone Else', decider: { ...DR_ICKEGODKAND, roles: ['service_desk'] } }));
+    expect(result).toMatchObject({ verdict: 'REFUSED', findings: ['NAME_MISMATCH', 'DECIDER_WITHOUT_AUTHORITY', 'PRIVATE_PROVIDER_NOT_APPROVED'] });
+  });
+
+  it('R4 orders the verdicts: refused, return for completion, manual verification, passed', () => {
     expect(verdictOf([])).toBe('PASSED');
     expect(verdictOf(['COORDINATION_NUMBER'])).toBe('PASSED');
     expect(verdictOf(['SIGNER_UNKNOWN'])).toBe('MANUAL_VERIFICATION');
+    expect(verdictOf(['SIGNER_WITHOUT_REGIONAL_STAFF_ID'])).toBe('MANUAL_VERIFICATION');
     expect(verdictOf(['SIGNER_UNKNOWN', 'UNSIGNED'])).toBe('RETURN_FOR_COMPLETION');
+    expect(verdictOf(['SIGNER_UNKNOWN', 'DECIDER_WITHOUT_AUTHORITY'])).toBe('RETURN_FOR_COMPLETION');
+    expect(verdictOf(['NAME_MISMATCH', 'PRIVATE_PROVIDER_NOT_APPROVED', 'SIGNER_UNKNOWN'])).toBe('REFUSED');
   });
 });
 

@@ -1,7 +1,9 @@
 // R4 Checks on receipt (000 §6): the personnummer matches the name in the population register, the
-// form is signed by the decision maker, and a signer without a regional staff id is either from an
-// approved private care provider or verified by phone (kontroller vid mottagande).
-import { Channel, CheckFinding, CheckVerdict, ResidentFacts, identityNumberKind } from '@accessdesk/contracts';
+// form is signed by the decision maker, a signer without a regional staff id from an approved private
+// care provider is verified by phone (§6.9), and one from a provider not on the region's list is
+// refused (§6.10) (kontroller vid mottagande). The decision maker's authority (R1) is judged here too.
+import { CaseType, Channel, CheckFinding, CheckVerdict, ResidentFacts, identityNumberKind } from '@accessdesk/contracts';
+import { decisionAuthorityFindings } from './r1-decision-authority';
 
 /** What the population register says about the resident; null when it has no such person. */
 export interface RegisteredResident {
@@ -11,24 +13,30 @@ export interface RegisteredResident {
   deceased: boolean;
 }
 
-/** What the staff directory (HSA) says about the signer; null when it has no such person. */
+/** What the staff directory (HSA) says about a member of staff; null when it has no such person. */
 export interface DirectoryPerson {
   careProvider: string;
   regionalStaffId: boolean;
+  /** HSA roles as in the tokens: `clinician`, `unit_head`, `medical_lead`, `service_desk`… */
+  roles: readonly string[];
 }
 
 export interface ReceiptFacts {
   personnummer: string;
   /** The resident's name as written in the request. */
   requestedName: string;
+  caseType: CaseType;
   channel: Channel;
   signedBy: string | null;
   decidedBy: string;
   resident: RegisteredResident | null;
-  /** Undefined when the signer was not looked up (no signature to check). */
-  signer?: DirectoryPerson | null;
-  /** The region's approved private care providers; needed only for a signer without regional staff id. */
-  approvedPrivateProviders?: readonly string[];
+  /**
+   * The decision maker as the staff directory knows them (R1). A form is only judged further when
+   * the decision maker signed it, so this is the signer too: one look-up serves both.
+   */
+  decider: DirectoryPerson | null;
+  /** R24: the region's approved private care providers (`approvedPrivateProviders` of the regions file). */
+  approvedPrivateProviders: readonly string[];
 }
 
 export interface CheckResult {
@@ -56,17 +64,10 @@ export function nameMatches(requested: string, resident: Pick<RegisteredResident
   return accepted.has(wanted);
 }
 
-/** The HSA-id to look up in the staff directory, or null when no signature check applies. */
-export function signerToLookUp(facts: Pick<ReceiptFacts, 'channel' | 'signedBy' | 'decidedBy'>): string | null {
+/** True when the signature is judged against the staff directory: a form signed by its decision maker. */
+function signatureToJudge(facts: Pick<ReceiptFacts, 'channel' | 'signedBy' | 'decidedBy'>): boolean {
   // R12: an emergency lock is phoned in; the signed form follows afterwards.
-  if (facts.channel === 'EMERGENCY_PHONE') return null;
-  if (!facts.signedBy || facts.signedBy !== facts.decidedBy) return null;
-  return facts.signedBy;
-}
-
-/** True when the approved private providers must be read to judge the signer. */
-export function needsPrivateProviders(signer: DirectoryPerson | null | undefined): boolean {
-  return !!signer && !signer.regionalStaffId;
+  return facts.channel !== 'EMERGENCY_PHONE' && !!facts.signedBy && facts.signedBy === facts.decidedBy;
 }
 
 function residentFindings(facts: ReceiptFacts): { findings: CheckFinding[]; resident: ResidentFacts } {
@@ -97,25 +98,33 @@ function signatureFindings(facts: ReceiptFacts): CheckFinding[] {
   if (facts.channel === 'EMERGENCY_PHONE') return [];
   if (!facts.signedBy) return ['UNSIGNED'];
   if (facts.signedBy !== facts.decidedBy) return ['SIGNER_NOT_DECISION_MAKER'];
-  if (facts.signer === undefined) throw new Error('the signer must be looked up before the signature can be judged');
-  if (facts.signer === null) return ['SIGNER_UNKNOWN'];
-  if (facts.signer.regionalStaffId) return [];
-  // Another care provider without a regional staff id passes only from an approved private provider.
-  const approved = facts.approvedPrivateProviders ?? [];
-  return approved.includes(facts.signer.careProvider) ? [] : ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'];
+  const signer = facts.decider;
+  if (signer === null) return ['SIGNER_UNKNOWN'];
+  if (signer.regionalStaffId) return [];
+  // 000 §6.9–6.10: without a regional staff id, a signer from an approved private care provider is
+  // phoned to verify the identity; one from a provider the region has not approved may not sign.
+  return facts.approvedPrivateProviders.includes(signer.careProvider) ? ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'] : ['PRIVATE_PROVIDER_NOT_APPROVED'];
 }
 
+/** The case ends: the signer's care provider is not one the region lets sign. */
+const REFUSED: ReadonlySet<CheckFinding> = new Set<CheckFinding>(['PRIVATE_PROVIDER_NOT_APPROVED']);
 const RETURN_FOR_COMPLETION: ReadonlySet<CheckFinding> = new Set<CheckFinding>([
   'RESIDENT_NOT_FOUND',
   'RESIDENT_DECEASED',
   'NAME_MISMATCH',
   'UNSIGNED',
   'SIGNER_NOT_DECISION_MAKER',
+  'DECIDER_WITHOUT_AUTHORITY',
 ]);
 const MANUAL_VERIFICATION: ReadonlySet<CheckFinding> = new Set<CheckFinding>(['SIGNER_UNKNOWN', 'SIGNER_WITHOUT_REGIONAL_STAFF_ID']);
 
-/** A return for completion wins over a manual verification; every finding is listed either way. */
+/**
+ * A refusal wins over everything (completing the form would not make the signer allowed), a return
+ * for completion over a manual verification (no use phoning about a form that must come back
+ * anyway); every finding is listed either way.
+ */
 export function verdictOf(findings: readonly CheckFinding[]): CheckVerdict {
+  if (findings.some((f) => REFUSED.has(f))) return 'REFUSED';
   if (findings.some((f) => RETURN_FOR_COMPLETION.has(f))) return 'RETURN_FOR_COMPLETION';
   if (findings.some((f) => MANUAL_VERIFICATION.has(f))) return 'MANUAL_VERIFICATION';
   return 'PASSED';
@@ -123,6 +132,9 @@ export function verdictOf(findings: readonly CheckFinding[]): CheckVerdict {
 
 export function checkOnReceipt(facts: ReceiptFacts): CheckResult {
   const { findings, resident } = residentFindings(facts);
+  // R1 applies to every channel: an emergency lock is decided by someone too, only the form comes later.
+  findings.push(...decisionAuthorityFindings(facts.caseType, facts.decider));
   findings.push(...signatureFindings(facts));
-  return { verdict: verdictOf(findings), findings, resident, signerCareProvider: facts.signer?.careProvider ?? null };
+  const signerCareProvider = signatureToJudge(facts) ? (facts.decider?.careProvider ?? null) : null;
+  return { verdict: verdictOf(findings), findings, resident, signerCareProvider };
 }

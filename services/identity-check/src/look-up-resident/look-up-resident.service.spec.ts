@@ -1,0 +1,21 @@
+import { mayLookUpResident, residentLookup } from './look-up-resident.service';
+
+describe('LookUpResidentV1 answers', () => {
+  it('lets any staff role ask, and nobody without one', () => {
+    for (const role of ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor'] as const) {
+      expect(mayLookUpResident({ roles: [role] })).toBe(true);
+    }
+    expect(mayLookUpResident({ roles: [] })).toBe(false);
+  });
+
+  it('answers a resident the register does not know as not found, with nothing else', () => {
+    expect(residentLookup(null)).toEqual({ found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [] });
+  });
+
+  it('passes the guardians on as the register lists them (R18)', () => {
+    const guardians = ['197805141236', '198009302467'];
+    const answer = residentLookup({ givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians });
+    expect(answer).toEqual({ found: true, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians });
+    expect(answer.guardians).not.toBe(guardians);
+  });
+});

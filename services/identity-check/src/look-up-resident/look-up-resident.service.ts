@@ -1,0 +1,65 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Actor, Envelope, LookUpResidentV1, Problem, ResidentLookup, RpcReply, STAFF_ROLES, problem } from '@accessdesk/contracts';
+import { PopulationRecord, PopulationRegisterClient } from '../registers/population-register.client';
+import { RegisterUnavailableError } from '../registers/register-request';
+
+export const ROLE_NOT_ALLOWED: Problem = problem(
+  'role-not-allowed',
+  403,
+  'Not allowed for your role',
+  'Looking a resident up in the population register needs a staff role.',
+);
+export const REGISTER_UNAVAILABLE: Problem = problem(
+  'register-unavailable',
+  503,
+  'The population register does not answer',
+  'Try again in a moment.',
+);
+
+/** Any staff role may ask; a system actor (no roles) or a token without roles may not. */
+export function mayLookUpResident(actor: Pick<Actor, 'roles'>): boolean {
+  return actor.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+}
+
+/** The answer for a register record, or for a resident the register does not know. */
+export function residentLookup(record: PopulationRecord | null): ResidentLookup {
+  if (!record) return { found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [] };
+  return {
+    found: true,
+    givenName: record.givenName,
+    surname: record.surname,
+    protectedIdentity: record.protectedIdentity,
+    deceased: record.deceased,
+    guardians: [...record.guardians],
+  };
+}
+
+/**
+ * Request/reply `identity-check.look-up-resident.v1` (guardian-block asks, R18–R20): what the
+ * population register says about one resident, guardians included. A register that does not answer
+ * is a 503 problem at once rather than a redelivery, so the caller can retry on its own terms. Logs
+ * name the request id, never the personnummer.
+ */
+@Injectable()
+export class LookUpResidentService {
+  private readonly logger = new Logger(LookUpResidentService.name);
+
+  constructor(private readonly populationRegister: PopulationRegisterClient) {}
+
+  async answer(envelope: Envelope<LookUpResidentV1>): Promise<RpcReply<ResidentLookup>> {
+    if (!mayLookUpResident(envelope.actor)) {
+      this.logger.warn(`resident look-up ${envelope.id} refused: ${envelope.actor.sub} has no staff role`);
+      return { ok: false, problem: ROLE_NOT_ALLOWED };
+    }
+    let record: PopulationRecord | null;
+    try {
+      record = await this.populationRegister.lookup(envelope.payload.personnummer);
+    } catch (err) {
+      if (!(err instanceof RegisterUnavailableError)) throw err;
+      this.logger.warn(`resident look-up ${envelope.id} for ${envelope.actor.sub}: ${err.message}`);
+      return { ok: false, problem: REGISTER_UNAVAILABLE };
+    }
+    this.logger.debug(`resident look-up ${envelope.id} for ${envelope.actor.sub}: ${record ? 'found' : 'not found'}`);
+    return { ok: true, body: residentLookup(record) };
+  }
+}
