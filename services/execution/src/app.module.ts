@@ -1,13 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@accessdesk/platform';
 import { AcceptActionService } from './accept-action/accept-action.service';
+import { ActionCompletionService } from './actions/action-completion.service';
 import { ActionEntity } from './actions/action.entity';
 import { ExecuteActionService } from './execute-action/execute-action.service';
 import { ExecutionConfig } from './execution.config';
 import { ExecutionHandlers } from './execution.handlers';
 import { Actions1732300000300 } from './migrations/1732300000300-actions';
+import { ManualActions1732300000310 } from './migrations/1732300000310-manual-actions';
+import { RecordManualResultService } from './record-manual-result/record-manual-result.service';
 import { HttpStaffToolAdapter } from './staff-tool/http-staff-tool.adapter';
-import { STAFF_TOOL_ADAPTER } from './staff-tool/staff-tool.adapter';
 
 @Module({})
 export class AppModule {
@@ -19,15 +21,18 @@ export class AppModule {
           service: 'execution',
           config,
           entities: [ActionEntity],
-          migrations: [Actions1732300000300],
+          migrations: [Actions1732300000300, ManualActions1732300000310],
         }),
       ],
       providers: [
         { provide: ExecutionConfig, useValue: config },
-        // Only the `http` mode exists so far (DESIGN.md "The staff-tool adapter").
-        { provide: STAFF_TOOL_ADAPTER, useClass: HttpStaffToolAdapter },
+        // The adapter mode is chosen per action from its region (R24, AcceptActionService); the
+        // worker drives the `http` adapter, an operator the `manual` mode.
+        HttpStaffToolAdapter,
+        ActionCompletionService,
         AcceptActionService,
         ExecuteActionService,
+        RecordManualResultService,
         ExecutionHandlers,
       ],
     };

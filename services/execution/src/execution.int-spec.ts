@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ActionCompletedV1, Envelope, ExecuteActionV1, luhnCheckDigit, systemActor } from '@accessdesk/contracts';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  ActionCompletedV1,
+  Actor,
+  Envelope,
+  ExecuteActionV1,
+  ManualActionOpenedV1,
+  ManualResult,
+  RecordManualResultV1,
+  luhnCheckDigit,
+  systemActor,
+} from '@accessdesk/contracts';
 import { createEnvelope } from '@accessdesk/messaging';
 import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
@@ -10,6 +23,22 @@ import { ExecutionConfig } from './execution.config';
 const MAX_ATTEMPTS = 3;
 /** Two retries at 1 s and 2 s, plus margin. */
 const RETRY_DEADLINE_MS = 20_000;
+/** In this file's regions configuration VGR executes by hand (`manual`); KRONOBERG over `http`. */
+const MANUAL_REGION = 'VGR';
+const HTTP_REGION = 'KRONOBERG';
+/** An operator of VGR's service desk and of its contact centre (the fixtures' David Dahl, Eva Ek). */
+const SERVICE_DESK: Actor = { sub: 'SE2321000131-E000000000014', name: 'David Dahl', region: MANUAL_REGION, roles: ['service_desk'] };
+const CONTACT_CENTRE: Actor = { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: MANUAL_REGION, roles: ['contact_centre'] };
+
+/** config/regions.json with VGR switched to the manual adapter mode, in a temporary directory. */
+function regionsFileWithManualVgr(dir: string): string {
+  const regions = JSON.parse(readFileSync(resolve(__dirname, '../../../config/regions.json'), 'utf8')) as { regions: Array<{ code: string; adapterMode: string }> };
+  for (const region of regions.regions) if (region.code === MANUAL_REGION) region.adapterMode = 'manual';
+  if (regions.regions.find((r) => r.code === HTTP_REGION)?.adapterMode !== 'http') throw new Error(`${HTTP_REGION} must use the http mode for these tests`);
+  const path = join(dir, 'regions.json');
+  writeFileSync(path, JSON.stringify(regions));
+  return path;
+}
 
 /** A valid personnummer born 1985-12-24 with the given three-digit serial. */
 function personnummer(serial: number): string {
@@ -112,7 +141,7 @@ function command(resident: string, overrides: Partial<ExecuteActionV1> = {}): Ex
   return {
     actionId: randomUUID(),
     caseId: randomUUID(),
-    registryNumber: 'VGR-2026-000042',
+    registryNumber: `${HTTP_REGION}-2026-000042`,
     action: 'LOGIN_LOCK',
     personnummer: resident,
     sealScope: null,
@@ -120,17 +149,18 @@ function command(resident: string, overrides: Partial<ExecuteActionV1> = {}): Ex
   };
 }
 
-function envelopeOf(payload: ExecuteActionV1): Envelope<ExecuteActionV1> {
+function envelopeOf(payload: ExecuteActionV1, region = HTTP_REGION): Envelope<ExecuteActionV1> {
   return createEnvelope(ExecuteActionV1, payload, {
     correlationId: payload.caseId,
     causationId: payload.caseId,
-    region: 'VGR',
-    actor: systemActor('intake', 'VGR'),
+    region,
+    actor: systemActor('intake', region),
   });
 }
 
 describe('execution against the real broker and database', () => {
   const staffTool = new FakeStaffTool();
+  const configDir = mkdtempSync(join(tmpdir(), 'accessdesk-execution-'));
   let harness: ServiceHarness;
 
   beforeAll(async () => {
@@ -143,14 +173,16 @@ describe('execution against the real broker and database', () => {
         STAFF_TOOL_URL: `${staffTool.url}/staff-tool`,
         STAFF_TOOL_TIMEOUT_MS: '2000',
         EXECUTION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+        REGIONS_CONFIG_FILE: regionsFileWithManualVgr(configDir),
       },
-      observe: [ActionCompletedV1],
+      observe: [ActionCompletedV1, ManualActionOpenedV1],
     });
   });
 
   afterAll(async () => {
     await harness?.close();
     await new Promise((resolve) => staffTool.server.close(resolve));
+    rmSync(configDir, { recursive: true, force: true });
   });
 
   function completionsOf(actionId: string): Envelope<ActionCompletedV1>[] {
@@ -166,7 +198,7 @@ describe('execution against the real broker and database', () => {
     return row;
   }
 
-  it('retries a staff tool that answers 503 twice, then executes once with the action id as idempotency key', async () => {
+  it('R7 executes over http for a region whose adapter mode is http: retries a staff tool that answers 503 twice, then executes once with the action id as idempotency key', async () => {
     const resident = personnummer(101);
     staffTool.failures.set(resident, 2);
     const payload = command(resident);
@@ -183,16 +215,17 @@ describe('execution against the real broker and database', () => {
       detail: null,
     });
     expect(completed.payload.staffToolReference).toEqual(expect.any(String));
-    expect(completed).toMatchObject({ correlationId: payload.caseId, causationId: envelope.id, region: 'VGR', actor: { sub: 'system:execution' } });
+    expect(completed).toMatchObject({ correlationId: payload.caseId, causationId: envelope.id, region: HTTP_REGION, actor: { sub: 'system:execution' } });
+    expect(completed.payload.executedBy).toBeUndefined();
 
     const calls = staffTool.callsFor(payload.actionId);
     expect(calls.map((c) => c.status)).toEqual([503, 503, 200]);
-    expect(calls.every((c) => c.reference === 'VGR-2026-000042' && c.operator.hsaId === 'system:accessdesk')).toBe(true);
+    expect(calls.every((c) => c.reference === `${HTTP_REGION}-2026-000042` && c.operator.hsaId === 'system:accessdesk')).toBe(true);
     expect(staffTool.calls.filter((c) => c.personnummer === resident)).toHaveLength(3);
     expect(staffTool.stateChanges).toBe(1);
 
     const row = await actionRow(payload.actionId);
-    expect(row).toMatchObject({ status: 'DONE', outcome: 'EXECUTED', attempts: 3, personnummer: null, guardian_personnummer: null });
+    expect(row).toMatchObject({ status: 'DONE', mode: 'http', outcome: 'EXECUTED', attempts: 3, personnummer: null, guardian_personnummer: null });
     expect(completionsOf(payload.actionId)).toHaveLength(1);
   });
 
@@ -257,5 +290,188 @@ describe('execution against the real broker and database', () => {
     expect(completed.payload).toMatchObject({ outcome: 'FAILED', detail: 'STAFF_TOOL_UNAVAILABLE' });
     expect(staffTool.callsFor(payload.actionId)).toHaveLength(MAX_ATTEMPTS);
     expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', outcome: 'FAILED', attempts: MAX_ATTEMPTS, personnummer: null });
+  });
+
+  describe('manual adapter mode', () => {
+    const EXECUTED_AT = '2026-11-24T10:15:00.000Z';
+    const OBSERVED = 'Inloggningen visas som låst i personalverktyget';
+    let drainSerial = 300;
+
+    function openedOf(actionId: string): Envelope<ManualActionOpenedV1>[] {
+      return harness.observedOf(ManualActionOpenedV1, (e) => e.payload.actionId === actionId);
+    }
+
+    /** Sends a command of the manual region and waits for the work item it opens. */
+    async function openManual(
+      resident: string,
+      overrides: Partial<ExecuteActionV1> = {},
+    ): Promise<{ payload: ExecuteActionV1; envelope: Envelope<ExecuteActionV1>; opened: Envelope<ManualActionOpenedV1> }> {
+      const payload = command(resident, { registryNumber: `${MANUAL_REGION}-2026-000043`, ...overrides });
+      const envelope = envelopeOf(payload, MANUAL_REGION);
+      await harness.publish(envelope);
+      const opened = await harness.waitFor(ManualActionOpenedV1, (e) => e.payload.actionId === payload.actionId, { what: `the work item of action ${payload.actionId}` });
+      return { payload, envelope, opened };
+    }
+
+    function resultOf(action: Pick<ExecuteActionV1, 'actionId' | 'caseId'>, result: ManualResult, actor: Actor = SERVICE_DESK): Envelope<RecordManualResultV1> {
+      const payload: RecordManualResultV1 = {
+        actionId: action.actionId,
+        caseId: action.caseId,
+        result,
+        executedBy: { hsaId: actor.sub, name: actor.name },
+        executedAt: EXECUTED_AT,
+        observed: OBSERVED,
+      };
+      return createEnvelope(RecordManualResultV1, payload, { correlationId: action.caseId, causationId: randomUUID(), region: actor.region, actor });
+    }
+
+    /**
+     * The worker takes due actions oldest first: once an http action sent now has completed, any
+     * action accepted before it that the worker would claim has been claimed.
+     */
+    async function workerHasCaughtUp(): Promise<void> {
+      drainSerial += 1;
+      const payload = command(personnummer(drainSerial));
+      await harness.publish(envelopeOf(payload));
+      await completionOf(payload.actionId);
+    }
+
+    async function completionEventsInOutbox(actionId: string): Promise<number> {
+      const [{ n }] = await harness.dataSource.query(
+        `SELECT count(*)::int AS n FROM execution.outbox WHERE envelope->>'type' = $1 AND envelope->'payload'->>'actionId' = $2`,
+        [ActionCompletedV1.type, actionId],
+      );
+      return n;
+    }
+
+    it('R7 opens exactly one work item for an action of a manual region, and the staff tool hears nothing of it', async () => {
+      const resident = personnummer(201);
+      const { payload, envelope, opened } = await openManual(resident, { action: 'JOURNAL_SEAL', sealScope: { whole: true } });
+      expect(opened.payload).toEqual({
+        actionId: payload.actionId,
+        caseId: payload.caseId,
+        registryNumber: `${MANUAL_REGION}-2026-000043`,
+        action: 'JOURNAL_SEAL',
+        queue: 'SERVICE_DESK',
+        personnummer: resident,
+        guardianPersonnummer: null,
+        sealScope: { whole: true },
+        openedAt: expect.any(String),
+      });
+      expect(opened).toMatchObject({ correlationId: payload.caseId, causationId: envelope.id, region: MANUAL_REGION, actor: { sub: 'system:execution' } });
+
+      // The same command redelivered and sent anew opens nothing more.
+      await harness.publishAgain(envelope);
+      const again = envelopeOf(payload, MANUAL_REGION);
+      await harness.publish(again);
+      await harness.handled(again);
+      await workerHasCaughtUp();
+
+      expect(openedOf(payload.actionId)).toHaveLength(1);
+      expect(staffTool.queries).not.toContain(resident);
+      expect(staffTool.calls.filter((c) => c.personnummer === resident)).toHaveLength(0);
+      expect(completionsOf(payload.actionId)).toHaveLength(0);
+      // The operator needs the number until the action is done.
+      expect(await actionRow(payload.actionId)).toMatchObject({ status: 'AWAITING_OPERATOR', mode: 'manual', personnummer: resident, attempts: 0 });
+    });
+
+    it('R7 completes a manual action once from the operator\'s result; a redelivery or a second result changes nothing', async () => {
+      const resident = personnummer(202);
+      const { payload } = await openManual(resident);
+      const result = resultOf(payload, 'DONE');
+      await harness.publish(result);
+
+      const completed = await completionOf(payload.actionId);
+      expect(completed.payload).toEqual({
+        actionId: payload.actionId,
+        caseId: payload.caseId,
+        registryNumber: payload.registryNumber,
+        action: 'LOGIN_LOCK',
+        outcome: 'EXECUTED',
+        mode: 'manual',
+        staffToolReference: null,
+        detail: null,
+        completedAt: EXECUTED_AT,
+        executedBy: { hsaId: SERVICE_DESK.sub, name: SERVICE_DESK.name },
+        observed: OBSERVED,
+      });
+      expect(completed).toMatchObject({ correlationId: payload.caseId, causationId: result.id, region: MANUAL_REGION, actor: { sub: SERVICE_DESK.sub } });
+      expect(await actionRow(payload.actionId)).toMatchObject({
+        status: 'DONE',
+        outcome: 'EXECUTED',
+        detail: null,
+        personnummer: null,
+        guardian_personnummer: null,
+        executed_by: { hsaId: SERVICE_DESK.sub, name: SERVICE_DESK.name },
+        observed: OBSERVED,
+      });
+
+      await harness.publishAgain(result);
+      const second = resultOf(payload, 'FAILED');
+      await harness.publish(second);
+      await harness.handled(second);
+
+      expect(await completionEventsInOutbox(payload.actionId)).toBe(1);
+      expect(completionsOf(payload.actionId)).toHaveLength(1);
+      expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', outcome: 'EXECUTED', detail: null });
+      expect(staffTool.queries).not.toContain(resident);
+    });
+
+    it('R16 reports NOT_APPLICABLE when the operator finds no 1177 account', async () => {
+      const { payload } = await openManual(personnummer(203));
+      await harness.publish(resultOf(payload, 'NO_ACCOUNT'));
+
+      const completed = await completionOf(payload.actionId);
+      expect(completed.payload).toMatchObject({ outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', mode: 'manual', observed: OBSERVED });
+      expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', personnummer: null });
+    });
+
+    it('R7 reports ALREADY_IN_STATE and FAILED by hand with the details the http mode uses', async () => {
+      const already = (await openManual(personnummer(204))).payload;
+      const failed = (await openManual(personnummer(205))).payload;
+      await harness.publish(resultOf(already, 'ALREADY_IN_STATE'), resultOf(failed, 'FAILED'));
+
+      expect((await completionOf(already.actionId)).payload).toMatchObject({ outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE', mode: 'manual' });
+      expect((await completionOf(failed.actionId)).payload).toMatchObject({ outcome: 'FAILED', detail: 'MANUAL_FAILED', mode: 'manual' });
+      expect(await actionRow(failed.actionId)).toMatchObject({ status: 'DONE', outcome: 'FAILED', personnummer: null });
+    });
+
+    it('R7 sends a guardian block to the contact centre, whose operator alone may complete it', async () => {
+      const child = personnummer(206);
+      const guardian = personnummer(207);
+      const { payload, opened } = await openManual(child, { action: 'GUARDIAN_BLOCK', guardianPersonnummer: [guardian] });
+      expect(opened.payload).toMatchObject({ queue: 'CONTACT_CENTRE', personnummer: child, guardianPersonnummer: [guardian] });
+
+      const byServiceDesk = resultOf(payload, 'DONE', SERVICE_DESK);
+      await harness.publish(byServiceDesk);
+      await harness.handled(byServiceDesk);
+      expect(await actionRow(payload.actionId)).toMatchObject({ status: 'AWAITING_OPERATOR', guardian_personnummer: [guardian] });
+
+      await harness.publish(resultOf(payload, 'DONE', CONTACT_CENTRE));
+      expect((await completionOf(payload.actionId)).payload).toMatchObject({ outcome: 'EXECUTED', executedBy: { hsaId: CONTACT_CENTRE.sub } });
+      expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', personnummer: null, guardian_personnummer: null });
+    });
+
+    it('R7 ignores a result for an unknown action, another case, another region, a non-operator or an http action', async () => {
+      const { payload } = await openManual(personnummer(208));
+      const httpAction = command(personnummer(209));
+      await harness.publish(envelopeOf(httpAction));
+      await completionOf(httpAction.actionId);
+
+      const ignored = [
+        resultOf({ actionId: randomUUID(), caseId: randomUUID() }, 'DONE'),
+        resultOf({ actionId: payload.actionId, caseId: randomUUID() }, 'DONE'),
+        resultOf(payload, 'DONE', { ...SERVICE_DESK, region: HTTP_REGION }),
+        resultOf(payload, 'DONE', { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: MANUAL_REGION, roles: ['clinician'] }),
+        resultOf(httpAction, 'FAILED', { ...SERVICE_DESK, region: HTTP_REGION }),
+      ];
+      await harness.publish(...ignored);
+      for (const envelope of ignored) await harness.handled(envelope);
+
+      expect(completionsOf(payload.actionId)).toHaveLength(0);
+      expect(await actionRow(payload.actionId)).toMatchObject({ status: 'AWAITING_OPERATOR', outcome: null });
+      expect(await completionEventsInOutbox(httpAction.actionId)).toBe(1);
+      expect(await actionRow(httpAction.actionId)).toMatchObject({ status: 'DONE', mode: 'http', outcome: 'EXECUTED' });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AdapterMode, ExecutionOutcome, SealScopeDto, StaffToolAction } from '@accessdesk/contracts';
+import { AdapterMode, ExecutionOutcome, Operator, SealScopeDto, StaffToolAction } from '@accessdesk/contracts';
 import { ActionStatus } from './action-status';
 
 /** One action in the staff tool (R7), executed exactly once: `action_id` is the staff tool's idempotency key. */
@@ -12,8 +12,9 @@ export class ActionEntity {
   @Column({ name: 'registry_number', type: 'text' }) registryNumber!: string;
   @Column({ type: 'text' }) region!: string;
   @Column({ type: 'text' }) action!: StaffToolAction;
+  /** The region's adapter mode when the action was accepted (R24); a later change of the regions file does not move it. */
   @Column({ type: 'text' }) mode!: AdapterMode;
-  /** Needed to act; set to NULL once the action is finished (data minimisation). */
+  /** Needed to act (by the adapter, or shown to the operator); set to NULL once the action is DONE (data minimisation). */
   @Column({ type: 'text', nullable: true }) personnummer!: string | null;
   @Column({ name: 'seal_scope', type: 'jsonb', nullable: true }) sealScope!: SealScopeDto | null;
   /** As `personnummer`: NULL once the action is finished. */
@@ -28,4 +29,8 @@ export class ActionEntity {
   @Column({ name: 'causation_id', type: 'uuid' }) causationId!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+  /** Manual mode: the operator who executed in the staff tool, when, and what it showed. */
+  @Column({ name: 'executed_by', type: 'jsonb', nullable: true }) executedBy!: Operator | null;
+  @Column({ name: 'executed_at', type: 'timestamptz', nullable: true }) executedAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) observed!: string | null;
 }

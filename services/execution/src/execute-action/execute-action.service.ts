@@ -1,17 +1,13 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ActionCompletedV1, systemActor } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
-import { PollingWorker, claimNextDue } from '@accessdesk/persistence';
+import { Messaging } from '@accessdesk/messaging';
+import { claimNextDue } from '@accessdesk/persistence';
+import { DueWorkService } from '@accessdesk/platform';
+import { ActionCompletionService, Completion } from '../actions/action-completion.service';
 import { ActionEntity } from '../actions/action.entity';
 import { ExecutionConfig } from '../execution.config';
-import {
-  STAFF_TOOL_ADAPTER,
-  StaffToolAdapter,
-  StaffToolAnswer,
-  StaffToolRejectedError,
-  StaffToolUnavailableError,
-} from '../staff-tool/staff-tool.adapter';
+import { HttpStaffToolAdapter } from '../staff-tool/http-staff-tool.adapter';
+import { StaffToolAdapter, StaffToolAnswer, StaffToolRejectedError, StaffToolUnavailableError } from '../staff-tool/staff-tool.adapter';
 import { retryBackoffMs } from './retry-backoff';
 
 /** Fallback poll for due retries; a newly accepted action wakes the worker at once. */
@@ -19,53 +15,35 @@ const WORKER_POLL_MS = 250;
 /** Actions in the staff tool at once; each lane claims its own row. */
 const WORKER_CONCURRENCY = 4;
 
-type Completion = Pick<ActionEntity, 'outcome' | 'detail' | 'staffToolReference'> & { outcome: ActionCompletedV1['outcome'] };
+type Answer = Pick<Completion, 'outcome' | 'detail' | 'staffToolReference'>;
 
 /**
- * Executes PENDING actions in the staff tool (R7, R16), one per round, exactly once each: the row is
+ * Executes PENDING actions (`http` mode) in the staff tool (R7, R16), one per round, exactly once each;
+ * an action of a `manual` region waits as AWAITING_OPERATOR and is never claimed here. The row is
  * claimed `FOR UPDATE SKIP LOCKED`, the adapter is called with the action id as idempotency key,
  * and the row's final state and `execution.action.completed.v1` commit together. A staff tool that
  * does not answer gets the action again later with backoff, until the attempts run out (FAILED,
  * STAFF_TOOL_UNAVAILABLE); a refusal (4xx) is FAILED at once.
  */
 @Injectable()
-export class ExecuteActionService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(ExecuteActionService.name);
-  private readonly worker: PollingWorker;
-
+export class ExecuteActionService extends DueWorkService<ActionEntity> {
   constructor(
-    private readonly messaging: Messaging,
-    @Inject(STAFF_TOOL_ADAPTER) private readonly adapter: StaffToolAdapter,
+    messaging: Messaging,
+    private readonly completion: ActionCompletionService,
+    // The only adapter a worker drives; `manual` actions are completed by RecordManualResultService.
+    @Inject(HttpStaffToolAdapter) private readonly adapter: StaffToolAdapter,
     @Inject(ExecutionConfig) private readonly config: ExecutionConfig,
   ) {
-    this.worker = new PollingWorker('staff-tool actions', () => this.runOnce(), this.logger, {
-      pollMs: WORKER_POLL_MS,
-      concurrency: WORKER_CONCURRENCY,
-    });
+    super(messaging, 'staff-tool actions', ExecuteActionService.name, { pollMs: WORKER_POLL_MS, concurrency: WORKER_CONCURRENCY });
   }
 
-  onApplicationBootstrap(): void {
-    this.worker.start();
+  protected claim(manager: EntityManager): Promise<ActionEntity | null> {
+    return claimNextDue(manager, ActionEntity, 'PENDING');
   }
 
-  /** Before messaging and the database close (they go in the later shutdown hooks). */
-  async onModuleDestroy(): Promise<void> {
-    await this.worker.stop();
-  }
-
-  /** Wakes the worker after a commit that added an action. */
-  kick(): void {
-    this.worker.kick();
-  }
-
-  /** One round: claims one due action and takes it one attempt further; false when none was due. */
-  async runOnce(): Promise<boolean> {
-    return this.messaging.transaction(async (manager) => {
-      const action = await claimNextDue(manager, ActionEntity, 'PENDING');
-      if (!action) return false;
-      await this.attempt(manager, action);
-      return true;
-    });
+  /** Takes the claimed action one attempt further. */
+  protected work(manager: EntityManager, action: ActionEntity): Promise<void> {
+    return this.attempt(manager, action);
   }
 
   private async attempt(manager: EntityManager, action: ActionEntity): Promise<void> {
@@ -73,6 +51,7 @@ export class ExecuteActionService implements OnApplicationBootstrap, OnModuleDes
     const label = `action ${action.actionId} (${action.action}, case ${action.caseId})`;
     let answer: StaffToolAnswer;
     try {
+      if (action.mode !== this.adapter.mode) throw new Error(`${label} is pending in ${action.mode} mode, which has no worker`);
       if (action.personnummer === null) throw new Error(`${label} is pending without a personnummer`);
       answer = await this.adapter.execute({
         actionId: action.actionId,
@@ -104,39 +83,7 @@ export class ExecuteActionService implements OnApplicationBootstrap, OnModuleDes
   }
 
   /** The final state and its event, in the round's transaction; the personal identity numbers go. */
-  private async complete(manager: EntityManager, action: ActionEntity, attempts: number, completion: Completion): Promise<void> {
-    const completedAt = new Date();
-    await manager.getRepository(ActionEntity).update(
-      { actionId: action.actionId },
-      {
-        status: 'DONE',
-        outcome: completion.outcome,
-        detail: completion.detail,
-        staffToolReference: completion.staffToolReference,
-        attempts,
-        completedAt,
-        personnummer: null,
-        guardianPersonnummer: null,
-      },
-    );
-    const completed: ActionCompletedV1 = {
-      actionId: action.actionId,
-      caseId: action.caseId,
-      action: action.action,
-      outcome: completion.outcome,
-      mode: action.mode,
-      staffToolReference: completion.staffToolReference,
-      detail: completion.detail,
-      completedAt: completedAt.toISOString(),
-    };
-    await this.messaging.publish(
-      manager,
-      createEnvelope(ActionCompletedV1, completed, {
-        correlationId: action.caseId,
-        causationId: action.causationId,
-        region: action.region,
-        actor: systemActor('execution', action.region),
-      }),
-    );
+  private complete(manager: EntityManager, action: ActionEntity, attempts: number, answer: Answer): Promise<void> {
+    return this.completion.complete(manager, action, { ...answer, attempts, causationId: action.causationId });
   }
 }

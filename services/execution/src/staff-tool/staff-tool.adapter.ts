@@ -1,10 +1,11 @@
 import { AdapterMode, ExecutionOutcome, SealScopeDto, StaffToolAction } from '@accessdesk/contracts';
 
 /**
- * The seam to Inera's staff tool (personalverktyg), R7 and R16. DESIGN.md names two modes: `http`
- * (this service calls the tool's HTTP contract) and `manual` (a work item for the service desk,
- * whose operator executes and confirms). Only `http` exists so far; a `manual` adapter implements
- * this interface too.
+ * The seam to Inera's staff tool (personalverktyg) that this service drives itself, R7 and R16: the
+ * `http` mode (the tool's HTTP contract, which the simulator implements and a future API could).
+ * The other mode, `manual`, has no adapter to call: the action waits for an operator, who executes
+ * by hand and reports (AcceptActionService, RecordManualResultService). Which mode an action takes
+ * is its region's (R24), fixed on the action when it is accepted.
  */
 export interface StaffToolAdapter {
   readonly mode: AdapterMode;
@@ -15,8 +16,6 @@ export interface StaffToolAdapter {
    */
   execute(command: StaffToolCommand): Promise<StaffToolAnswer>;
 }
-
-export const STAFF_TOOL_ADAPTER = Symbol('STAFF_TOOL_ADAPTER');
 
 export interface StaffToolCommand {
   /** Stable per action; the staff tool's idempotency key. */
