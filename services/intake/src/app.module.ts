@@ -12,6 +12,15 @@ import { OnActionCompletedService } from './on-action-completed/on-action-comple
 import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
 import { OnCaseFollowedUpService } from './on-case-followed-up/on-case-followed-up.service';
 import { SubmitCaseService } from './submit-case/submit-case.service';
+import { RegisterCase } from './submit-case/register-case';
+import { CaseCommandsService } from './case-commands/case-commands.service';
+import { Routines1732300000800 } from './migrations/1732300000800-routines';
+import { OnChildLockRequestedService } from './on-child-lock-requested/on-child-lock-requested.service';
+import { OnPaperworkOverdueService } from './on-paperwork-overdue/on-paperwork-overdue.service';
+import { ResidentStatusService } from './resident-status/resident-status.service';
+import { DecideReviewService } from './reviews/decide-review.service';
+import { WorkItemEntity } from './work-items/work-item.entity';
+import { WorkItemsService } from './work-items/work-items.service';
 
 @Module({})
 export class AppModule {
@@ -22,16 +31,23 @@ export class AppModule {
         ServiceRuntimeModule.forRoot({
           service: 'intake',
           config,
-          entities: [CaseEntity, TimelineEntryEntity],
-          migrations: [Cases1732300000100, AuditLogTable1732300000700],
+          entities: [CaseEntity, TimelineEntryEntity, WorkItemEntity],
+          migrations: [Cases1732300000100, AuditLogTable1732300000700, Routines1732300000800],
         }),
       ],
       providers: [
         { provide: IntakeConfig, useValue: config },
         CaseStore,
         AuditTrailService,
+        RegisterCase,
         SubmitCaseService,
         GetCaseService,
+        CaseCommandsService,
+        WorkItemsService,
+        DecideReviewService,
+        OnPaperworkOverdueService,
+        OnChildLockRequestedService,
+        ResidentStatusService,
         OnCaseCheckedService,
         OnActionCompletedService,
         OnCaseFollowedUpService,

@@ -1,6 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import {
   Actor,
   ActionCompletedV1,
+  CaseReturnedV1,
+  ChildLockRequestedV1,
+  CompleteWorkItemV1,
+  LinkedLockOpenedV1,
+  ListWorkItemsV1,
+  MessageContract,
+  PaperworkPendingV1,
+  RecordVerificationV1,
+  RpcReply,
+  VoidCaseV1,
+  WorkItemResolvedV1,
+  WorkItemView,
   CaseCheckedV1,
   CaseConcludedV1,
   CaseReceivedV1,
@@ -144,7 +157,7 @@ describe('intake checks authority on the commands it executes', () => {
     expect(await submitAs({ ...clinician, roles: ['auditor'] }, 'a-1')).toMatchObject({ ok: false, problem: { status: 403 } });
     expect(await submitAs({ ...clinician, roles: ['contact_centre'] }, 'a-2')).toMatchObject({ ok: false, problem: { status: 403 } });
     expect(await submitAs({ ...clinician, unit: 'SE2321000131-E000000000002' }, 'a-3')).toMatchObject({ ok: false, problem: { status: 403, type: expect.stringMatching(/not-your-unit$/) } });
-    expect(await submitAs({ ...clinician, unit: undefined, roles: ['service_desk'] }, 'a-4')).toMatchObject({ ok: true });
+    expect(await submitAs({ ...clinician, sub: 'SE2321000131-E000000000014', unit: undefined, roles: ['service_desk'] }, 'a-4')).toMatchObject({ ok: true });
   });
 
   it('shows a case only to its unit, its region’s service desk and auditor, and records each read (R23)', async () => {
@@ -161,5 +174,187 @@ describe('intake checks authority on the commands it executes', () => {
 
     const reads = await harness.dataSource.query(`SELECT actor->>'sub' AS sub FROM intake.audit_log WHERE case_id = $1 AND action = 'CASE_READ' ORDER BY seq`, [id]);
     expect(reads.map((r: { sub: string }) => r.sub)).toEqual([clinician.sub, 'SE2321000131-E000000000013', 'SE2321000131-E000000000016']);
+  });
+});
+
+/** The routines' paths through intake, with the driver playing identity-check, execution and guardian-block. */
+describe('intake runs the routines', () => {
+  let harness: ServiceHarness;
+  const desk: Actor = { sub: 'SE2321000131-E000000000014', name: 'David Dahl', region: 'VGR', roles: ['service_desk'] };
+
+  beforeAll(async () => {
+    harness = await startServiceUnderTest({
+      appModule: AppModule.forRoot,
+      configClass: IntakeConfig,
+      observe: [ExecuteActionV1, CaseReturnedV1, LinkedLockOpenedV1, PaperworkPendingV1, WorkItemResolvedV1],
+    });
+  });
+
+  afterAll(() => harness?.close());
+
+  const meta = (caseId: string, actor: Actor = systemActor('test', 'VGR')) => ({ correlationId: caseId, causationId: caseId, region: 'VGR', actor });
+  const ask = async <P extends object, R>(contract: MessageContract<P>, payload: P, actor: Actor = clinician): Promise<RpcReply<R>> =>
+    harness.driver.request<P, R>('intake', contract, payload, meta(randomUUID(), actor));
+  const body = <R>(reply: RpcReply<R>): R => {
+    if (!reply.ok) throw new Error(JSON.stringify(reply.problem));
+    return reply.body;
+  };
+  const file = async (key: string, personnummer = '199001012385', actor: Actor = clinician) =>
+    body(await ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...request(personnummer), relatedCaseId: null, sealScope: null }, idempotencyKey: key }, actor));
+  const view = async (id: string, actor: Actor = clinician) => body(await ask<GetCaseV1, CaseView>(GetCaseV1, { caseId: id }, actor));
+  const passed = (caseId: string): CaseCheckedV1 => ({
+    caseId,
+    verdict: 'PASSED',
+    findings: [],
+    resident: { found: true, nameMatches: true, protectedIdentity: false, deceased: false, coordinationNumber: false },
+    checkedAt: new Date().toISOString(),
+  });
+  const executeCommand = (caseId: string, except: string[] = []) =>
+    harness.waitFor(ExecuteActionV1, (e) => e.correlationId === caseId && !except.includes(e.payload.actionId), { what: `execute-action of ${caseId}` });
+  const complete = (caseId: string, actionId: string, outcome: ActionCompletedV1['outcome'], detail: string | null = null) =>
+    harness.publish(createEnvelope(ActionCompletedV1, { actionId, caseId, action: 'LOGIN_LOCK', outcome, mode: 'http', detail, completedAt: new Date().toISOString() }, meta(caseId)));
+  const statusOf = (id: string, status: CaseView['status']) => pollUntil(async () => ((await view(id)).status === status ? view(id) : undefined), { what: `${id} ${status}` });
+
+  it('R7: a failed execution waits in FAILED with a work item; RETRY sends a new action and a late answer to the old one changes nothing', async () => {
+    const c = await file('fail-1', '199304171797');
+    await harness.publish(createEnvelope(CaseCheckedV1, passed(c.id), meta(c.id)));
+    const first = await executeCommand(c.id);
+    await complete(c.id, first.payload.actionId, 'FAILED', 'STAFF_TOOL_UNAVAILABLE');
+    await statusOf(c.id, 'FAILED');
+    const inbox = await pollUntil(async () => {
+      const items = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, desk)).items;
+      return items.find((i) => i.caseId === c.id);
+    }, { what: 'the FAILED_EXECUTION work item' });
+    expect(inbox.details.join(' ')).toContain('STAFF_TOOL_UNAVAILABLE');
+    // A clinician has no inbox.
+    expect(await ask(ListWorkItemsV1, { filter: {} })).toMatchObject({ ok: false, problem: { status: 403 } });
+
+    const retried = body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: inbox.id, request: { resolution: 'RETRY' } }, desk));
+    expect(retried).toMatchObject({ status: 'DONE', resolution: 'RETRY', completedBy: desk.sub });
+    const second = await executeCommand(c.id, [first.payload.actionId]);
+    expect(second.payload.actionId).not.toBe(first.payload.actionId);
+    // The late answer to the first action changes nothing; the second one counts.
+    await complete(c.id, first.payload.actionId, 'EXECUTED');
+    await complete(c.id, second.payload.actionId, 'EXECUTED');
+    expect((await statusOf(c.id, 'EXECUTED')).outcome).toBe('EXECUTED');
+    // Completing the item again answers it as it is, without a third action.
+    expect(body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: inbox.id, request: { resolution: 'RETRY' } }, desk)).status).toBe('DONE');
+    expect(harness.observedOf(ExecuteActionV1, (e) => e.correlationId === c.id)).toHaveLength(2);
+  });
+
+  it('R7: a failed guardian action lands in the contact centre’s inbox, and its resolution goes back to guardian-block', async () => {
+    const contactCentre: Actor = { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'] };
+    const guardianBlockId = randomUUID();
+    const actionId = randomUUID();
+    await harness.publish(
+      createEnvelope(
+        ActionCompletedV1,
+        { actionId, caseId: guardianBlockId, registryNumber: 'VGR-2026-VB-000009', action: 'GUARDIAN_BLOCK', outcome: 'FAILED', mode: 'http', detail: 'STAFF_TOOL_UNAVAILABLE', completedAt: new Date().toISOString() },
+        meta(guardianBlockId),
+      ),
+    );
+    const item = await pollUntil(async () => {
+      const items = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, contactCentre)).items;
+      return items.find((i) => i.caseId === guardianBlockId);
+    }, { what: 'the contact centre’s FAILED_EXECUTION item' });
+    expect(item).toMatchObject({ queue: 'CONTACT_CENTRE', registryNumber: 'VGR-2026-VB-000009', action: 'GUARDIAN_BLOCK' });
+    // Not in the service desk's inbox.
+    const deskItems = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, desk)).items;
+    expect(deskItems.map((i) => i.id)).not.toContain(item.id);
+    body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: item.id, request: { resolution: 'RETRY' } }, contactCentre));
+    const resolved = await harness.waitFor(WorkItemResolvedV1, (e) => e.payload.caseId === guardianBlockId, { what: 'work-item.resolved' });
+    expect(resolved.payload).toMatchObject({ actionId, resolution: 'RETRY', resolvedBy: contactCentre.sub });
+  });
+
+  it('R5: a later case of the same resident links the earlier one of the region, never another region’s', async () => {
+    const kronoberg: Actor = { sub: 'SE2321000065-E000000000011', name: 'Karin Kvist', region: 'KRONOBERG', roles: ['clinician'], unit: 'SE2321000065-E000000000001' };
+    const other = body(
+      await ask<SubmitCaseV1, CaseView>(
+        SubmitCaseV1,
+        { request: { ...request('195510034241'), decision: { ...request().decision, decidedBy: { hsaId: kronoberg.sub, name: 'Karin Kvist', role: 'CLINICIAN' } }, requestingUnit: { hsaId: kronoberg.unit as string, name: 'VC', headEmail: 'h@k.se' } }, idempotencyKey: 'r5-k' },
+        kronoberg,
+      ),
+    );
+    const first = await file('r5-1', '195510034241');
+    const second = await file('r5-2', '195510034241');
+    expect(second.relatedCases).toEqual([expect.objectContaining({ id: first.id, relation: 'EARLIER_CASE_OF_RESIDENT', registryNumber: first.registryNumber })]);
+    expect(second.relatedCases.map((r) => r.id)).not.toContain(other.id);
+  });
+
+  it('R4 R11 R8: a failed phone verification returns the case with the reason; a void ends it and reduces its personal data', async () => {
+    const c = await file('verify-1', '199512312266');
+    await harness.publish(createEnvelope(CaseCheckedV1, { ...passed(c.id), verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'] }, meta(c.id)));
+    await statusOf(c.id, 'MANUAL_VERIFICATION');
+    // Only the service desk records the call.
+    expect(await ask(RecordVerificationV1, { caseId: c.id, request: { outcome: 'VERIFIED', calledAt: '2026-11-20T10:00:00Z', note: 'x' } })).toMatchObject({ ok: false, problem: { status: 403 } });
+    const returned = body(await ask<RecordVerificationV1, CaseView>(RecordVerificationV1, { caseId: c.id, request: { outcome: 'NOT_VERIFIED', calledAt: '2026-11-20T10:00:00Z', note: 'Ingen svarade' } }, desk));
+    expect(returned.status).toBe('RETURNED_FOR_COMPLETION');
+    const told = await harness.waitFor(CaseReturnedV1, (e) => e.correlationId === c.id, { what: 'case.returned' });
+    expect(told.payload.reasons.join(' ')).toContain('Ingen svarade');
+
+    const voided = body(await ask<VoidCaseV1, CaseView>(VoidCaseV1, { caseId: c.id, request: { reason: 'Registrerat på fel invånare' } }, desk));
+    expect(voided).toMatchObject({ status: 'VOIDED', voidReason: 'Registrerat på fel invånare' });
+    const [row] = await harness.dataSource.query(`SELECT request FROM intake.cases WHERE id = $1`, [c.id]);
+    expect(row.request.resident.name).toBe('[gallrad]');
+    // A case that reached the staff tool is not voided: that is an unlock (R11).
+    const executed = await file('void-2', '199304171797');
+    await harness.publish(createEnvelope(CaseCheckedV1, passed(executed.id), meta(executed.id)));
+    await statusOf(executed.id, 'EXECUTING');
+    expect(await ask(VoidCaseV1, { caseId: executed.id, request: { reason: 'x' } }, desk)).toMatchObject({ ok: false, problem: { status: 409 } });
+  });
+
+  it('R10: a second unlock of the same lock is refused while the first is under way', async () => {
+    const lock = await file('lift-lock', '198707072628');
+    await harness.publish(createEnvelope(CaseCheckedV1, passed(lock.id), meta(lock.id)));
+    const action = await executeCommand(lock.id);
+    await complete(lock.id, action.payload.actionId, 'EXECUTED');
+    await statusOf(lock.id, 'EXECUTED');
+    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...request('198707072628'), type: 'LOGIN_UNLOCK', relatedCaseId: null, sealScope: null }, idempotencyKey: key });
+    const first = body(await unlock('lift-1'));
+    expect(first.relatedCases).toEqual(expect.arrayContaining([expect.objectContaining({ id: lock.id, relation: 'LIFTS' })]));
+    expect(await unlock('lift-2')).toMatchObject({ ok: false, problem: { status: 409, type: expect.stringMatching(/lift-in-progress$/) } });
+  });
+
+  it('R18: a guardian block asks once for the child lock, however often the request arrives', async () => {
+    const guardianBlockId = randomUUID();
+    const asked = createEnvelope(
+      ChildLockRequestedV1,
+      {
+        guardianBlockId,
+        guardianBlockRegistryNumber: 'VGR-2026-VB-000001',
+        child: { personnummer: '201604202448', name: 'Lo Exempelsson' },
+        channel: 'E_FORM',
+        decision: { ...request().decision, decidedBy: { hsaId: 'SE2321000131-E000000000012', name: 'Bo Berg', role: 'UNIT_HEAD' } },
+        signature: { signedBy: 'SE2321000131-E000000000012', signedAt: '2026-11-20T09:05:00Z' },
+        requestingUnit: request().requestingUnit,
+        requestedAt: new Date().toISOString(),
+      },
+      meta(guardianBlockId, { sub: 'SE2321000131-E000000000012', name: 'Bo Berg', region: 'VGR', roles: ['unit_head'], unit: clinician.unit }),
+    );
+    await harness.publish(asked, { ...asked, id: randomUUID() });
+    await pollUntil(() => harness.observedOf(LinkedLockOpenedV1, (e) => e.payload.guardianBlockId === guardianBlockId).length === 2, { what: 'two answers' });
+    const answers = harness.observedOf(LinkedLockOpenedV1, (e) => e.payload.guardianBlockId === guardianBlockId);
+    expect(new Set(answers.map((a) => a.payload.caseId)).size).toBe(1);
+    const child = await view(answers[0].payload.caseId);
+    expect(child).toMatchObject({ type: 'LOGIN_LOCK', guardianBlockId, status: 'VERIFYING' });
+  });
+
+  it('R12: an emergency lock goes straight to the staff tool and its form is chased', async () => {
+    const emergency = body(
+      await ask<SubmitCaseV1, CaseView>(
+        SubmitCaseV1,
+        { request: { ...request('197202292822'), channel: 'EMERGENCY_PHONE', signature: null, relatedCaseId: null, sealScope: null }, idempotencyKey: 'emergency-1' },
+        desk,
+      ),
+    );
+    expect(emergency).toMatchObject({ status: 'EXECUTING', paperwork: 'PENDING', paperworkSender: 'STAFF' });
+    await executeCommand(emergency.id);
+    const pending = await harness.waitFor(PaperworkPendingV1, (e) => e.correlationId === emergency.id, { what: 'paperwork.pending' });
+    expect(pending.payload).toMatchObject({ sender: 'STAFF', registryNumber: emergency.registryNumber });
+    // A clinician does not record an emergency lock: the service desk does (R12).
+    expect(await ask(SubmitCaseV1, { request: { ...request('197202292822'), channel: 'EMERGENCY_PHONE', relatedCaseId: null, sealScope: null }, idempotencyKey: 'emergency-2' })).toMatchObject({
+      ok: false,
+      problem: { status: 403, type: expect.stringMatching(/emergency-by-service-desk$/) },
+    });
   });
 });

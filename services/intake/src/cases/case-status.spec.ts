@@ -19,7 +19,7 @@ describe('case status transitions', () => {
     expect(canMove('EXECUTED', 'VOIDED')).toBe(false);
   });
 
-  it('ends in CLOSED or VOIDED only', () => {
-    expect(CASE_STATUSES.filter(isTerminal)).toEqual(['CLOSED', 'VOIDED']);
+  it('ends in CLOSED, VOIDED or REFUSED only', () => {
+    expect(CASE_STATUSES.filter(isTerminal)).toEqual(['CLOSED', 'VOIDED', 'REFUSED']);
   });
 });

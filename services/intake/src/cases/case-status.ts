@@ -5,8 +5,9 @@ import { CaseStatus } from '@accessdesk/contracts';
  * arrive out of order: a move that is not listed here is ignored, so a state only moves forward.
  */
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  RECEIVED: ['VERIFYING', 'VOIDED'],
-  VERIFYING: ['READY', 'RETURNED_FOR_COMPLETION', 'MANUAL_VERIFICATION', 'VOIDED'],
+  // R12: an emergency lock goes from RECEIVED straight to EXECUTING.
+  RECEIVED: ['VERIFYING', 'EXECUTING', 'VOIDED'],
+  VERIFYING: ['READY', 'RETURNED_FOR_COMPLETION', 'MANUAL_VERIFICATION', 'REFUSED', 'VOIDED'],
   RETURNED_FOR_COMPLETION: ['VERIFYING', 'VOIDED'],
   MANUAL_VERIFICATION: ['READY', 'RETURNED_FOR_COMPLETION', 'VOIDED'],
   READY: ['EXECUTING', 'VOIDED'],
@@ -16,6 +17,7 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   FAILED: ['EXECUTING', 'CLOSED'],
   CLOSED: [],
   VOIDED: [],
+  REFUSED: [],
 };
 
 export function canMove(from: CaseStatus, to: CaseStatus): boolean {
@@ -39,4 +41,5 @@ export const STATUS_TEXT: Record<CaseStatus, string> = {
   FAILED: 'Verkställandet misslyckades',
   CLOSED: 'Ärendet avslutat',
   VOIDED: 'Ärendet makulerat',
+  REFUSED: 'Ärendet avvisat',
 };

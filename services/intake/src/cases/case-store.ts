@@ -1,10 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Actor, CaseStatus, CaseView, TimelineEntry } from '@accessdesk/contracts';
+import { EntityManager, In, LessThan, Not } from 'typeorm';
+import {
+  Actor,
+  CaseConcludedV1,
+  CaseStatus,
+  CaseView,
+  Envelope,
+  ExecuteActionV1,
+  FeedbackRecipient,
+  RelatedCaseRef,
+  TimelineEntry,
+  systemActor,
+} from '@accessdesk/contracts';
+import { EnvelopeMeta, Messaging, createEnvelope } from '@accessdesk/messaging';
 import { AuditAction, appendAudit, residentRef } from '@accessdesk/audit';
 import { IntakeConfig } from '../intake.config';
 import { CaseEntity, TimelineEntryEntity } from './case.entity';
-import { STATUS_TEXT, canMove } from './case-status';
+import { STATUS_TEXT, canMove, isTerminal } from './case-status';
 
 /** R8: what a closed case no longer keeps of the form (blanketten gallras). */
 export const REDACTED = '[gallrad]';
@@ -15,7 +28,82 @@ export const REDACTED = '[gallrad]';
  */
 @Injectable()
 export class CaseStore {
-  constructor(@Inject(IntakeConfig) private readonly config: IntakeConfig) {}
+  constructor(
+    @Inject(IntakeConfig) private readonly config: IntakeConfig,
+    private readonly messaging: Messaging,
+  ) {}
+
+  /**
+   * R7: the case goes to the staff tool, with a new action id (the staff tool's idempotency key):
+   * EXECUTING and `execution.execute-action.v1` in the caller's transaction.
+   */
+  async execute(manager: EntityManager, entity: CaseEntity, by: Actor, cause: Pick<EnvelopeMeta, 'causationId'>, note?: string): Promise<boolean> {
+    const actionId = randomUUID();
+    const previous = entity.actionId;
+    entity.actionId = actionId;
+    if (!(await this.move(manager, entity, 'EXECUTING', by, note))) {
+      entity.actionId = previous;
+      return false;
+    }
+    const command: ExecuteActionV1 = {
+      actionId,
+      caseId: entity.id,
+      registryNumber: entity.registryNumber,
+      action: entity.type,
+      personnummer: entity.residentPersonnummer,
+      sealScope: entity.request.sealScope ?? null,
+    };
+    await this.messaging.publish(
+      manager,
+      createEnvelope(ExecuteActionV1, command, { correlationId: entity.id, causationId: cause.causationId, region: entity.region, actor: by }),
+    );
+    return true;
+  }
+
+  /** Who is told about the case (R8): the requesting unit's head. */
+  recipient(entity: CaseEntity): FeedbackRecipient {
+    const unit = entity.request.requestingUnit;
+    return { hsaId: unit.hsaId, name: unit.name, headEmail: unit.headEmail };
+  }
+
+  /**
+   * A concluded case closes when everything it waits for has happened: the feedback sent (R8), for
+   * an executed lock its review scheduled (R9), and for an emergency lock its form received (R12).
+   */
+  async closeIfDone(manager: EntityManager, entity: CaseEntity): Promise<void> {
+    if (entity.status !== 'EXECUTED' && entity.status !== 'NOT_APPLICABLE') return;
+    if (!entity.feedbackSentAt) return;
+    if (entity.type === 'LOGIN_LOCK' && entity.outcome === 'EXECUTED' && !entity.reviewScheduledAt) return;
+    if (entity.paperwork === 'PENDING') return;
+    await this.move(manager, entity, 'CLOSED', systemActor('intake', entity.region));
+  }
+
+  /** The concluded event for notification (R8) and review-scheduler (R9). */
+  concluded(entity: CaseEntity, completedAt: string): CaseConcludedV1 {
+    const executed = entity.outcome === 'EXECUTED';
+    return {
+      caseId: entity.id,
+      registryNumber: entity.registryNumber,
+      caseType: entity.type,
+      outcome: entity.outcome ?? 'FAILED',
+      concludedAt: completedAt,
+      requestingUnit: this.recipient(entity),
+      decidedByHsaId: entity.request.decision.decidedBy.hsaId,
+      requesterEmail: entity.request.decision.decidedBy.email ?? null,
+      effects: executed ? entity.effects : [],
+      advice: executed ? entity.advice : [],
+    };
+  }
+
+  /** Writes the form after a completion or the paperwork: the request and the resident it names. */
+  async saveRequest(manager: EntityManager, entity: CaseEntity): Promise<void> {
+    await manager.getRepository(CaseEntity).update({ id: entity.id }, { request: entity.request, residentPersonnummer: entity.residentPersonnummer });
+  }
+
+  /** Publishes in the caller's transaction, caused by `cause`. */
+  async publish<P extends object>(manager: EntityManager, contract: { new (): P; readonly type: string }, payload: P, entity: CaseEntity, cause: Pick<Envelope, 'id'>, actor: Actor): Promise<void> {
+    await this.messaging.publish(manager, createEnvelope(contract, payload, { correlationId: entity.id, causationId: cause.id, region: entity.region, actor }));
+  }
 
   async findForUpdate(manager: EntityManager, id: string): Promise<CaseEntity | null> {
     return manager.getRepository(CaseEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -59,7 +147,8 @@ export class CaseStore {
     await this.save(manager, entity);
     await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: to, by: actor.sub, note: note ?? STATUS_TEXT[to] }]);
     await this.audit(manager, 'CASE_STATUS_CHANGED', actor, entity, `${from} → ${to}`);
-    if (to === 'CLOSED') await this.reducePersonalData(manager, entity, actor);
+    // R8: a case that has ended, however it ended, keeps only what later cases need.
+    if (isTerminal(to)) await this.reducePersonalData(manager, entity, actor);
     return true;
   }
 
@@ -68,11 +157,12 @@ export class CaseStore {
    * `findForUpdate`, so TypeORM's save (a SELECT, then the UPDATE) would only add a round trip.
    */
   async save(manager: EntityManager, entity: CaseEntity): Promise<void> {
-    const { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt } = entity;
+    const { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, reviewId, liftedByCaseId, voidReason, reviewOutcome, reviewUnlockCaseId } = entity;
     entity.updatedAt = new Date();
-    await manager
-      .getRepository(CaseEntity)
-      .update({ id: entity.id }, { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, updatedAt: entity.updatedAt });
+    await manager.getRepository(CaseEntity).update(
+      { id: entity.id },
+      { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, reviewId, liftedByCaseId, voidReason, reviewOutcome, reviewUnlockCaseId, updatedAt: entity.updatedAt },
+    );
   }
 
   /** A read, recorded before it is answered. */
@@ -86,7 +176,36 @@ export class CaseStore {
     return caseView(
       entity,
       timeline.map((t) => ({ at: t.at.toISOString(), status: t.status, by: t.by, note: t.note })),
+      await this.relatedCases(manager, entity),
     );
+  }
+
+  /**
+   * R5 earlier cases of the same resident in the same region (000 §6.5), and R10 the lock an unlock
+   * lifts and the unlock that lifted a lock. Another region's cases stay invisible.
+   */
+  async relatedCases(
+    manager: EntityManager,
+    entity: Pick<CaseEntity, 'residentPersonnummer' | 'region' | 'liftsCaseId' | 'liftedByCaseId'> & Partial<Pick<CaseEntity, 'id' | 'createdAt'>>,
+  ): Promise<RelatedCaseRef[]> {
+    const repository = manager.getRepository(CaseEntity);
+    // A case not registered yet (no id) relates to every case of the resident in the region so far.
+    const earlier = await repository.find({
+      where: {
+        residentPersonnummer: entity.residentPersonnummer,
+        region: entity.region,
+        ...(entity.id && entity.createdAt ? { createdAt: LessThan(entity.createdAt), id: Not(entity.id) } : {}),
+      },
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
+    const linkIds = [entity.liftsCaseId, entity.liftedByCaseId].filter((id): id is string => !!id);
+    const links = linkIds.length > 0 ? await repository.findBy({ id: In(linkIds), region: entity.region }) : [];
+    const ref = (c: CaseEntity, relation: RelatedCaseRef['relation']): RelatedCaseRef => ({ id: c.id, registryNumber: c.registryNumber, type: c.type, status: c.status, relation });
+    const refs: RelatedCaseRef[] = [];
+    for (const link of links) refs.push(ref(link, link.id === entity.liftsCaseId ? 'LIFTS' : 'LIFTED_BY'));
+    for (const c of earlier) if (!linkIds.includes(c.id)) refs.push(ref(c, 'EARLIER_CASE_OF_RESIDENT'));
+    return refs;
   }
 
   /**
@@ -103,7 +222,7 @@ export class CaseStore {
       patientInformed: { ...r.patientInformed, reasonIfNot: r.patientInformed.reasonIfNot ? REDACTED : r.patientInformed.reasonIfNot },
     };
     await manager.getRepository(CaseEntity).update({ id: entity.id }, { request: entity.request });
-    await this.audit(manager, 'CASE_PERSONAL_DATA_REDUCED', actor, entity, 'namn, motivering och fritext gallrade efter avslut (R8)');
+    await this.audit(manager, 'CASE_PERSONAL_DATA_REDUCED', actor, entity, `namn, motivering och fritext gallrade (${entity.status}, R8)`);
   }
 
   private async appendTimeline(manager: EntityManager, caseId: string, entries: TimelineEntry[]): Promise<void> {
@@ -113,7 +232,7 @@ export class CaseStore {
   }
 }
 
-export function caseView(entity: CaseEntity, timeline: TimelineEntry[]): CaseView {
+export function caseView(entity: CaseEntity, timeline: TimelineEntry[], relatedCases: RelatedCaseRef[] = []): CaseView {
   return {
     id: entity.id,
     registryNumber: entity.registryNumber,
@@ -123,9 +242,13 @@ export function caseView(entity: CaseEntity, timeline: TimelineEntry[]): CaseVie
     channel: entity.channel,
     outcome: entity.outcome,
     paperwork: entity.paperwork,
+    paperworkSender: entity.paperworkSender ?? null,
+    review: entity.reviewId ? { id: entity.reviewId, outcome: entity.reviewOutcome ?? null } : null,
+    guardianBlockId: entity.guardianBlockId ?? null,
+    voidReason: entity.voidReason ?? null,
     effects: entity.effects,
     advice: entity.advice,
-    relatedCases: [],
+    relatedCases,
     requestingUnit: { hsaId: entity.request.requestingUnit.hsaId, name: entity.request.requestingUnit.name },
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),

@@ -6,7 +6,9 @@ import {
   Channel,
   ExecutionOutcome,
   IntakeCaseType,
+  PaperworkSender,
   PaperworkState,
+  ReviewOutcome,
 } from '@accessdesk/contracts';
 
 /** One request to restrict (or lift a restriction of) a resident's access, and where it stands. */
@@ -32,6 +34,20 @@ export class CaseEntity {
   @Column({ name: 'action_id', type: 'uuid', nullable: true }) actionId!: string | null;
   @Column({ name: 'feedback_sent_at', type: 'timestamptz', nullable: true }) feedbackSentAt!: Date | null;
   @Column({ name: 'review_scheduled_at', type: 'timestamptz', nullable: true }) reviewScheduledAt!: Date | null;
+  /** R9: the review of this lock, once scheduled. */
+  @Column({ name: 'review_id', type: 'uuid', nullable: true }) reviewId!: string | null;
+  /** R10: the lock (or seal) this unlock (or unseal) lifts. */
+  @Column({ name: 'lifts_case_id', type: 'uuid', nullable: true }) liftsCaseId!: string | null;
+  /** R10: the unlock that lifted this lock, once executed. */
+  @Column({ name: 'lifted_by_case_id', type: 'uuid', nullable: true }) liftedByCaseId!: string | null;
+  /** R12: who owes the form of an emergency lock. */
+  @Column({ name: 'paperwork_sender', type: 'text', nullable: true }) paperworkSender!: PaperworkSender | null;
+  /** R18: the guardian block this child lock belongs to. */
+  @Column({ name: 'guardian_block_id', type: 'uuid', nullable: true }) guardianBlockId!: string | null;
+  @Column({ name: 'void_reason', type: 'text', nullable: true }) voidReason!: string | null;
+  /** R9: how the review of this lock was decided, and the unlock it opened. */
+  @Column({ name: 'review_outcome', type: 'text', nullable: true }) reviewOutcome!: ReviewOutcome | null;
+  @Column({ name: 'review_unlock_case_id', type: 'uuid', nullable: true }) reviewUnlockCaseId!: string | null;
   @Column({ name: 'idempotency_owner', type: 'text' }) idempotencyOwner!: string;
   @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey!: string;
   @Column({ name: 'request_hash', type: 'text' }) requestHash!: string;

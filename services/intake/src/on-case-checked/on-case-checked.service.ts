@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseCheckedV1, CheckFinding, Envelope, ExecuteActionV1, systemActor } from '@accessdesk/contracts';
-import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
+import { CaseCheckedV1, CaseRefusedV1, CaseReturnedV1, CheckFinding, Envelope, systemActor } from '@accessdesk/contracts';
 import { CaseStore } from '../cases/case-store';
+import { WorkItemsService } from '../work-items/work-items.service';
 
 /** R4: why a case went back or needs a phone call, in Swedish for the service desk and the requester. */
 const FINDING_TEXT: Record<CheckFinding, string> = {
@@ -15,7 +14,8 @@ const FINDING_TEXT: Record<CheckFinding, string> = {
   SIGNER_NOT_DECISION_MAKER: 'blanketten är signerad av någon annan än beslutsfattaren',
   SIGNER_UNKNOWN: 'den som signerat finns inte i katalogen',
   SIGNER_WITHOUT_REGIONAL_STAFF_ID: 'signerad av annan vårdgivare utan regionalt id: identiteten verifieras per telefon',
-  PRIVATE_PROVIDER_NOT_APPROVED: 'den privata vårdgivaren finns inte på regionens lista',
+  PRIVATE_PROVIDER_NOT_APPROVED: 'den privata vårdgivaren finns inte på regionens lista över godkända vårdgivare',
+  DECIDER_WITHOUT_AUTHORITY: 'beslutsfattaren har inte behörighet att besluta (legitimerad personal med behandlingsansvar, verksamhetschef eller medicinskt ansvarig läkare)',
 };
 
 export function describeFindings(findings: CheckFinding[]): string {
@@ -24,15 +24,16 @@ export function describeFindings(findings: CheckFinding[]): string {
 
 /**
  * The checks on receipt are done (R4). Passed → READY and straight on to execution (R7), in the same
- * transaction; otherwise the case waits for completion or a manual verification.
+ * transaction; otherwise the case is returned for completion (the requester is told why), waits for
+ * the service desk's phone verification (a work item), or is refused (R4, 000 §6.10).
  */
 @Injectable()
 export class OnCaseCheckedService {
   private readonly logger = new Logger(OnCaseCheckedService.name);
 
   constructor(
-    private readonly messaging: Messaging,
     private readonly cases: CaseStore,
+    private readonly workItems: WorkItemsService,
   ) {}
 
   async handle(envelope: Envelope<CaseCheckedV1>, checked: CaseCheckedV1, manager: EntityManager): Promise<void> {
@@ -42,27 +43,36 @@ export class OnCaseCheckedService {
       return;
     }
     const by = envelope.actor;
-    const intake = systemActor('intake', envelope.region);
+    const reasons = checked.findings.filter((f) => f !== 'COORDINATION_NUMBER').map((f) => FINDING_TEXT[f]);
     const details = checked.findings.length > 0 ? `: ${describeFindings(checked.findings)}` : '';
-    if (checked.verdict === 'RETURN_FOR_COMPLETION') {
-      await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', by, `Returnerat för komplettering${details}`);
-      return;
+    const sentBack = { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons, requestingUnit: this.cases.recipient(entity), at: checked.checkedAt };
+    switch (checked.verdict) {
+      case 'REFUSED':
+        if (await this.cases.move(manager, entity, 'REFUSED', by, `Avvisat${details}`)) {
+          await this.cases.publish(manager, CaseRefusedV1, sentBack, entity, envelope, by);
+        }
+        return;
+      case 'RETURN_FOR_COMPLETION':
+        if (await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', by, `Returnerat för komplettering${details}`)) {
+          await this.cases.publish(manager, CaseReturnedV1, sentBack, entity, envelope, by);
+        }
+        return;
+      case 'MANUAL_VERIFICATION':
+        if (await this.cases.move(manager, entity, 'MANUAL_VERIFICATION', by, `Manuell verifiering krävs${details}`)) {
+          await this.workItems.open(manager, {
+            kind: 'MANUAL_VERIFICATION',
+            queue: 'SERVICE_DESK',
+            region: entity.region,
+            caseId: entity.id,
+            registryNumber: entity.registryNumber,
+            title: `Verifiera signerarens identitet per telefon – ${entity.registryNumber}`,
+            details: [...reasons, `Signerad av ${entity.request.signature?.signedBy ?? 'okänd'}; ring och kontrollera identiteten (000 §6.9).`],
+          });
+        }
+        return;
+      case 'PASSED':
+        if (!(await this.cases.move(manager, entity, 'READY', by, `Kontroller vid mottagande godkända${details}`))) return;
+        await this.cases.execute(manager, entity, systemActor('intake', envelope.region), { causationId: envelope.id });
     }
-    if (checked.verdict === 'MANUAL_VERIFICATION') {
-      await this.cases.move(manager, entity, 'MANUAL_VERIFICATION', by, `Manuell verifiering krävs${details}`);
-      return;
-    }
-    if (!(await this.cases.move(manager, entity, 'READY', by, `Kontroller vid mottagande godkända${details}`))) return;
-    entity.actionId = randomUUID();
-    await this.cases.move(manager, entity, 'EXECUTING', intake);
-    const command: ExecuteActionV1 = {
-      actionId: entity.actionId,
-      caseId: entity.id,
-      registryNumber: entity.registryNumber,
-      action: entity.type,
-      personnummer: entity.residentPersonnummer,
-      sealScope: entity.request.sealScope ?? null,
-    };
-    await this.messaging.publish(manager, createEnvelope(ExecuteActionV1, command, causedBy(envelope, intake)));
   }
 }

@@ -1,14 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { CaseReceivedV1, CaseView, Envelope, RpcReply, SubmitCaseV1, TimelineEntry, canonicalJson, problem } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore, caseView } from '../cases/case-store';
+import { CaseView, Envelope, RpcReply, SubmitCaseV1, problem } from '@accessdesk/contracts';
+import { Messaging } from '@accessdesk/messaging';
+import { Regions } from '@accessdesk/platform';
 import { canFileFor, mayCall } from '@accessdesk/access';
-import { STATUS_TEXT } from '../cases/case-status';
-import { nextRegistryNumber } from '../rules/r6-registry-number';
-import { effectsOf } from '../rules/r17-effects';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseStore } from '../cases/case-store';
+import { unknownRegionProblem } from '../rules/r22-r24-channels';
+import { RegisterCase, filedFormProblem, requestHash } from './register-case';
 
 const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role', 'Filing a case needs the role clinician, unit_head, medical_lead or service_desk.');
 const NOT_YOUR_UNIT = problem(
@@ -18,105 +17,60 @@ const NOT_YOUR_UNIT = problem(
   'Care staff file cases for their own care unit; the service desk files on behalf of any unit of its region.',
 );
 
-function isIdempotencyConflict(err: unknown): boolean {
+export function isIdempotencyConflict(err: unknown): boolean {
   return err instanceof QueryFailedError && (err.driverError as { constraint?: string }).constraint === 'cases_idempotency';
 }
 
 /**
- * Registers a new case: registry number (R6), timeline, and `intake.case.received.v1` for the checks
- * on receipt (R4), in one transaction. The same `Idempotency-Key` from the same caller answers the
+ * Files a new case: the form's rules (R1–R3, R12–R15, R21, R22, R24), then registration (R6, R10)
+ * and what follows, in one transaction. The same `Idempotency-Key` from the same caller answers the
  * same case; the same key with another request is refused.
  */
 @Injectable()
 export class SubmitCaseService {
-  private readonly logger = new Logger(SubmitCaseService.name);
-
   constructor(
     private readonly messaging: Messaging,
     private readonly dataSource: DataSource,
     private readonly cases: CaseStore,
+    private readonly register: RegisterCase,
+    private readonly regions: Regions,
   ) {}
 
   async submit(envelope: Envelope<SubmitCaseV1>): Promise<RpcReply<CaseView>> {
     const { request, idempotencyKey } = envelope.payload;
     const actor = envelope.actor;
-    const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
+    const hash = requestHash(request);
     // Checked again here, not only at the gateway: the command carries the verified caller.
     if (!mayCall('POST /cases', actor.roles)) return { ok: false, problem: ROLE_NOT_ALLOWED };
     if (!canFileFor(actor, request.requestingUnit.hsaId)) return { ok: false, problem: NOT_YOUR_UNIT };
+    const region = this.regions.find(actor.region);
+    if (!region) return { ok: false, problem: unknownRegionProblem(actor.region) };
 
-    const earlier = await this.replay(actor.sub, idempotencyKey, requestHash);
+    const earlier = await this.replay(actor.sub, idempotencyKey, hash);
     if (earlier) return earlier;
+    const refused = filedFormProblem(request, actor, region);
+    if (refused) return { ok: false, problem: refused };
 
     try {
       return await this.messaging.transaction(async (manager) => {
-        const now = new Date();
-        const id = randomUUID();
-        const { effects, advice } = effectsOf(request.type);
-        // The registry counter row stays locked until commit: take it last, and do little after it.
-        const registryNumber = await nextRegistryNumber(manager, actor.region, now);
-        const entity = manager.getRepository(CaseEntity).create({
-          id,
-          registryNumber,
-          region: actor.region,
-          type: request.type,
-          status: 'VERIFYING',
-          channel: request.channel,
-          residentPersonnummer: request.resident.personnummer,
-          request,
-          requestedBy: actor,
-          requestingUnitHsaId: request.requestingUnit.hsaId,
-          outcome: null,
-          paperwork: request.channel === 'EMERGENCY_PHONE' ? 'PENDING' : 'RECEIVED',
-          effects,
-          advice,
-          actionId: null,
-          feedbackSentAt: null,
-          reviewScheduledAt: null,
-          idempotencyOwner: actor.sub,
-          idempotencyKey,
-          requestHash,
-          createdAt: now,
-          updatedAt: now,
-        });
-        const timeline: TimelineEntry[] = [
-          { at: now.toISOString(), status: 'RECEIVED', by: actor.sub, note: `${STATUS_TEXT.RECEIVED} som ${registryNumber}` },
-          { at: now.toISOString(), status: 'VERIFYING', by: 'system:intake', note: STATUS_TEXT.VERIFYING },
-        ];
-        await this.cases.insert(manager, entity, timeline, actor);
-        const received: CaseReceivedV1 = {
-          caseId: id,
-          registryNumber,
-          caseType: request.type,
-          channel: request.channel,
-          resident: request.resident,
-          signature: request.signature ?? null,
-          decidedBy: { hsaId: request.decision.decidedBy.hsaId, role: request.decision.decidedBy.role },
-          requestingUnitHsaId: request.requestingUnit.hsaId,
-          receivedAt: now.toISOString(),
-        };
-        await this.messaging.publish(
-          manager,
-          createEnvelope(CaseReceivedV1, received, { correlationId: id, causationId: envelope.id, region: actor.region, actor }),
-        );
-        this.logger.log(`case ${id} registered as ${registryNumber}`);
-        return { ok: true as const, body: caseView(entity, timeline) };
+        const registered = await this.register.register(manager, { request, actor, owner: actor.sub, key: idempotencyKey, causationId: envelope.id });
+        return registered.ok ? { ok: true as const, body: registered.view } : { ok: false as const, problem: registered.problem };
       });
     } catch (err) {
       // Two requests with one key at the same moment: the other one won; answer with its case.
       if (isIdempotencyConflict(err)) {
-        const winner = await this.replay(actor.sub, idempotencyKey, requestHash);
+        const winner = await this.replay(actor.sub, idempotencyKey, hash);
         if (winner) return winner;
       }
       throw err;
     }
   }
 
-  private async replay(owner: string, key: string, requestHash: string): Promise<RpcReply<CaseView> | null> {
+  private async replay(owner: string, key: string, hash: string): Promise<RpcReply<CaseView> | null> {
     const manager = this.dataSource.manager;
     const existing = await manager.getRepository(CaseEntity).findOneBy({ idempotencyOwner: owner, idempotencyKey: key });
     if (!existing) return null;
-    if (existing.requestHash !== requestHash) {
+    if (existing.requestHash !== hash) {
       return {
         ok: false,
         problem: problem(

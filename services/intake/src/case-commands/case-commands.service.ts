@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Endpoint, canFileFor, canReadCase, mayCall } from '@accessdesk/access';
+import {
+  Actor,
+  CaseReceivedV1,
+  CaseReturnedV1,
+  CaseView,
+  CompleteCaseV1,
+  Envelope,
+  PaperworkReceivedV1,
+  Problem,
+  RecordPaperworkV1,
+  RecordVerificationV1,
+  RpcReply,
+  VoidCaseV1,
+  problem,
+  systemActor,
+} from '@accessdesk/contracts';
+import { Messaging } from '@accessdesk/messaging';
+import { Regions } from '@accessdesk/platform';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseStore } from '../cases/case-store';
+import { canMove } from '../cases/case-status';
+import { CASE_NOT_FOUND } from '../get-case/get-case.service';
+import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
+import { patientInformedProblem } from '../rules/r3-patient-informed';
+import { filedFormProblem, receivedEvent } from '../submit-case/register-case';
+import { WorkItemsService, caseStateConflict } from '../work-items/work-items.service';
+
+type Reply = RpcReply<CaseView>;
+type Step = (manager: EntityManager, entity: CaseEntity) => Promise<Problem | null>;
+
+const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role');
+
+/**
+ * What people do to a case after filing it: the requester completes a returned case (R4), the
+ * service desk records a phone verification (R4), the follow-up form of an emergency lock (R12), or
+ * voids a wrongly registered case (not an unlock, R11). Each in one transaction, audited, with a 404
+ * for a case the caller may not see.
+ */
+@Injectable()
+export class CaseCommandsService {
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly cases: CaseStore,
+    private readonly workItems: WorkItemsService,
+    private readonly regions: Regions,
+  ) {}
+
+  /** R4: supply what the return asked for; the checks on receipt run again. */
+  complete(envelope: Envelope<CompleteCaseV1>): Promise<Reply> {
+    const { request } = envelope.payload;
+    const actor = envelope.actor;
+    return this.onCase(envelope, 'POST /cases/{id}/completion', (e) => canFileFor(actor, e.requestingUnitHsaId), async (manager, entity) => {
+      if (entity.status !== 'RETURNED_FOR_COMPLETION') return caseStateConflict(entity.status);
+      const merged = {
+        ...entity.request,
+        ...(request.resident ? { resident: request.resident } : {}),
+        ...(request.signature ? { signature: request.signature } : {}),
+        ...(request.decision ? { decision: request.decision } : {}),
+        ...(request.patientInformed ? { patientInformed: request.patientInformed } : {}),
+      };
+      const region = this.regions.get(entity.region);
+      const refused = filedFormProblem(merged, actor, region);
+      if (refused) return refused;
+      if (merged.resident.personnummer !== entity.residentPersonnummer) {
+        return problem('resident-cannot-change', 422, 'The resident cannot be changed by a completion', 'A case is about one resident; void it and file a new case for another.');
+      }
+      entity.request = merged;
+      await this.cases.saveRequest(manager, entity);
+      await this.cases.move(manager, entity, 'VERIFYING', actor, `Kompletterat${request.comment ? `: ${request.comment}` : ''}; kontrolleras på nytt (R4)`);
+      await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, new Date()), entity, envelope, actor);
+      return null;
+    });
+  }
+
+  /** R4: the outcome of the service desk's phone call to a signer without a regional staff id. */
+  verify(envelope: Envelope<RecordVerificationV1>): Promise<Reply> {
+    const { request } = envelope.payload;
+    const actor = envelope.actor;
+    return this.onCase(envelope, 'POST /cases/{id}/verification', () => true, async (manager, entity) => {
+      if (entity.status !== 'MANUAL_VERIFICATION') return caseStateConflict(entity.status);
+      await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
+      if (request.outcome === 'VERIFIED') {
+        await this.cases.move(manager, entity, 'READY', actor, `Signerarens identitet verifierad per telefon ${request.calledAt.slice(0, 16).replace('T', ' ')}: ${request.note}`);
+        await this.cases.execute(manager, entity, systemActor('intake', entity.region), { causationId: envelope.id });
+        return null;
+      }
+      const reason = `signerarens identitet kunde inte verifieras per telefon: ${request.note}`;
+      await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', actor, `Returnerat för komplettering: ${reason}`);
+      await this.cases.publish(
+        manager,
+        CaseReturnedV1,
+        { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons: [reason], requestingUnit: this.cases.recipient(entity), at: new Date().toISOString() },
+        entity,
+        envelope,
+        actor,
+      );
+      return null;
+    });
+  }
+
+  /** R12: the form that follows an emergency lock; from staff it carries the documentation (R2, R3). */
+  paperwork(envelope: Envelope<RecordPaperworkV1>): Promise<Reply> {
+    const { request } = envelope.payload;
+    const actor = envelope.actor;
+    return this.onCase(envelope, 'POST /cases/{id}/paperwork', () => true, async (manager, entity) => {
+      if (entity.paperwork !== 'PENDING') return problem('no-paperwork-pending', 409, 'No form is awaited for this case (R12)', `The case's paperwork is ${entity.paperwork}.`);
+      if (entity.paperworkSender === 'STAFF') {
+        if (!request.signature || !request.decision || !request.patientInformed) {
+          return problem('paperwork-incomplete', 422, 'The form from staff is incomplete (R12)', 'The form that follows an emergency lock carries the signature, the documented decision (R2) and whether the patient was informed (R3).');
+        }
+        const refused = documentedAssessmentProblem(request.decision) ?? patientInformedProblem(request.patientInformed);
+        if (refused) return refused;
+        entity.request = { ...entity.request, signature: request.signature, decision: request.decision, patientInformed: request.patientInformed };
+        await this.cases.saveRequest(manager, entity);
+      }
+      entity.paperwork = 'RECEIVED';
+      await this.cases.save(manager, entity);
+      const from = entity.paperworkSender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen';
+      await this.cases.note(manager, entity, actor, `Blanketten från ${from} mottagen ${request.receivedAt.slice(0, 10)} (ankomststämplad, R12)${request.note ? `: ${request.note}` : ''}`);
+      await this.workItems.closeOpen(manager, entity.id, ['PAPERWORK'], actor.sub, 'RECEIVED');
+      const received: PaperworkReceivedV1 = { caseId: entity.id, receivedAt: request.receivedAt };
+      await this.cases.publish(manager, PaperworkReceivedV1, received, entity, envelope, actor);
+      await this.cases.closeIfDone(manager, entity);
+      return null;
+    });
+  }
+
+  /** A wrongly registered case is voided (makuleras): only before it reached the staff tool. */
+  void(envelope: Envelope<VoidCaseV1>): Promise<Reply> {
+    const { request } = envelope.payload;
+    const actor = envelope.actor;
+    return this.onCase(envelope, 'POST /cases/{id}/void', () => true, async (manager, entity) => {
+      if (!canMove(entity.status, 'VOIDED')) {
+        return problem(
+          'void-not-possible',
+          409,
+          'The case can no longer be voided',
+          `The case is ${entity.status}. A case that reached the staff tool is not voided: lift its effect with an unlock (R11).`,
+        );
+      }
+      entity.voidReason = request.reason;
+      await this.cases.move(manager, entity, 'VOIDED', actor, `Makulerat: ${request.reason}`);
+      await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION'], actor.sub, 'VOIDED');
+      return null;
+    });
+  }
+
+  /**
+   * Runs `step` on a case the caller may see (else 404), with the role of `endpoint` and, for the
+   * desk's endpoints, the caller's region; answers the case as it then is.
+   */
+  private async onCase(
+    envelope: Envelope<{ caseId: string }>,
+    endpoint: Endpoint,
+    mayAct: (entity: CaseEntity) => boolean,
+    step: Step,
+  ): Promise<Reply> {
+    const actor: Actor = envelope.actor;
+    if (!mayCall(endpoint, actor.roles)) return { ok: false, problem: ROLE_NOT_ALLOWED };
+    return this.messaging.transaction(async (manager) => {
+      const entity = await this.cases.findForUpdate(manager, envelope.payload.caseId);
+      if (!entity || !canReadCase(actor, { region: entity.region, requestingUnitHsaId: entity.requestingUnitHsaId, kind: 'CASE' }) || !mayAct(entity)) {
+        return { ok: false as const, problem: CASE_NOT_FOUND };
+      }
+      const refused = await step(manager, entity);
+      if (refused) return { ok: false as const, problem: refused };
+      return { ok: true as const, body: await this.cases.view(manager, entity) };
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Envelope, PaperworkOverdueV1 } from '@accessdesk/contracts';
+import { CaseStore } from '../cases/case-store';
+import { WorkItemsService } from '../work-items/work-items.service';
+
+/**
+ * R12: the form of an emergency lock is chased. At the reminder the service desk gets a work item
+ * to follow it up; at the escalation the item is marked escalated. Both are in the case's timeline.
+ */
+@Injectable()
+export class OnPaperworkOverdueService {
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly workItems: WorkItemsService,
+  ) {}
+
+  async handle(envelope: Envelope<PaperworkOverdueV1>, overdue: PaperworkOverdueV1, manager: EntityManager): Promise<void> {
+    const entity = await this.cases.findForUpdate(manager, overdue.caseId);
+    if (!entity || entity.paperwork !== 'PENDING') return;
+    const from = overdue.sender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen';
+    if (overdue.stage === 'REMINDER') {
+      await this.workItems.open(manager, {
+        kind: 'PAPERWORK',
+        queue: 'SERVICE_DESK',
+        region: entity.region,
+        caseId: entity.id,
+        registryNumber: entity.registryNumber,
+        title: `Blanketten för nödspärren saknas – ${entity.registryNumber}`,
+        details: [`Blanketten ska skickas i efterhand av ${from} (R12).`, `Påminnelse skickad till ${entity.request.requestingUnit.name}.`],
+      });
+      await this.cases.note(manager, entity, envelope.actor, `Påminnelse: blanketten från ${from} saknas (R12)`);
+      return;
+    }
+    await this.workItems.escalate(manager, entity.id, 'PAPERWORK', 'Eskalerat till verksamhetschef och servicedesk.');
+    await this.cases.note(manager, entity, envelope.actor, `Eskalering: blanketten från ${from} saknas fortfarande (R12)`);
+  }
+}

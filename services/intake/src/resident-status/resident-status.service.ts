@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canReadCase, mayCall } from '@accessdesk/access';
+import { appendAudit } from '@accessdesk/audit';
+import { Envelope, LoginAndSealStatus, ResidentStatusV1, RpcReply, StatusCaseRef, identityNumberKind, problem } from '@accessdesk/contracts';
+import { Regions } from '@accessdesk/platform';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseStore } from '../cases/case-store';
+import { findActiveRestriction } from '../rules/r10-unlock-by-requesting-region';
+import { unknownRegionProblem } from '../rules/r22-r24-channels';
+
+const ref = (c: CaseEntity): StatusCaseRef => ({ id: c.id, registryNumber: c.registryNumber, type: c.type, status: c.status, createdAt: c.createdAt.toISOString() });
+
+/**
+ * `POST /residents/status`: whether the login is locked and by which region (R10 — named even to
+ * another region, which must know whom to ask), what is sealed (R21), and the cases the caller may
+ * see. The question is recorded in the audit trail before it is answered (R23).
+ */
+@Injectable()
+export class ResidentStatusService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseStore,
+    private readonly regions: Regions,
+  ) {}
+
+  async status(envelope: Envelope<ResidentStatusV1>): Promise<RpcReply<LoginAndSealStatus>> {
+    const actor = envelope.actor;
+    const { personnummer } = envelope.payload;
+    if (!mayCall('POST /residents/status', actor.roles)) return { ok: false, problem: problem('role-not-allowed', 403, 'Not allowed for your role') };
+    if (!this.regions.find(actor.region)) return { ok: false, problem: unknownRegionProblem(actor.region) };
+    return this.dataSource.transaction(async (manager) => {
+      await appendAudit(manager, { action: 'RESIDENT_STATUS_READ', actor, region: actor.region, residentRef: this.cases.residentRef(personnummer), detail: 'status för invånare' });
+      const visible = (c: CaseEntity | null) => !!c && canReadCase(actor, { region: c.region, requestingUnitHsaId: c.requestingUnitHsaId, kind: 'CASE' });
+      const lock = await findActiveRestriction(manager, personnummer, 'LOGIN_LOCK');
+      const seal = await findActiveRestriction(manager, personnummer, 'JOURNAL_SEAL');
+      const all = await manager.getRepository(CaseEntity).find({ where: { residentPersonnummer: personnummer, region: actor.region }, order: { createdAt: 'DESC' }, take: 200 });
+      return {
+        ok: true as const,
+        body: {
+          identityNumberKind: identityNumberKind(personnummer) ?? 'PERSONNUMMER',
+          login: { locked: !!lock, lockedByRegion: lock?.region ?? null, lockCase: lock && visible(lock) ? ref(lock) : null },
+          seal: {
+            sealed: !!seal,
+            sealedByRegion: seal?.region ?? null,
+            scope: seal && visible(seal) ? (seal.request.sealScope ?? null) : null,
+            sealCase: seal && visible(seal) ? ref(seal) : null,
+          },
+          cases: all.filter(visible).map(ref),
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { canFileFor, canReadCase, mayCall } from '@accessdesk/access';
+import {
+  CaseRequest,
+  DecideReviewV1,
+  Envelope,
+  ReviewDecidedV1,
+  ReviewDecisionView,
+  ReviewDueV1,
+  RpcReply,
+  problem,
+} from '@accessdesk/contracts';
+import { Messaging } from '@accessdesk/messaging';
+import { Regions } from '@accessdesk/platform';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseStore } from '../cases/case-store';
+import { RegisterCase, filedFormProblem } from '../submit-case/register-case';
+
+const REVIEW_NOT_FOUND = problem('review-not-found', 404, 'Review not found', 'No review with this id is visible to you.');
+
+/**
+ * R9 the three-month review of a lock, decided by the requesting unit: KEEP_LOCKED changes nothing
+ * more; UNLOCK is a new assessment with a documented decision (R11) and opens the LOGIN_UNLOCK case
+ * that lifts the lock (R10). Either way review-scheduler stops reminding.
+ */
+@Injectable()
+export class DecideReviewService {
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly cases: CaseStore,
+    private readonly register: RegisterCase,
+    private readonly regions: Regions,
+  ) {}
+
+  async decide(envelope: Envelope<DecideReviewV1>): Promise<RpcReply<ReviewDecisionView>> {
+    const actor = envelope.actor;
+    const { reviewId, request, idempotencyKey } = envelope.payload;
+    if (!mayCall('POST /reviews/{id}/decision', actor.roles)) return { ok: false, problem: problem('role-not-allowed', 403, 'Not allowed for your role') };
+    return this.messaging.transaction(async (manager) => {
+      const lock = await manager.getRepository(CaseEntity).findOne({ where: { reviewId }, lock: { mode: 'pessimistic_write' } });
+      const visible = lock && canReadCase(actor, { region: lock.region, requestingUnitHsaId: lock.requestingUnitHsaId, kind: 'CASE' }) && canFileFor(actor, lock.requestingUnitHsaId);
+      if (!lock || !visible) return { ok: false as const, problem: REVIEW_NOT_FOUND };
+      if (lock.reviewOutcome) {
+        // Decided before: the same decision again answers as before; another one is refused.
+        if (lock.reviewOutcome === request.outcome) return { ok: true as const, body: await this.view(manager, lock) };
+        return { ok: false as const, problem: problem('review-already-decided', 409, 'The review is already decided (R9)', `It was decided ${lock.reviewOutcome}.`) };
+      }
+      let unlockCaseId: string | null = null;
+      if (request.outcome === 'UNLOCK') {
+        const unlock: CaseRequest = {
+          type: 'LOGIN_UNLOCK',
+          resident: { personnummer: lock.residentPersonnummer, name: request.residentName ?? '' },
+          channel: this.unlockChannel(lock),
+          initiator: { kind: 'STAFF', description: `Omprövning av ${lock.registryNumber}` },
+          decision: request.decision,
+          patientInformed: request.patientInformed ?? { informed: false, reasonIfNot: null },
+          signature: request.signature ?? null,
+          requestingUnit: lock.request.requestingUnit,
+          relatedCaseId: lock.id,
+          sealScope: null,
+        };
+        const refused = filedFormProblem(unlock, actor, this.regions.get(lock.region));
+        if (refused) return { ok: false as const, problem: refused };
+        const registered = await this.register.register(manager, {
+          request: unlock,
+          actor,
+          owner: actor.sub,
+          key: idempotencyKey,
+          causationId: envelope.id,
+          origin: `efter omprövning av ${lock.registryNumber} (R9, R11)`,
+        });
+        if (!registered.ok) return { ok: false as const, problem: registered.problem };
+        unlockCaseId = registered.entity.id;
+      }
+      lock.reviewOutcome = request.outcome;
+      lock.reviewUnlockCaseId = unlockCaseId;
+      await this.cases.save(manager, lock);
+      await this.cases.note(
+        manager,
+        lock,
+        actor,
+        request.outcome === 'KEEP_LOCKED' ? 'Omprövning: inloggningen förblir låst, ingen ytterligare åtgärd (R9)' : 'Omprövning: beslut om upplåsning, nytt ärende öppnat (R9, R11)',
+      );
+      const decided: ReviewDecidedV1 = { reviewId, caseId: lock.id, outcome: request.outcome, decidedBy: actor.sub, decidedAt: new Date().toISOString(), unlockCaseId };
+      await this.cases.publish(manager, ReviewDecidedV1, decided, lock, envelope, actor);
+      return { ok: true as const, body: await this.view(manager, lock) };
+    });
+  }
+
+  /** R9: the reminder and the escalation are written in the lock's timeline. */
+  async reviewDue(envelope: Envelope<ReviewDueV1>, due: ReviewDueV1, manager: EntityManager): Promise<void> {
+    const lock = await this.cases.findForUpdate(manager, due.caseId);
+    if (!lock) return;
+    await this.cases.note(
+      manager,
+      lock,
+      envelope.actor,
+      due.stage === 'REMINDER' ? 'Påminnelse om omprövning skickad till begärande vårdpersonal (R9)' : 'Omprövningen är försenad: eskalerad till verksamhetschef (R9)',
+    );
+  }
+
+  private unlockChannel(lock: CaseEntity): CaseRequest['channel'] {
+    const offered = this.regions.get(lock.region).channels.filter((c) => c !== 'EMERGENCY_PHONE');
+    return offered.includes('E_FORM') ? 'E_FORM' : (offered[0] ?? 'FORM');
+  }
+
+  private async view(manager: EntityManager, lock: CaseEntity): Promise<ReviewDecisionView> {
+    const unlock = lock.reviewUnlockCaseId ? await manager.getRepository(CaseEntity).findOneBy({ id: lock.reviewUnlockCaseId }) : null;
+    return {
+      reviewId: lock.reviewId as string,
+      lockCaseId: lock.id,
+      outcome: lock.reviewOutcome ?? 'KEEP_LOCKED',
+      unlockCaseId: unlock?.id ?? null,
+      unlockRegistryNumber: unlock?.registryNumber ?? null,
+    };
+  }
+}
+

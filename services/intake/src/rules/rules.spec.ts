@@ -1,0 +1,88 @@
+import { Actor, CaseRequest } from '@accessdesk/contracts';
+import { RegionConfig } from '@accessdesk/platform';
+import { decisionAuthorityProblem } from './r1-decision-authority';
+import { liftProblem } from './r10-unlock-by-requesting-region';
+import { initiatorProblem } from './r13-r14-r15-initiators';
+import { documentedAssessmentProblem } from './r2-documented-assessment';
+import { sealScopeProblem } from './r21-sealing';
+import { channelProblem } from './r22-r24-channels';
+import { patientInformedProblem } from './r3-patient-informed';
+
+const slug = (p: { type: string } | null) => (p ? p.type.split('/').pop() : null);
+const clinician: Actor = { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: 'U1' };
+const desk: Actor = { sub: 'SE2321000131-E000000000014', name: 'David', region: 'VGR', roles: ['service_desk'] };
+const decision = (over: Partial<CaseRequest['decision']> = {}): CaseRequest['decision'] => ({
+  decidedBy: { hsaId: clinician.sub, name: 'Dr A', role: 'CLINICIAN' },
+  decidedAt: '2026-11-20T09:00:00Z',
+  reasons: ['THREAT'],
+  motivation: 'Hotbild',
+  journalNoteRef: 'Journalanteckning 2026-11-20',
+  chiefPhysicianInformedAt: '2026-11-20T09:30:00Z',
+  ...over,
+});
+const region = { name: 'Region Kronoberg', channels: ['FORM'], serviceDesk: { name: 'VIS-support', email: 'x@y.se' } } as unknown as RegionConfig;
+const vgr = { ...region, name: 'VGR', channels: ['FORM', 'E_FORM', 'EMERGENCY_PHONE'] } as RegionConfig;
+
+describe('rules checked when a case is filed', () => {
+  it('R1 refuses a caller named as decision maker with a role the caller does not hold', () => {
+    expect(decisionAuthorityProblem({ decision: decision() }, clinician)).toBeNull();
+    const asUnitHead = decision({ decidedBy: { hsaId: clinician.sub, name: 'Dr A', role: 'UNIT_HEAD' } });
+    expect(slug(decisionAuthorityProblem({ decision: asUnitHead }, clinician))).toBe('decision-authority');
+    // The service desk files for a decision maker who is someone else: the directory is asked on receipt.
+    expect(decisionAuthorityProblem({ decision: decision() }, desk)).toBeNull();
+  });
+
+  it('R2 needs the journal note, the chief medical officer informed, a reason and a motive', () => {
+    expect(documentedAssessmentProblem(decision())).toBeNull();
+    expect(slug(documentedAssessmentProblem(decision({ journalNoteRef: ' ' })))).toBe('journal-note-missing');
+    expect(slug(documentedAssessmentProblem(decision({ chiefPhysicianInformedAt: null })))).toBe('chief-physician-not-informed');
+    expect(slug(documentedAssessmentProblem(decision({ reasons: [] })))).toBe('reason-missing');
+    expect(slug(documentedAssessmentProblem(decision({ motivation: '' })))).toBe('motivation-missing');
+  });
+
+  it('R3 needs the patient informed or the reason why not', () => {
+    expect(patientInformedProblem({ informed: true })).toBeNull();
+    expect(patientInformedProblem({ informed: false, reasonIfNot: 'Patientens säkerhet' })).toBeNull();
+    expect(slug(patientInformedProblem({ informed: false, reasonIfNot: '' }))).toBe('patient-informed-or-reason');
+  });
+
+  it("R13 refuses a resident's own request with a pointer to Inera's form, but not a phoned-in emergency lock", () => {
+    const own = initiatorProblem({ type: 'LOGIN_LOCK', channel: 'FORM', initiator: { kind: 'RESIDENT' } });
+    expect(slug(own)).toBe('resident-own-request');
+    expect(own?.form).toMatch(/^https:\/\/www\.1177\.se\//);
+    expect(initiatorProblem({ type: 'LOGIN_LOCK', channel: 'EMERGENCY_PHONE', initiator: { kind: 'RESIDENT' } })).toBeNull();
+  });
+
+  it('R14 R15 record relatives, legal representatives and external parties as described initiators', () => {
+    for (const kind of ['RELATIVE', 'LEGAL_REPRESENTATIVE', 'EXTERNAL_PARTY'] as const) {
+      expect(initiatorProblem({ type: 'LOGIN_LOCK', channel: 'FORM', initiator: { kind, description: 'Dottern, kontaktperson' } })).toBeNull();
+      expect(slug(initiatorProblem({ type: 'LOGIN_LOCK', channel: 'FORM', initiator: { kind, description: '' } }))).toBe('initiator-description-missing');
+    }
+  });
+
+  it('R22 R24 takes only the channels the region offers; R12 an emergency is a lock recorded by the service desk', () => {
+    expect(channelProblem({ type: 'LOGIN_LOCK', channel: 'FORM' }, clinician, region)).toBeNull();
+    expect(slug(channelProblem({ type: 'LOGIN_LOCK', channel: 'E_FORM' }, clinician, region))).toBe('channel-not-offered');
+    expect(channelProblem({ type: 'LOGIN_LOCK', channel: 'EMERGENCY_PHONE' }, desk, vgr)).toBeNull();
+    expect(slug(channelProblem({ type: 'LOGIN_LOCK', channel: 'EMERGENCY_PHONE' }, clinician, vgr))).toBe('emergency-by-service-desk');
+    expect(slug(channelProblem({ type: 'JOURNAL_SEAL', channel: 'EMERGENCY_PHONE' }, desk, vgr))).toBe('emergency-lock-only');
+  });
+
+  it('R10 lets only the locking region unlock, naming that region', () => {
+    expect(liftProblem('LOGIN_UNLOCK', { region: 'VGR' }, 'VGR', null, 'L1')).toBeNull();
+    const other = liftProblem('LOGIN_UNLOCK', { region: 'VGR' }, 'KRONOBERG', null, 'L1');
+    expect(slug(other)).toBe('unlock-by-other-region');
+    expect(other?.lockedByRegion).toBe('VGR');
+    expect(other?.detail).toContain('VGR');
+    expect(slug(liftProblem('LOGIN_UNLOCK', null, 'VGR', null, null))).toBe('no-active-lock');
+    expect(slug(liftProblem('LOGIN_UNLOCK', { region: 'VGR' }, 'VGR', 'other-id', 'L1'))).toBe('related-case-mismatch');
+  });
+
+  it('R21 seals the whole journal or named providers and units, optionally for a period', () => {
+    expect(sealScopeProblem({ type: 'JOURNAL_SEAL', sealScope: { whole: true } })).toBeNull();
+    expect(sealScopeProblem({ type: 'JOURNAL_SEAL', sealScope: { careUnits: ['SE2321000131-E000000000002'], from: '2026-01-01T00:00:00Z', to: '2026-06-01T00:00:00Z' } })).toBeNull();
+    expect(slug(sealScopeProblem({ type: 'JOURNAL_SEAL', sealScope: null }))).toBe('seal-scope-missing');
+    expect(slug(sealScopeProblem({ type: 'JOURNAL_SEAL', sealScope: { whole: true, careUnits: ['X'] } }))).toBe('seal-scope-ambiguous');
+    expect(slug(sealScopeProblem({ type: 'LOGIN_LOCK', sealScope: { whole: true } }))).toBe('seal-scope-not-allowed');
+  });
+});

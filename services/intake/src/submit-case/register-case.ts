@@ -1,0 +1,185 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  Actor,
+  CaseReceivedV1,
+  CaseRequest,
+  CaseView,
+  PaperworkPendingV1,
+  Problem,
+  TimelineEntry,
+  canonicalJson,
+  identityNumberKind,
+  problem,
+  systemActor,
+} from '@accessdesk/contracts';
+import { RegionConfig } from '@accessdesk/platform';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseStore, caseView } from '../cases/case-store';
+import { STATUS_TEXT } from '../cases/case-status';
+import { decisionAuthorityProblem } from '../rules/r1-decision-authority';
+import { findActiveRestriction, findLiftUnderway, isLifting, liftProblem, liftedType } from '../rules/r10-unlock-by-requesting-region';
+import { initiatorProblem } from '../rules/r13-r14-r15-initiators';
+import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
+import { sealScopeProblem } from '../rules/r21-sealing';
+import { channelProblem } from '../rules/r22-r24-channels';
+import { patientInformedProblem } from '../rules/r3-patient-informed';
+import { nextRegistryNumber } from '../rules/r6-registry-number';
+import { effectsOf } from '../rules/r17-effects';
+
+/** R16: a samordningsnummer cannot log in to 1177; the requester is told so. */
+export const COORDINATION_NUMBER_ADVICE = 'Invånaren har samordningsnummer och kan inte logga in på 1177 med det; kontrollera om ett personnummer finns.';
+
+export function requestHash(request: object): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+}
+
+/**
+ * The rules of a filed form that need no look-up: R1 (decision authority), R13–R15 (who may ask),
+ * R22/R24 (channel of the region), R21 (seal scope) and, except for an emergency lock whose form
+ * follows (R12), R2 (documented assessment) and R3 (patient informed). The first broken rule answers.
+ */
+export function filedFormProblem(request: CaseRequest, actor: Actor, region: RegionConfig): Problem | null {
+  const emergency = request.channel === 'EMERGENCY_PHONE';
+  return (
+    initiatorProblem(request) ??
+    channelProblem(request, actor, region) ??
+    sealScopeProblem(request) ??
+    decisionAuthorityProblem(request, actor) ??
+    (emergency ? null : documentedAssessmentProblem(request.decision)) ??
+    (emergency ? null : patientInformedProblem(request.patientInformed))
+  );
+}
+
+export interface Registration {
+  request: CaseRequest;
+  actor: Actor;
+  /** Idempotency: the same owner and key name the same case. */
+  owner: string;
+  key: string;
+  causationId: string;
+  guardianBlockId?: string | null;
+  /** First line of the timeline, after the registry number. */
+  origin?: string;
+}
+
+export type Registered = { ok: true; entity: CaseEntity; view: CaseView } | { ok: false; problem: Problem };
+
+/**
+ * R6 registration of a case in the caller's transaction: registry number, timeline, audit, and what
+ * follows at once — the checks on receipt (R4), or for an emergency lock the staff tool straight
+ * away with the form chased afterwards (R12). An unlock or unseal is refused unless the resident's
+ * lock or seal is in effect and, for a lock, was requested by the caller's region (R10).
+ */
+@Injectable()
+export class RegisterCase {
+  private readonly logger = new Logger(RegisterCase.name);
+
+  constructor(private readonly cases: CaseStore) {}
+
+  async register(manager: EntityManager, r: Registration): Promise<Registered> {
+    const { request, actor } = r;
+    let lifted: CaseEntity | null = null;
+    if (isLifting(request.type)) {
+      lifted = await findActiveRestriction(manager, request.resident.personnummer, liftedType(request.type));
+      const refused = liftProblem(request.type, lifted, actor.region, request.relatedCaseId, lifted?.id ?? null);
+      if (refused) return { ok: false, problem: refused };
+    }
+    const liftsCaseId = lifted?.id ?? null;
+    const underway = liftsCaseId ? await findLiftUnderway(manager, liftsCaseId) : null;
+    if (underway) {
+      return { ok: false, problem: problem('lift-in-progress', 409, 'An unlock of this lock is already under way (R10)', `Case ${underway.registryNumber} lifts it; follow that case.`, { caseId: underway.id }) };
+    }
+    const now = new Date();
+    const id = randomUUID();
+    const { effects, advice: typeAdvice } = effectsOf(request.type);
+    const coordination = identityNumberKind(request.resident.personnummer) === 'SAMORDNINGSNUMMER';
+    const advice = coordination ? [...typeAdvice, COORDINATION_NUMBER_ADVICE] : typeAdvice;
+    const emergency = request.channel === 'EMERGENCY_PHONE';
+    // R5, R10: read before the registry number, so the answer needs no read after it.
+    const related = await this.cases.relatedCases(manager, { residentPersonnummer: request.resident.personnummer, region: actor.region, liftsCaseId, liftedByCaseId: null });
+    // The registry counter row stays locked until commit: take it late, and do little after it.
+    const registryNumber = await nextRegistryNumber(manager, actor.region, now);
+    const entity = manager.getRepository(CaseEntity).create({
+      id,
+      registryNumber,
+      region: actor.region,
+      type: request.type,
+      status: emergency ? 'RECEIVED' : 'VERIFYING',
+      channel: request.channel,
+      residentPersonnummer: request.resident.personnummer,
+      request: { ...request, relatedCaseId: liftsCaseId ?? request.relatedCaseId ?? null },
+      requestedBy: actor,
+      requestingUnitHsaId: request.requestingUnit.hsaId,
+      outcome: null,
+      paperwork: emergency ? 'PENDING' : 'RECEIVED',
+      paperworkSender: emergency ? (request.initiator.kind === 'RESIDENT' ? 'RESIDENT' : 'STAFF') : null,
+      effects,
+      advice,
+      actionId: null,
+      feedbackSentAt: null,
+      reviewScheduledAt: null,
+      reviewId: null,
+      liftsCaseId,
+      liftedByCaseId: null,
+      guardianBlockId: r.guardianBlockId ?? null,
+      voidReason: null,
+      reviewOutcome: null,
+      reviewUnlockCaseId: null,
+      idempotencyOwner: r.owner,
+      idempotencyKey: r.key,
+      requestHash: requestHash(request),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const notes = [
+      `${STATUS_TEXT.RECEIVED} som ${registryNumber}`,
+      `kanal ${request.channel}`,
+      ...(r.origin ? [r.origin] : []),
+      ...(request.initiator.kind !== 'STAFF' ? [`initierat av ${INITIATOR_TEXT[request.initiator.kind]}; beslutet är vårdens (R14, R15)`] : []),
+      ...(lifted ? [`häver ${lifted.registryNumber} (R10)`] : []),
+      ...(coordination ? ['samordningsnummer (R16)'] : []),
+    ];
+    const timeline: TimelineEntry[] = [{ at: now.toISOString(), status: 'RECEIVED', by: actor.sub, note: notes.join('; ') }];
+    if (!emergency) timeline.push({ at: now.toISOString(), status: 'VERIFYING', by: 'system:intake', note: STATUS_TEXT.VERIFYING });
+    await this.cases.insert(manager, entity, timeline, actor);
+
+    if (emergency) {
+      // R12: executed at once; the form follows, from staff or from the resident who asked.
+      const sender = entity.paperworkSender ?? 'STAFF';
+      await this.cases.execute(manager, entity, actor, { causationId: r.causationId }, `Nödspärr via telefon: verkställs direkt, blanketten skickas i efterhand av ${sender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen'} (R12)`);
+      const pending: PaperworkPendingV1 = { caseId: id, registryNumber, sender, requestingUnit: this.cases.recipient(entity), recordedAt: now.toISOString() };
+      await this.cases.publish(manager, PaperworkPendingV1, pending, entity, { id: r.causationId }, systemActor('intake', entity.region));
+    } else {
+      await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, now), entity, { id: r.causationId }, actor);
+    }
+    this.logger.log(`case ${id} registered as ${registryNumber}`);
+    // An emergency lock moved on to EXECUTING in this transaction: its answer is read back.
+    return { ok: true, entity, view: emergency ? await this.cases.view(manager, entity) : caseView(entity, timeline, related) };
+  }
+}
+
+const INITIATOR_TEXT: Record<CaseRequest['initiator']['kind'], string> = {
+  STAFF: 'vårdpersonal',
+  RELATIVE: 'närstående',
+  LEGAL_REPRESENTATIVE: 'legal ställföreträdare',
+  EXTERNAL_PARTY: 'extern part',
+  RESIDENT: 'invånaren själv',
+};
+
+/** The event that starts the checks on receipt (R4), also after a completion. */
+export function receivedEvent(entity: CaseEntity, at: Date): CaseReceivedV1 {
+  const request = entity.request;
+  return {
+    caseId: entity.id,
+    registryNumber: entity.registryNumber,
+    caseType: entity.type,
+    channel: entity.channel,
+    resident: { personnummer: request.resident.personnummer, name: request.resident.name },
+    signature: request.signature ?? null,
+    decidedBy: { hsaId: request.decision.decidedBy.hsaId, role: request.decision.decidedBy.role },
+    requestingUnitHsaId: request.requestingUnit.hsaId,
+    receivedAt: at.toISOString(),
+  };
+}

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { mayCall } from '@accessdesk/access';
+import { appendAudit } from '@accessdesk/audit';
+import {
+  Actor,
+  CompleteWorkItemV1,
+  Envelope,
+  ListWorkItemsV1,
+  ManualActionOpenedV1,
+  RecordManualResultV1,
+  RpcReply,
+  StaffToolAction,
+  WorkItemKind,
+  WorkItemResolvedV1,
+  WorkItemView,
+  WorkQueue,
+  problem,
+} from '@accessdesk/contracts';
+import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseStore } from '../cases/case-store';
+import { WorkItemEntity } from './work-item.entity';
+
+export const WORK_ITEM_NOT_FOUND = problem('work-item-not-found', 404, 'Work item not found', 'No work item with this id is in your inbox.');
+const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role', 'Work items are the service desk’s and the contact centre’s.');
+
+/** Swedish titles for the desk (R7 manual execution). */
+const ACTION_TEXT: Record<StaffToolAction, string> = {
+  LOGIN_LOCK: 'Lås invånarens inloggning',
+  LOGIN_UNLOCK: 'Lås upp invånarens inloggning',
+  JOURNAL_SEAL: 'Försegla journalen',
+  JOURNAL_UNSEAL: 'Häv förseglingen av journalen',
+  GUARDIAN_BLOCK: 'Blockera vårdnadshavare',
+  GUARDIAN_UNBLOCK: 'Häv blockering av vårdnadshavare',
+};
+
+export interface NewWorkItem {
+  kind: WorkItemKind;
+  queue: WorkQueue;
+  region: string;
+  caseId: string;
+  registryNumber: string;
+  title: string;
+  details?: string[];
+  action?: StaffToolAction | null;
+  actionId?: string | null;
+  subject?: WorkItemEntity['subject'];
+}
+
+function queuesOf(actor: Actor): WorkQueue[] {
+  return [...(actor.roles.includes('service_desk') ? (['SERVICE_DESK'] as const) : []), ...(actor.roles.includes('contact_centre') ? (['CONTACT_CENTRE'] as const) : [])];
+}
+
+export function workItemView(item: WorkItemEntity): WorkItemView {
+  return {
+    id: item.id,
+    kind: item.kind,
+    queue: item.queue,
+    status: item.status,
+    region: item.region,
+    caseId: item.caseId,
+    registryNumber: item.registryNumber,
+    action: item.action,
+    title: item.title,
+    details: item.details,
+    escalated: item.escalated,
+    subject: item.subject,
+    createdAt: item.createdAt.toISOString(),
+    completedAt: item.completedAt?.toISOString() ?? null,
+    completedBy: item.completedBy,
+    resolution: item.resolution,
+  };
+}
+
+/**
+ * The desks' inbox (DESIGN.md "work items"): manual execution (R7), phone verification (R4), the
+ * missing form of an emergency lock (R12) and failed executions (R7). One open item of a kind per
+ * case; an item is done once, by whom and when recorded.
+ */
+@Injectable()
+export class WorkItemsService {
+  private readonly logger = new Logger(WorkItemsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly messaging: Messaging,
+    private readonly cases: CaseStore,
+  ) {}
+
+  /** Opens an item unless one of the kind is open for the case (or exists for the action). */
+  async open(manager: EntityManager, item: NewWorkItem): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WorkItemEntity)
+      .values({
+        id: randomUUID(),
+        kind: item.kind,
+        queue: item.queue,
+        status: 'OPEN',
+        region: item.region,
+        caseId: item.caseId,
+        registryNumber: item.registryNumber,
+        action: item.action ?? null,
+        actionId: item.actionId ?? null,
+        title: item.title,
+        details: item.details ?? [],
+        escalated: false,
+        subject: item.subject ?? null,
+        createdAt: new Date(),
+        completedAt: null,
+        completedBy: null,
+        resolution: null,
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  /** Marks the open item of `kind` on a case done (the endpoint on the case did the work). */
+  async closeOpen(manager: EntityManager, caseId: string, kinds: WorkItemKind[], by: string, resolution: string): Promise<void> {
+    await manager
+      .getRepository(WorkItemEntity)
+      .update({ caseId, kind: In(kinds), status: 'OPEN' }, { status: 'DONE', completedAt: new Date(), completedBy: by, resolution, subject: null });
+  }
+
+  async escalate(manager: EntityManager, caseId: string, kind: WorkItemKind, detail: string): Promise<void> {
+    const item = await manager.getRepository(WorkItemEntity).findOneBy({ caseId, kind, status: 'OPEN' });
+    if (!item) return;
+    await manager.getRepository(WorkItemEntity).update({ id: item.id }, { escalated: true, details: [...item.details, detail] });
+  }
+
+  /** R7 manual mode: execution waits for an operator; the item names what to do and for whom. */
+  async manualActionOpened(envelope: Envelope<ManualActionOpenedV1>, opened: ManualActionOpenedV1, manager: EntityManager): Promise<void> {
+    const intakeCase = await manager.getRepository(CaseEntity).findOneBy({ id: opened.caseId });
+    await this.open(manager, {
+      kind: 'MANUAL_EXECUTION',
+      queue: opened.queue,
+      region: envelope.region,
+      caseId: opened.caseId,
+      registryNumber: opened.registryNumber,
+      action: opened.action,
+      actionId: opened.actionId,
+      title: `${ACTION_TEXT[opened.action]} i personalverktyget – ${opened.registryNumber}`,
+      details: [
+        'Verkställ åtgärden i 1177 e-tjänster personalverktyg och kvittera med vad verktyget visade.',
+        ...(opened.sealScope ? [`Omfattning: ${opened.sealScope.whole ? 'hela journalen' : [...(opened.sealScope.careProviders ?? []), ...(opened.sealScope.careUnits ?? [])].join(', ')}`] : []),
+      ],
+      subject: { personnummer: opened.personnummer, guardianPersonnummer: opened.guardianPersonnummer ?? undefined, sealScope: opened.sealScope ?? null },
+    });
+    if (intakeCase) await this.cases.note(manager, intakeCase, envelope.actor, 'Väntar på manuellt verkställande i personalverktyget (arbetsuppgift i inkorgen)');
+  }
+
+  async list(envelope: Envelope<ListWorkItemsV1>): Promise<RpcReply<{ items: WorkItemView[] }>> {
+    const actor = envelope.actor;
+    const queues = queuesOf(actor);
+    if (!mayCall('GET /work-items', actor.roles) || queues.length === 0) return { ok: false, problem: ROLE_NOT_ALLOWED };
+    const { status = 'OPEN', kind } = envelope.payload.filter;
+    return this.dataSource.transaction(async (manager) => {
+      const items = await manager.getRepository(WorkItemEntity).find({
+        where: { region: actor.region, queue: In(queues), status, ...(kind ? { kind } : {}) },
+        order: { createdAt: 'ASC' },
+        take: 500,
+      });
+      // R23: an item that shows a personnummer is a read of the resident's case.
+      for (const item of items.filter((i) => i.subject)) {
+        await appendAudit(manager, {
+          action: 'CASE_READ',
+          actor,
+          region: item.region,
+          caseId: item.caseId,
+          residentRef: this.cases.residentRef(item.subject?.personnummer ?? ''),
+          detail: `arbetsuppgift ${item.kind} i inkorgen`,
+        });
+      }
+      return { ok: true as const, body: { items: items.map(workItemView) } };
+    });
+  }
+
+  async complete(envelope: Envelope<CompleteWorkItemV1>): Promise<RpcReply<WorkItemView>> {
+    const actor = envelope.actor;
+    const { workItemId, request } = envelope.payload;
+    if (!mayCall('POST /work-items/{id}/complete', actor.roles)) return { ok: false, problem: ROLE_NOT_ALLOWED };
+    return this.messaging.transaction(async (manager) => {
+      const item = await manager.getRepository(WorkItemEntity).findOne({ where: { id: workItemId }, lock: { mode: 'pessimistic_write' } });
+      if (!item || item.region !== actor.region || !queuesOf(actor).includes(item.queue)) return { ok: false as const, problem: WORK_ITEM_NOT_FOUND };
+      if (item.status !== 'OPEN') return { ok: true as const, body: workItemView(item) };
+      const intakeCase = await this.cases.findForUpdate(manager, item.caseId);
+      let resolution: string;
+      switch (item.kind) {
+        case 'MANUAL_EXECUTION': {
+          if (!request.result || !request.executedAt || !request.observed) {
+            return { ok: false as const, problem: problem('manual-result-missing', 422, 'Say what was done in the staff tool (R7)', 'Give result, executedAt and observed (what the staff tool showed).') };
+          }
+          const result: RecordManualResultV1 = {
+            actionId: item.actionId as string,
+            caseId: item.caseId,
+            result: request.result,
+            executedBy: { hsaId: actor.sub, name: actor.name },
+            executedAt: request.executedAt,
+            observed: request.observed,
+          };
+          await this.messaging.publish(manager, createEnvelope(RecordManualResultV1, result, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
+          resolution = request.result;
+          if (intakeCase) await this.cases.note(manager, intakeCase, actor, `Verkställt manuellt i personalverktyget av ${actor.name}: ${request.result} – ${request.observed}`);
+          break;
+        }
+        case 'FAILED_EXECUTION': {
+          if (!request.resolution) {
+            return { ok: false as const, problem: problem('resolution-missing', 422, 'Say how the failure is resolved (R7)', 'Give resolution: RETRY (send it to the staff tool again) or CLOSE.') };
+          }
+          if (!intakeCase) {
+            // A guardian block's action: guardian-block sends it again, or stops waiting for it.
+            const resolved: WorkItemResolvedV1 = {
+              workItemId: item.id,
+              caseId: item.caseId,
+              actionId: item.actionId as string,
+              kind: item.kind,
+              resolution: request.resolution,
+              resolvedBy: actor.sub,
+              resolvedAt: new Date().toISOString(),
+            };
+            await this.messaging.publish(manager, createEnvelope(WorkItemResolvedV1, resolved, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
+          } else if (request.resolution === 'RETRY') {
+            if (!(await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, `Nytt försök i personalverktyget${request.note ? `: ${request.note}` : ''}`))) {
+              return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
+            }
+          } else if (!(await this.cases.move(manager, intakeCase, 'CLOSED', actor, `Avslutat utan verkställande${request.note ? `: ${request.note}` : ''}`))) {
+            return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
+          }
+          resolution = request.resolution;
+          break;
+        }
+        default:
+          return {
+            ok: false as const,
+            problem: problem(
+              'complete-on-the-case',
+              409,
+              'Complete this item on its case',
+              item.kind === 'MANUAL_VERIFICATION' ? `Record the phone call with POST /cases/${item.caseId}/verification.` : `Record the form with POST /cases/${item.caseId}/paperwork.`,
+            ),
+          };
+      }
+      const done = { status: 'DONE' as const, completedAt: new Date(), completedBy: actor.sub, resolution, subject: null };
+      await manager.getRepository(WorkItemEntity).update({ id: item.id }, done);
+      this.logger.log(`work item ${item.id} (${item.kind}) on case ${item.caseId} done: ${resolution}`);
+      return { ok: true as const, body: workItemView({ ...item, ...done }) };
+    });
+  }
+}
+
+export function caseStateConflict(status: string) {
+  return problem('case-state-conflict', 409, 'Not possible in the case’s current state', `The case is ${status}.`);
+}
+
