@@ -1,6 +1,8 @@
 // R9 Three-month review (omprövning, 000 §9, 003): a lock is reviewed by the requesting staff a
-// review period (three months unless configured otherwise, R24) after it was executed.
-import { ExecutionOutcome, IntakeCaseType } from '@accessdesk/contracts';
+// review period (three months unless configured otherwise, R24) after it was executed: first a
+// reminder at the due date, then, still undecided a further period later, an escalation to the
+// unit head. A decision (KEEP_LOCKED or UNLOCK) ends it.
+import { ExecutionOutcome, IntakeCaseType, OverdueStage, ReviewStatus } from '@accessdesk/contracts';
 import { IsoDuration, addIsoDuration } from '@accessdesk/platform';
 
 /** Only an executed LOGIN_LOCK is reviewed; an unlock, a seal or a lock that did not happen is not. */
@@ -11,4 +13,44 @@ export function needsReview(caseType: IntakeCaseType, outcome: ExecutionOutcome)
 /** The review is due one review period after execution, on the calendar: 30 November + P3M is 28 February. */
 export function reviewDueAt(executedAt: Date, period: IsoDuration): Date {
   return addIsoDuration(executedAt, period);
+}
+
+/** An undecided review escalates to the unit head one escalation period after its due date. */
+export function reviewEscalationDueAt(dueAt: Date, escalationAfter: IsoDuration): Date {
+  return addIsoDuration(dueAt, escalationAfter);
+}
+
+/** What a due review moves to, and which `review-scheduler.review.due.v1` stage that sends. */
+export interface ReviewStep {
+  stage: OverdueStage;
+  status: ReviewStatus;
+}
+
+/**
+ * The next step of a review whose next due date passed: SCHEDULED is reminded, REMINDED is
+ * escalated; an escalated or decided review has no further step, so nothing is ever sent twice.
+ */
+export function nextReviewStep(status: ReviewStatus): ReviewStep | null {
+  switch (status) {
+    case 'SCHEDULED':
+      return { stage: 'REMINDER', status: 'REMINDED' };
+    case 'REMINDED':
+      return { stage: 'ESCALATION', status: 'ESCALATED' };
+    case 'ESCALATED':
+    case 'DECIDED':
+      return null;
+  }
+}
+
+/** The statuses the reminder worker looks at, in the order their steps come. */
+export const REVIEW_STATUSES_WITH_A_NEXT_STEP: readonly ReviewStatus[] = ['SCHEDULED', 'REMINDED'];
+
+/** A decision is taken once: the first one recorded stands, a later or repeated one changes nothing. */
+export function mayDecide(status: ReviewStatus): boolean {
+  return status !== 'DECIDED';
+}
+
+/** Overdue: the due date passed and nobody decided yet. */
+export function isOverdue(status: ReviewStatus, dueAt: Date, now: Date): boolean {
+  return status !== 'DECIDED' && now.getTime() > dueAt.getTime();
 }

@@ -3,31 +3,36 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseConcludedV1, Envelope, ReviewScheduledV1, systemActor } from '@accessdesk/contracts';
 import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
-import { IsoDuration, parseIsoDuration } from '@accessdesk/platform';
+import { IsoDuration, Regions, parseIsoDuration } from '@accessdesk/platform';
 import { ReviewSchedulerConfig } from '../review-scheduler.config';
 import { ReviewEntity } from '../reviews/review.entity';
-import { needsReview, reviewDueAt } from '../rules/r9-three-month-review';
+import { needsReview, reviewDueAt, reviewEscalationDueAt } from '../rules/r9-three-month-review';
 
 /**
- * R9: an executed lock gets its review date, stored with `review-scheduler.review.scheduled.v1` in
- * the inbox transaction. `case_id` is unique: the same case concluded again schedules nothing more.
+ * R9: an executed lock gets its review date and its escalation date (the region's periods, R24),
+ * stored with `review-scheduler.review.scheduled.v1` in the inbox transaction. `case_id` is unique:
+ * the same case concluded again schedules nothing more. A case of a region missing from the regions
+ * file throws: a configuration fault, retried and then dead-lettered rather than scheduled wrongly.
  */
 @Injectable()
 export class ScheduleReviewService {
   private readonly logger = new Logger(ScheduleReviewService.name);
-  private readonly period: IsoDuration;
+  private readonly periodOverride: IsoDuration | null;
 
   constructor(
     private readonly messaging: Messaging,
+    private readonly regions: Regions,
     @Inject(ReviewSchedulerConfig) config: ReviewSchedulerConfig,
   ) {
-    this.period = parseIsoDuration(config.REVIEW_PERIOD);
+    this.periodOverride = config.REVIEW_PERIOD ? parseIsoDuration(config.REVIEW_PERIOD) : null;
   }
 
   async handle(envelope: Envelope<CaseConcludedV1>, concluded: CaseConcludedV1, manager: EntityManager): Promise<void> {
     if (!needsReview(concluded.caseType, concluded.outcome)) return;
+    const region = envelope.region;
     const executedAt = new Date(concluded.concludedAt);
-    const dueAt = reviewDueAt(executedAt, this.period);
+    const dueAt = reviewDueAt(executedAt, this.periodOverride ?? this.regions.duration(region, 'reviewPeriod'));
+    const escalationDueAt = reviewEscalationDueAt(dueAt, this.regions.duration(region, 'reviewEscalationAfter'));
     const id = randomUUID();
     const result = await manager
       .createQueryBuilder()
@@ -36,16 +41,21 @@ export class ScheduleReviewService {
       .values({
         id,
         caseId: concluded.caseId,
-        region: envelope.region,
+        region,
         registryNumber: concluded.registryNumber,
         requestingUnitHsaId: concluded.requestingUnit.hsaId,
+        requestingUnitName: concluded.requestingUnit.name,
         headEmail: concluded.requestingUnit.headEmail,
         decidedByHsaId: concluded.decidedByHsaId,
+        requesterEmail: concluded.requesterEmail ?? null,
         executedAt,
         dueAt,
+        escalationDueAt,
+        nextAttemptAt: dueAt,
         status: 'SCHEDULED',
         remindedAt: null,
         escalatedAt: null,
+        causationId: envelope.id,
       })
       .orIgnore()
       .updateEntity(false)
@@ -56,7 +66,7 @@ export class ScheduleReviewService {
       return;
     }
     const scheduled: ReviewScheduledV1 = { caseId: concluded.caseId, reviewId: id, dueAt: dueAt.toISOString() };
-    await this.messaging.publish(manager, createEnvelope(ReviewScheduledV1, scheduled, causedBy(envelope, systemActor('review-scheduler', envelope.region))));
+    await this.messaging.publish(manager, createEnvelope(ReviewScheduledV1, scheduled, causedBy(envelope, systemActor('review-scheduler', region))));
     this.logger.log(`review of case ${concluded.caseId} scheduled for ${scheduled.dueAt}`);
   }
 }
