@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { CaseConcludedV1, Envelope, FeedbackSentV1, systemActor } from '@accessdesk/contracts';
+import {
+  CaseConcludedV1,
+  CaseRefusedV1,
+  CaseReturnedV1,
+  Envelope,
+  FeedbackSentV1,
+  GuardianBlockConcludedV1,
+  MessageContract,
+  PaperworkOverdueV1,
+  ReviewDueV1,
+  systemActor,
+} from '@accessdesk/contracts';
 import { createEnvelope } from '@accessdesk/messaging';
+import { RegionConfig } from '@accessdesk/platform';
 import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { NotificationConfig } from './notification.config';
@@ -10,6 +25,10 @@ import { NotificationConfig } from './notification.config';
 /** One retry after 2 s, plus margin. */
 const RETRY_DEADLINE_MS = 15_000;
 const HEAD_EMAIL = 'verksamhetschef@vc-aby.example.se';
+const REQUESTER_EMAIL = 'lakare@vc-aby.example.se';
+/** R24: the test's VGR copies every feedback e-mail here (the shipped configuration lists none). */
+const FEEDBACK_COPY = 'registrator@vgr.example';
+const UNIT = { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Åby', headEmail: HEAD_EMAIL };
 
 interface ReceivedMail {
   to: string[];
@@ -88,7 +107,7 @@ function concluded(overrides: Partial<CaseConcludedV1> = {}): CaseConcludedV1 {
     caseType: 'LOGIN_LOCK',
     outcome: 'EXECUTED',
     concludedAt: '2026-11-20T09:05:00.000Z',
-    requestingUnit: { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Åby', headEmail: HEAD_EMAIL },
+    requestingUnit: UNIT,
     decidedByHsaId: 'SE2321000131-E000000000011',
     effects: ['Invånaren kan inte logga in på 1177 e-tjänster.'],
     advice: ['Låsningen ska omprövas efter tre månader av begärande vårdpersonal.'],
@@ -105,8 +124,26 @@ function envelopeOf(payload: CaseConcludedV1): Envelope<CaseConcludedV1> {
   });
 }
 
+/** An event of another service about one case (or guardian block), in region VGR. */
+function eventOf<P extends object>(contract: MessageContract<P>, payload: P, caseId: string, service: string): Envelope<P> {
+  return createEnvelope(contract, payload, { correlationId: caseId, causationId: caseId, region: 'VGR', actor: systemActor(service, 'VGR') });
+}
+
+/** The shipped regions file with VGR copying its feedback e-mails to FEEDBACK_COPY (R24). */
+function writeRegionsFile(dir: string): { path: string; vgr: RegionConfig } {
+  const shipped = JSON.parse(readFileSync(join(__dirname, '../../../config/regions.json'), 'utf8')) as { regions: RegionConfig[] };
+  const regions = shipped.regions.map((r) => (r.code === 'VGR' ? { ...r, feedbackCopyTo: [FEEDBACK_COPY] } : r));
+  const path = join(dir, 'regions.json');
+  writeFileSync(path, JSON.stringify({ regions }));
+  const vgr = regions.find((r) => r.code === 'VGR');
+  if (!vgr) throw new Error('config/regions.json has no VGR');
+  return { path, vgr };
+}
+
 describe('notification against the real broker and database', () => {
   const mailServer = new FakeMailServer();
+  const configDir = mkdtempSync(join(tmpdir(), 'notification-test-'));
+  const { path: regionsFile, vgr } = writeRegionsFile(configDir);
   let harness: ServiceHarness;
 
   beforeAll(async () => {
@@ -115,7 +152,7 @@ describe('notification against the real broker and database', () => {
     harness = await startServiceUnderTest({
       appModule: AppModule.forRoot,
       configClass: NotificationConfig,
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailServer.port) },
+      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailServer.port), REGIONS_CONFIG_FILE: regionsFile },
       observe: [FeedbackSentV1],
     });
   });
@@ -123,6 +160,7 @@ describe('notification against the real broker and database', () => {
   afterAll(async () => {
     await harness?.close();
     await new Promise<void>((resolve) => mailServer.server.close(() => resolve()));
+    rmSync(configDir, { recursive: true, force: true });
   });
 
   function sentFor(caseId: string): Envelope<FeedbackSentV1>[] {
@@ -136,7 +174,7 @@ describe('notification against the real broker and database', () => {
     }, { what: 'no pending e-mails' });
   }
 
-  it('sends the Swedish feedback e-mail to the unit head once, and reports it once, however often the case is concluded', async () => {
+  it('R8 R24 sends the Swedish feedback e-mail to the unit head and the region\'s copy address once, and reports it once, however often the case is concluded', async () => {
     const payload = concluded();
     const envelope = envelopeOf(payload);
     await harness.publish(envelope);
@@ -145,13 +183,14 @@ describe('notification against the real broker and database', () => {
       what: 'notification.feedback.sent.v1',
     });
     expect(reported).toMatchObject({ correlationId: payload.caseId, causationId: envelope.id, region: 'VGR', actor: { sub: 'system:notification' } });
-    expect(reported.payload).toMatchObject({ caseId: payload.caseId, recipients: 1 });
+    expect(reported.payload).toMatchObject({ caseId: payload.caseId, recipients: 2, kind: 'FEEDBACK' });
 
     const mails = mailServer.mails.filter((m) => m.messageId === `<${reported.payload.notificationId}@accessdesk.se>`);
     expect(mails).toHaveLength(1);
     const [mail] = mails;
-    expect(mail.to).toEqual([HEAD_EMAIL]);
+    expect(mail.to).toEqual([HEAD_EMAIL, FEEDBACK_COPY]);
     expect(mail.subject).toBe('Återkoppling: låsning av inloggning på 1177 verkställd – VGR-2026-000007');
+    expect(mail.text).toContain(`Med vänlig hälsning\n${vgr.serviceDesk.name}\n${vgr.name}\n`);
     expect(mail.text).toContain('Hej Vårdcentralen Åby,');
     expect(mail.text).toContain('verkställd 2026-11-20 kl. 10:05');
     expect(mail.text).toContain('• Invånaren kan inte logga in på 1177 e-tjänster.');
@@ -175,17 +214,20 @@ describe('notification against the real broker and database', () => {
     expect(row).toEqual({ status: 'SENT', attempts: 1, message_id: mail.messageId });
   });
 
-  it('tells the unit that a resident without a 1177 account could not be locked, after a mail server that asked to try again', async () => {
+  it('tells the unit that a resident without a 1177 account could not be locked, after a mail server that asked to try again for one recipient, each recipient once', async () => {
+    // The server refuses the first recipient (the unit head) with 451 and takes the copy address:
+    // the retry goes to the unit head only.
     mailServer.refuseNext = 1;
     const payload = concluded({ registryNumber: 'VGR-2026-000008', outcome: 'NOT_APPLICABLE', effects: [], advice: [] });
     await harness.publish(envelopeOf(payload));
 
     await pollUntil(() => sentFor(payload.caseId)[0], { what: 'notification.feedback.sent.v1', timeoutMs: RETRY_DEADLINE_MS });
     const mails = mailServer.mails.filter((m) => m.subject.endsWith('VGR-2026-000008'));
-    expect(mails).toHaveLength(1);
+    expect(mails.map((m) => m.to)).toEqual([[FEEDBACK_COPY], [HEAD_EMAIL]]);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(1);
     expect(mails[0].subject).toBe('Återkoppling: låsning av inloggning på 1177 ej aktuell – invånaren saknar konto på 1177 – VGR-2026-000008');
-    const [row] = await harness.dataSource.query(`SELECT status, attempts FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
-    expect(row).toEqual({ status: 'SENT', attempts: 2 });
+    const [row] = await harness.dataSource.query(`SELECT status, attempts, delivered_to FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
+    expect(row).toEqual({ status: 'SENT', attempts: 2, delivered_to: [HEAD_EMAIL, FEEDBACK_COPY] });
   });
 
   it('sends nothing for a FAILED case', async () => {
@@ -195,5 +237,187 @@ describe('notification against the real broker and database', () => {
     await harness.handled(envelope);
     const rows = await harness.dataSource.query(`SELECT 1 FROM notification.notifications WHERE case_id = $1`, [payload.caseId]);
     expect(rows).toHaveLength(0);
+  });
+
+  /**
+   * One event, delivered, delivered again (a relay that published twice), and published once more in
+   * a new message: exactly one e-mail of the kind, to the given addresses, reported once with its kind.
+   */
+  async function sendsExactlyOnce(envelope: Envelope, caseId: string, kind: string, to: string[]): Promise<ReceivedMail> {
+    const ofKind = () => sentFor(caseId).filter((s) => s.payload.kind === kind);
+    await harness.publish(envelope);
+    const [reported] = await pollUntil(() => (ofKind().length > 0 ? ofKind() : undefined), { what: `${kind} e-mail for case ${caseId} sent` });
+    expect(reported).toMatchObject({ correlationId: caseId, causationId: envelope.id, region: 'VGR', actor: { sub: 'system:notification' } });
+    expect(reported.payload).toMatchObject({ caseId, recipients: to.length, kind });
+
+    await harness.publishAgain(envelope);
+    const again = { ...envelope, id: randomUUID() };
+    await harness.publish(again);
+    await harness.handled(again);
+    await nothingPending();
+
+    expect(ofKind()).toHaveLength(1);
+    const rows = await harness.dataSource.query(`SELECT status, recipients FROM notification.notifications WHERE case_id = $1 AND kind = $2`, [caseId, kind]);
+    expect(rows).toEqual([{ status: 'SENT', recipients: to }]);
+    const mails = mailServer.mails.filter((m) => m.messageId === `<${reported.payload.notificationId}@accessdesk.se>`);
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mailServer.mails.filter((m) => m.subject === mail.subject)).toHaveLength(1);
+    expect(mail.to).toEqual(to);
+    expect(`${mail.subject}\n${mail.text}`).not.toMatch(/\d{12}/);
+    return mail;
+  }
+
+  function sentBack(registryNumber: string): CaseReturnedV1 {
+    return {
+      caseId: randomUUID(),
+      registryNumber,
+      caseType: 'LOGIN_LOCK',
+      reasons: ['Blanketten är inte signerad av den som fattat beslutet.'],
+      requestingUnit: UNIT,
+      at: '2026-11-20T09:05:00.000Z',
+    };
+  }
+
+  function reviewDue(registryNumber: string, stage: ReviewDueV1['stage']): ReviewDueV1 {
+    return {
+      reviewId: randomUUID(),
+      caseId: randomUUID(),
+      registryNumber,
+      stage,
+      requestingUnit: UNIT,
+      requesterEmail: REQUESTER_EMAIL,
+      dueAt: '2027-02-20T09:05:00.000Z',
+    };
+  }
+
+  function paperworkOverdue(registryNumber: string, stage: PaperworkOverdueV1['stage']): PaperworkOverdueV1 {
+    return { caseId: randomUUID(), registryNumber, stage, sender: 'RESIDENT', requestingUnit: UNIT, pendingSince: '2026-11-20T21:40:00.000Z' };
+  }
+
+  function guardianBlockConcluded(registryNumber: string, overrides: Partial<GuardianBlockConcludedV1> = {}): GuardianBlockConcludedV1 {
+    return {
+      guardianBlockId: randomUUID(),
+      registryNumber,
+      kind: 'BLOCK',
+      outcome: 'EXECUTED',
+      guardianCount: 1,
+      confirmationEmails: ['chef@bup.example.se', 'kurator@bup.example.se'],
+      requestingUnitName: 'BUP Göteborg',
+      urgent: true,
+      effects: ['Vårdnadshavaren kan inte agera ombud för barnet i 1177 e-tjänster.'],
+      linkedLockRegistryNumber: 'VGR-2026-000099',
+      concludedAt: '2026-11-20T09:05:00.000Z',
+      ...overrides,
+    };
+  }
+
+  it('R4 returns a case for completion to the unit head, once per return', async () => {
+    const payload = sentBack('VGR-2026-000101');
+    const mail = await sendsExactlyOnce(eventOf(CaseReturnedV1, payload, payload.caseId, 'intake'), payload.caseId, 'RETURN_FOR_COMPLETION', [HEAD_EMAIL]);
+    expect(mail.subject).toBe('Retur för komplettering: låsning av inloggning på 1177 – VGR-2026-000101');
+    expect(mail.text).toContain('• Blanketten är inte signerad av den som fattat beslutet.');
+    expect(mail.text).toContain('Komplettera ärendet');
+
+    // Completed, checked and returned again: a new return, so a new e-mail. Its reason quotes an
+    // operator's note that holds a personnummer, which the e-mail masks.
+    const reasons = ['signerarens identitet kunde inte verifieras per telefon: fel nummer till 199001012385'];
+    const second = eventOf(CaseReturnedV1, { ...payload, at: '2026-11-22T08:00:00.000Z', reasons }, payload.caseId, 'intake');
+    await harness.publish(second);
+    await pollUntil(() => sentFor(payload.caseId).length === 2, { what: 'the second return e-mail' });
+    const returns = mailServer.mails.filter((m) => m.subject.endsWith('VGR-2026-000101'));
+    expect(returns).toHaveLength(2);
+    expect(returns[1].text).toContain('• signerarens identitet kunde inte verifieras per telefon: fel nummer till [personnummer]');
+    expect(returns[1].text).not.toContain('199001012385');
+  });
+
+  it('R4 tells the unit head that a case was refused', async () => {
+    const payload: CaseRefusedV1 = { ...sentBack('VGR-2026-000102'), reasons: ['Vårdgivaren finns inte på regionens lista över godkända privata vårdgivare.'] };
+    const mail = await sendsExactlyOnce(eventOf(CaseRefusedV1, payload, payload.caseId, 'intake'), payload.caseId, 'REFUSAL', [HEAD_EMAIL]);
+    expect(mail.subject).toBe('Avvisat ärende: låsning av inloggning på 1177 – VGR-2026-000102');
+    expect(mail.text).toContain('har avvisats');
+  });
+
+  it('R9 reminds the requester of a due review', async () => {
+    const payload = reviewDue('VGR-2026-000103', 'REMINDER');
+    const mail = await sendsExactlyOnce(eventOf(ReviewDueV1, payload, payload.caseId, 'review-scheduler'), payload.caseId, 'REVIEW_REMINDER', [REQUESTER_EMAIL]);
+    expect(mail.subject).toBe('Påminnelse: omprövning av låst inloggning på 1177 – VGR-2026-000103');
+    expect(mail.text).toContain('Låsningen hävs aldrig automatiskt.');
+  });
+
+  it('R9 reminds the unit head when the form gave no requester address', async () => {
+    const payload = { ...reviewDue('VGR-2026-000104', 'REMINDER'), requesterEmail: null };
+    await sendsExactlyOnce(eventOf(ReviewDueV1, payload, payload.caseId, 'review-scheduler'), payload.caseId, 'REVIEW_REMINDER', [HEAD_EMAIL]);
+  });
+
+  it('R9 escalates an overdue review to the unit head', async () => {
+    const payload = reviewDue('VGR-2026-000105', 'ESCALATION');
+    const mail = await sendsExactlyOnce(eventOf(ReviewDueV1, payload, payload.caseId, 'review-scheduler'), payload.caseId, 'REVIEW_ESCALATION', [HEAD_EMAIL]);
+    expect(mail.subject).toBe('Försenad omprövning av låst inloggning på 1177 – VGR-2026-000105');
+  });
+
+  it('R12 reminds the unit head of an emergency lock\'s missing form that the resident was to send', async () => {
+    const payload = paperworkOverdue('VGR-2026-000106', 'REMINDER');
+    const mail = await sendsExactlyOnce(eventOf(PaperworkOverdueV1, payload, payload.caseId, 'review-scheduler'), payload.caseId, 'PAPERWORK_REMINDER', [HEAD_EMAIL]);
+    expect(mail.subject).toBe('Påminnelse: blankett saknas för akut låsning på 1177 – VGR-2026-000106');
+    expect(mail.text).toContain('invånaren skickar blanketten');
+  });
+
+  it('R12 R24 escalates a still missing form to the unit head and the region\'s service desk mailbox', async () => {
+    const payload = paperworkOverdue('VGR-2026-000107', 'ESCALATION');
+    const mail = await sendsExactlyOnce(eventOf(PaperworkOverdueV1, payload, payload.caseId, 'review-scheduler'), payload.caseId, 'PAPERWORK_ESCALATION', [
+      HEAD_EMAIL,
+      vgr.serviceDesk.email,
+    ]);
+    expect(mail.subject).toBe('Eskalering: blankett saknas för akut låsning på 1177 – VGR-2026-000107');
+  });
+
+  it('R18 R24 confirms an urgent guardian block to every address in the request, signed by the contact centre', async () => {
+    const payload = guardianBlockConcluded('VGR-2026-000108');
+    const mail = await sendsExactlyOnce(
+      eventOf(GuardianBlockConcludedV1, payload, payload.guardianBlockId, 'guardian-block'),
+      payload.guardianBlockId,
+      'GUARDIAN_BLOCK_CONFIRMATION',
+      payload.confirmationEmails,
+    );
+    expect(mail.subject).toBe('Brådskande: Bekräftelse på genomförd blockering av vårdnadshavare – VGR-2026-000108');
+    expect(mail.text).toContain('Låsningen är ett eget ärende med diarienummer VGR-2026-000099.');
+    expect(mail.text).toContain(`Med vänlig hälsning\n${vgr.contactCentre.name}\n`);
+  });
+
+  it('R18 R19 confirms a guardian unblock of the same block separately, and a failed then executed unblock twice', async () => {
+    const block = guardianBlockConcluded('VGR-2026-000109', { urgent: false, confirmationEmails: ['chef@bup.example.se'] });
+    await harness.publish(eventOf(GuardianBlockConcludedV1, block, block.guardianBlockId, 'guardian-block'));
+    await pollUntil(() => sentFor(block.guardianBlockId).length === 1, { what: 'the block confirmation' });
+
+    const failed = { ...block, kind: 'UNBLOCK' as const, outcome: 'FAILED' as const, concludedAt: '2026-12-01T09:00:00.000Z' };
+    const mail = await sendsExactlyOnce(
+      eventOf(GuardianBlockConcludedV1, failed, block.guardianBlockId, 'guardian-block'),
+      block.guardianBlockId,
+      'GUARDIAN_UNBLOCK_CONFIRMATION',
+      ['chef@bup.example.se'],
+    );
+    expect(mail.subject).toBe('Borttagande av blockering av vårdnadshavare ej genomfört – ärendet handläggs vidare – VGR-2026-000109');
+
+    const executed = { ...failed, outcome: 'EXECUTED' as const, concludedAt: '2026-12-01T10:00:00.000Z' };
+    await harness.publish(eventOf(GuardianBlockConcludedV1, executed, block.guardianBlockId, 'guardian-block'));
+    await pollUntil(() => sentFor(block.guardianBlockId).length === 3, { what: 'the unblock confirmation after the failure' });
+    expect(mailServer.mails.filter((m) => m.subject.endsWith('VGR-2026-000109')).map((m) => m.subject)).toEqual([
+      'Bekräftelse på genomförd blockering av vårdnadshavare – VGR-2026-000109',
+      'Borttagande av blockering av vårdnadshavare ej genomfört – ärendet handläggs vidare – VGR-2026-000109',
+      'Bekräftelse på borttagen blockering av vårdnadshavare – VGR-2026-000109',
+    ]);
+  });
+
+  it('R20 tells the guardian-block requester that a protected child\'s guardians already have no access', async () => {
+    const payload = guardianBlockConcluded('VGR-2026-000110', { outcome: 'ALREADY_IN_EFFECT', urgent: false, effects: [], linkedLockRegistryNumber: null });
+    const mail = await sendsExactlyOnce(
+      eventOf(GuardianBlockConcludedV1, payload, payload.guardianBlockId, 'guardian-block'),
+      payload.guardianBlockId,
+      'GUARDIAN_BLOCK_CONFIRMATION',
+      payload.confirmationEmails,
+    );
+    expect(mail.subject).toBe('Ingen blockering behövs – vårdnadshavare har redan ingen åtkomst – VGR-2026-000110');
+    expect(mail.text).toContain('Barnet är 0–12 år och har skyddade personuppgifter.');
   });
 });

@@ -1,8 +1,20 @@
 import { INTAKE_CASE_TYPES } from '@accessdesk/contracts';
-import { FeedbackFacts, REVIEW_LINE, feedbackEmail, isFeedbackOutcome, stockholmTime } from './feedback-email';
+import { RegionFacts } from '../mail/email-text';
+import { FeedbackFacts, REVIEW_LINE, feedbackEmail as write, isFeedbackOutcome } from './feedback-email';
 
 const TWELVE_DIGITS = /\d{12}/;
 const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;
+
+const REGION: RegionFacts = {
+  name: 'Region Kronoberg',
+  serviceDesk: { name: 'VIS-support', email: 'vis-support@kronoberg.example' },
+  contactCentre: { name: 'Kontaktcenter Kronoberg', email: 'kontaktcenter@kronoberg.example' },
+  feedbackCopyTo: [],
+};
+
+function feedbackEmail(f: FeedbackFacts, region: RegionFacts = REGION) {
+  return write(f, region);
+}
 
 function facts(overrides: Partial<FeedbackFacts> = {}): FeedbackFacts {
   return {
@@ -38,7 +50,7 @@ describe('R8 feedback e-mail', () => {
     expect(email.text).toContain(`Er begäran om ${words} på 1177 är verkställd`);
   });
 
-  it('greets the unit, says what was done and when in Swedish time, and lists effects and advice as bullets', () => {
+  it('greets the unit, says what was done and when in Swedish time, and lists the effects and advice as bullets (R17)', () => {
     const { text } = feedbackEmail(facts());
     expect(text.startsWith('Hej Vårdcentralen Åby,\n')).toBe(true);
     expect(text).toContain('ärende VGR-2026-000001');
@@ -46,8 +58,21 @@ describe('R8 feedback e-mail', () => {
     expect(text).toContain('Er begäran om låsning av inloggning på 1177 är verkställd 2026-11-20 kl. 10:05.');
     expect(text).toContain('Det innebär:\n• Invånaren kan inte logga in på 1177 e-tjänster.\n• Invånarens inkorg finns kvar och är oförändrad.\n');
     expect(text).toContain('Att tänka på:\n• Direktlänkar till Journalen fungerar fortfarande');
-    expect(text).toContain('Med vänlig hälsning\nServicedesken för 1177 e-tjänster');
-    expect(text).toMatch(/[åäöÅÄÖ]/);
+  });
+
+  it('goes to the requesting unit\'s head', () => {
+    expect(feedbackEmail(facts()).to).toEqual(['chef@aby.example.se']);
+  });
+
+  it('R24 is signed by the region\'s own service desk and copied to the region\'s feedback addresses', () => {
+    const region = { ...REGION, feedbackCopyTo: ['arkiv@kronoberg.example', 'CHEF@aby.example.se'] };
+    const email = feedbackEmail(facts(), region);
+    expect(email.text).toContain('Med vänlig hälsning\nVIS-support\nRegion Kronoberg\n');
+    expect(email.text).not.toContain('Servicedesken för 1177 e-tjänster');
+    // The unit head once, even when the region also lists the address.
+    expect(email.to).toEqual(['chef@aby.example.se', 'arkiv@kronoberg.example']);
+    const vgr = { ...REGION, name: 'Västra Götalandsregionen', serviceDesk: { name: 'KSD Spärr- och loggservice', email: 'ksd@vgr.example' } };
+    expect(feedbackEmail(facts(), vgr).text).toContain('Med vänlig hälsning\nKSD Spärr- och loggservice\nVästra Götalandsregionen\n');
   });
 
   it('tells an executed lock that it is reviewed after three months (R9), once', () => {
@@ -79,11 +104,6 @@ describe('R8 feedback e-mail', () => {
         expect(`${subject}\n${text}`).not.toMatch(IDENTITY_NUMBER);
       }
     }
-  });
-
-  it('writes Swedish local time across daylight saving time', () => {
-    expect(stockholmTime('2026-07-01T09:00:00Z')).toBe('2026-07-01 kl. 11:00');
-    expect(stockholmTime('2026-12-31T23:30:00Z')).toBe('2027-01-01 kl. 00:30');
   });
 
   it('gives feedback on executed and not-applicable outcomes only', () => {

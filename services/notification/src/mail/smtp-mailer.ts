@@ -11,7 +11,10 @@ const SMTP_SOCKET_TIMEOUT_MS = 30_000;
 export const SEND_CONCURRENCY = 4;
 
 export interface OutgoingMail {
+  /** Every recipient: the To header. */
   to: string[];
+  /** Who gets it in this attempt (the SMTP envelope); all of `to` when absent. */
+  deliverTo?: string[];
   subject: string;
   text: string;
   /** `<id@domain>`: the same on every attempt, so a receiver can tell a resent e-mail. */
@@ -20,7 +23,8 @@ export interface OutgoingMail {
 
 /**
  * Why sending failed, as codes only: a mail server's answer may quote addresses, which stay out of
- * log lines. `permanent` is an SMTP 5xx answer, which a retry would get again.
+ * log lines. `permanent` is an SMTP 5xx answer, which a retry would get again. When the server took
+ * some recipients and refused others, `accepted` names those that have the e-mail.
  */
 export class MailNotSentError extends Error {
   override readonly name = 'MailNotSentError';
@@ -28,6 +32,7 @@ export class MailNotSentError extends Error {
   constructor(
     readonly code: string,
     readonly responseCode: number | null,
+    readonly accepted: readonly string[] = [],
   ) {
     super(`mail not sent: ${code}${responseCode ? ` (SMTP ${responseCode})` : ''}`);
   }
@@ -64,6 +69,7 @@ export class SmtpMailer implements OnModuleDestroy {
       info = await this.transport.sendMail({
         from: this.config.MAIL_FROM,
         to: mail.to,
+        envelope: { from: this.config.MAIL_FROM, to: mail.deliverTo ?? mail.to },
         subject: mail.subject,
         text: mail.text,
         messageId: mail.messageId,
@@ -72,7 +78,10 @@ export class SmtpMailer implements OnModuleDestroy {
       const { code, responseCode } = (err ?? {}) as { code?: unknown; responseCode?: unknown };
       throw new MailNotSentError(typeof code === 'string' ? code : 'UNKNOWN', typeof responseCode === 'number' ? responseCode : null);
     }
-    if (info.rejected.length > 0) throw new MailNotSentError('EENVELOPE', null);
+    if (info.rejected.length > 0) {
+      const responseCode = (info.rejectedErrors ?? []).map((e) => e.responseCode).find((c): c is number => typeof c === 'number') ?? null;
+      throw new MailNotSentError('EENVELOPE', responseCode, [...info.accepted]);
+    }
   }
 
   onModuleDestroy(): void {

@@ -6,15 +6,24 @@ import { NotificationKind, NotificationStatus } from './notification-status';
  * sends the same e-mail with the same Message-ID. Holds no personnummer and no resident name.
  */
 @Entity({ name: 'notifications' })
-@Index('notifications_case_kind', ['caseId', 'kind'], { unique: true })
+@Index('notifications_case_kind_occurrence', ['caseId', 'kind', 'occurrence'], { unique: true })
 @Index('notifications_due', ['nextAttemptAt'], { where: `status = 'PENDING'` })
 export class NotificationEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ type: 'text' }) region!: string;
   @Column({ type: 'text' }) kind!: NotificationKind;
-  /** E-mail addresses. */
+  /**
+   * Tells apart two e-mails of one kind about one case that are both wanted: a case returned for
+   * completion a second time, a guardian block that failed and was executed later. Empty where a
+   * case has at most one e-mail of the kind. The same event again (a new message id) writes the
+   * same occurrence, so `(case_id, kind, occurrence)` keeps it to one e-mail.
+   */
+  @Column({ type: 'text', default: '' }) occurrence!: string;
+  /** E-mail addresses, each once: the To header of every attempt. */
   @Column({ type: 'jsonb' }) recipients!: string[];
+  /** Those of `recipients` the mail server has accepted; a retry goes to the others only. */
+  @Column({ name: 'delivered_to', type: 'jsonb', default: () => `'[]'::jsonb` }) deliveredTo!: string[];
   @Column({ type: 'text' }) subject!: string;
   @Column({ name: 'body_text', type: 'text' }) bodyText!: string;
   @Column({ type: 'text' }) status!: NotificationStatus;

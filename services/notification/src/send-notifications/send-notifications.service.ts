@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { FeedbackSentV1, systemActor } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
-import { PollingWorker, claimNextDue } from '@accessdesk/persistence';
+import { claimNextDue } from '@accessdesk/persistence';
+import { DueWorkService } from '@accessdesk/platform';
 import { MailNotSentError, SEND_CONCURRENCY, SmtpMailer } from '../mail/smtp-mailer';
 import { NotificationConfig } from '../notification.config';
 import { NotificationEntity } from '../notifications/notification.entity';
@@ -15,52 +16,39 @@ const RETRY_BACKOFF_MAX_MS = 5 * 60_000;
 /** The domain of every Message-ID this service writes. */
 const MESSAGE_ID_DOMAIN = 'accessdesk.se';
 
+/** The recipients that the mail server has not accepted yet; addresses compare without case. */
+export function stillOwed(recipients: readonly string[], deliveredTo: readonly string[]): string[] {
+  const delivered = new Set(deliveredTo.map((a) => a.toLowerCase()));
+  return recipients.filter((a) => !delivered.has(a.toLowerCase()));
+}
+
 export function retryBackoffMs(failedAttempts: number): number {
   return Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_BASE_MS * 2 ** Math.min(Math.max(0, failedAttempts - 1), 16));
 }
 
 /**
- * Sends queued e-mails (R8), one per round and a few rounds at once: the row is claimed `FOR UPDATE SKIP LOCKED`, sent, and
- * marked SENT together with `notification.feedback.sent.v1` in the same transaction. Should that
- * commit fail after the server accepted the e-mail, it is sent again with the same Message-ID.
+ * Sends queued e-mails of every kind, one per round and a few rounds at once: the row is claimed
+ * `FOR UPDATE SKIP LOCKED`, sent, and marked SENT together with `notification.feedback.sent.v1`
+ * (carrying the e-mail's kind) in the same transaction. Should that commit fail after the server
+ * accepted the e-mail, it is sent again with the same Message-ID.
  */
 @Injectable()
-export class SendNotificationsService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(SendNotificationsService.name);
-  private readonly worker: PollingWorker;
-
+export class SendNotificationsService extends DueWorkService<NotificationEntity> {
   constructor(
-    private readonly messaging: Messaging,
+    messaging: Messaging,
     private readonly mailer: SmtpMailer,
     @Inject(NotificationConfig) private readonly config: NotificationConfig,
   ) {
-    this.worker = new PollingWorker('e-mail sender', () => this.runOnce(), this.logger, {
-      pollMs: WORKER_POLL_MS,
-      concurrency: SEND_CONCURRENCY,
-    });
+    super(messaging, 'e-mail sender', SendNotificationsService.name, { pollMs: WORKER_POLL_MS, concurrency: SEND_CONCURRENCY });
   }
 
-  onApplicationBootstrap(): void {
-    this.worker.start();
+  protected claim(manager: EntityManager): Promise<NotificationEntity | null> {
+    return claimNextDue(manager, NotificationEntity, 'PENDING');
   }
 
-  /** Before messaging and the database close (they go in the later shutdown hooks). */
-  async onModuleDestroy(): Promise<void> {
-    await this.worker.stop();
-  }
-
-  kick(): void {
-    this.worker.kick();
-  }
-
-  /** One round: claims one due e-mail and tries to send it; false when none was due. */
-  async runOnce(): Promise<boolean> {
-    return this.messaging.transaction(async (manager) => {
-      const notification = await claimNextDue(manager, NotificationEntity, 'PENDING');
-      if (!notification) return false;
-      await this.attempt(manager, notification);
-      return true;
-    });
+  /** Tries to send the claimed e-mail once. */
+  protected work(manager: EntityManager, notification: NotificationEntity): Promise<void> {
+    return this.attempt(manager, notification);
   }
 
   private async attempt(manager: EntityManager, notification: NotificationEntity): Promise<void> {
@@ -68,27 +56,34 @@ export class SendNotificationsService implements OnApplicationBootstrap, OnModul
     const attempts = notification.attempts + 1;
     const label = `${notification.kind.toLowerCase()} e-mail ${notification.id} for case ${notification.caseId}`;
     const messageId = `<${notification.id}@${MESSAGE_ID_DOMAIN}>`;
+    // Those the server took in an earlier attempt have the e-mail: only the others get it now.
+    const deliverTo = stillOwed(notification.recipients, notification.deliveredTo);
     try {
-      await this.mailer.send({ to: notification.recipients, subject: notification.subject, text: notification.bodyText, messageId });
+      if (deliverTo.length > 0) {
+        await this.mailer.send({ to: notification.recipients, deliverTo, subject: notification.subject, text: notification.bodyText, messageId });
+      }
     } catch (err) {
       if (!(err instanceof MailNotSentError)) throw err;
+      const deliveredTo = [...notification.deliveredTo, ...err.accepted];
+      const partly = err.accepted.length > 0 ? ` (${deliveredTo.length} of ${notification.recipients.length} recipients have it)` : '';
       if (err.permanent || attempts >= this.config.NOTIFICATION_MAX_ATTEMPTS) {
-        this.logger.error(`${label} FAILED after ${attempts} attempt(s): ${err.message}`);
-        await repository.update({ id: notification.id }, { status: 'FAILED', attempts });
+        this.logger.error(`${label} FAILED after ${attempts} attempt(s): ${err.message}${partly}`);
+        await repository.update({ id: notification.id }, { status: 'FAILED', attempts, deliveredTo });
         return;
       }
       const waitMs = retryBackoffMs(attempts);
-      this.logger.warn(`${label} attempt ${attempts} of ${this.config.NOTIFICATION_MAX_ATTEMPTS} failed: ${err.message}; next in ${waitMs} ms`);
-      await repository.update({ id: notification.id }, { attempts, nextAttemptAt: new Date(Date.now() + waitMs) });
+      this.logger.warn(`${label} attempt ${attempts} of ${this.config.NOTIFICATION_MAX_ATTEMPTS} failed: ${err.message}${partly}; next in ${waitMs} ms`);
+      await repository.update({ id: notification.id }, { attempts, deliveredTo, nextAttemptAt: new Date(Date.now() + waitMs) });
       return;
     }
     const sentAt = new Date();
-    await repository.update({ id: notification.id }, { status: 'SENT', attempts, sentAt, messageId });
+    await repository.update({ id: notification.id }, { status: 'SENT', attempts, sentAt, messageId, deliveredTo: notification.recipients });
     const sent: FeedbackSentV1 = {
       caseId: notification.caseId,
       notificationId: notification.id,
       recipients: notification.recipients.length,
       sentAt: sentAt.toISOString(),
+      kind: notification.kind,
     };
     await this.messaging.publish(
       manager,

@@ -1,0 +1,106 @@
+// What every e-mail to staff shares: plain Swedish text, Swedish local time, bullets, and the
+// signature of the region's desk (R24: the desk's name is configuration, not code). An e-mail names
+// a case by its registry number only; no template is given a personnummer or a resident's name.
+import { IntakeCaseType } from '@accessdesk/contracts';
+import { RegionConfig, redactIdentityNumbers } from '@accessdesk/platform';
+
+/** A written e-mail: who gets it and what it says. */
+export interface Email {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** What of a region's configuration the e-mails use (R24). */
+export type RegionFacts = Pick<RegionConfig, 'name' | 'serviceDesk' | 'contactCentre' | 'feedbackCopyTo'>;
+
+/** Which of the region's desks signs: the service desk, or the contact centre for guardian blocks. */
+export type SigningDesk = 'serviceDesk' | 'contactCentre';
+
+const TIME_ZONE = 'Europe/Stockholm';
+
+/** What a case asks for, as it reads after "begäran om …". */
+export const CASE_ACTION: Record<IntakeCaseType, string> = {
+  LOGIN_LOCK: 'låsning av inloggning',
+  LOGIN_UNLOCK: 'upplåsning av inloggning',
+  JOURNAL_SEAL: 'försegling av journal',
+  JOURNAL_UNSEAL: 'hävning av försegling',
+};
+
+function stockholmParts(iso: string): Record<string, string> {
+  return Object.fromEntries(
+    new Intl.DateTimeFormat('sv-SE', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+}
+
+/** `2026-11-20 kl. 10:05` in Swedish local time, whatever the server's time zone. */
+export function stockholmTime(iso: string): string {
+  const parts = stockholmParts(iso);
+  return `${parts.year}-${parts.month}-${parts.day} kl. ${parts.hour}:${parts.minute}`;
+}
+
+/** `2026-11-20`, the Swedish calendar day. */
+export function stockholmDate(iso: string): string {
+  const parts = stockholmParts(iso);
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+export function bullets(lines: readonly string[]): string[] {
+  return lines.map((line) => `• ${line}`);
+}
+
+/** A heading and its bullets followed by a blank line, or nothing when there are no lines. */
+export function section(heading: string, lines: readonly string[]): string[] {
+  return lines.length > 0 ? [heading, ...bullets(lines), ''] : [];
+}
+
+/** The line that tells staff how to refer to the case without any personal data in the e-mail. */
+export function referenceLine(registryNumber: string, about = 'invånaren'): string {
+  return `Meddelandet innehåller inga uppgifter om ${about}. Hänvisa till diarienummer ${registryNumber} vid frågor om ärendet.`;
+}
+
+/** R24: signed with the name the region gives its desk, not one fixed name for every region. */
+export function signature(region: RegionFacts, desk: SigningDesk = 'serviceDesk'): string[] {
+  return ['Med vänlig hälsning', region[desk].name, region.name, '', 'Det här meddelandet går inte att svara på.'];
+}
+
+/**
+ * The addresses once each, in the order given: an address listed twice (the unit head who is also
+ * the requester, a desk that shares a mailbox) gets one copy. E-mail addresses compare without case.
+ */
+export function recipients(...addresses: ReadonlyArray<string | null | undefined>): string[] {
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const address of addresses) {
+    if (!address) continue;
+    const key = address.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(address.trim());
+  }
+  return unique;
+}
+
+/** Joins the lines into the body; the body ends with a newline. */
+export function body(lines: readonly string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The safety net before an e-mail is queued: the events carry no personnummer, but free text from
+ * other services (a return's reasons quoting an operator's note, effects, unit names) is not ours to
+ * vouch for, so anything shaped like a personnummer or samordningsnummer is masked, as in log lines.
+ */
+export function withoutIdentityNumbers(email: Email): Email {
+  return { ...email, subject: redactIdentityNumbers(email.subject), text: redactIdentityNumbers(email.text) };
+}

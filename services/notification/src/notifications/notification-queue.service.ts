@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Envelope } from '@accessdesk/contracts';
+import { Email, withoutIdentityNumbers } from '../mail/email-text';
+import { NotificationKind } from './notification-status';
+import { NotificationEntity } from './notification.entity';
+
+export interface QueuedEmail {
+  /** The case, or the guardian block, the e-mail is about. */
+  caseId: string;
+  kind: NotificationKind;
+  email: Email;
+  /** See NotificationEntity.occurrence; empty for a kind a case has at most once. */
+  occurrence?: string;
+}
+
+/**
+ * Writes an e-mail, masked for anything shaped like a personnummer, to the durable send queue in the handler's inbox transaction; the sender
+ * (SendNotificationsService) sends it after the commit. `(case_id, kind, occurrence)` is unique, so
+ * the same event arriving again in a new message queues no second e-mail.
+ */
+@Injectable()
+export class NotificationQueueService {
+  private readonly logger = new Logger(NotificationQueueService.name);
+
+  /** True when the e-mail was queued, false when the same one was queued before. */
+  async enqueue(manager: EntityManager, envelope: Envelope, queued: QueuedEmail): Promise<boolean> {
+    const { caseId, kind, occurrence = '' } = queued;
+    const email = withoutIdentityNumbers(queued.email);
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values({
+        id: randomUUID(),
+        caseId,
+        region: envelope.region,
+        kind,
+        occurrence,
+        recipients: email.to,
+        deliveredTo: [],
+        subject: email.subject,
+        bodyText: email.text,
+        status: 'PENDING',
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        sentAt: null,
+        messageId: null,
+        causationId: envelope.id,
+      })
+      .orIgnore()
+      .updateEntity(false)
+      .returning('id')
+      .execute();
+    const inserted = (result.raw as unknown[]).length > 0;
+    const label = `${kind.toLowerCase()} e-mail for case ${caseId}`;
+    this.logger.log(inserted ? `${label} queued (message ${envelope.id})` : `${label} already queued (message ${envelope.id})`);
+    return inserted;
+  }
+}

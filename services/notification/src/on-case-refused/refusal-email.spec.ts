@@ -1,0 +1,56 @@
+import { INTAKE_CASE_TYPES } from '@accessdesk/contracts';
+import { RegionFacts } from '../mail/email-text';
+import { RefusalFacts, refusalEmail } from './refusal-email';
+
+const TWELVE_DIGITS = /\d{12}/;
+const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;
+
+const REGION: RegionFacts = {
+  name: 'Västra Götalandsregionen',
+  serviceDesk: { name: 'KSD Spärr- och loggservice', email: 'sparr-och-logg@vgr.example' },
+  contactCentre: { name: 'Kontaktcenter Västra Götaland', email: 'kontaktcenter@vgr.example' },
+  feedbackCopyTo: [],
+};
+
+function facts(overrides: Partial<RefusalFacts> = {}): RefusalFacts {
+  return {
+    registryNumber: 'VGR-2026-000031',
+    caseType: 'LOGIN_LOCK',
+    reasons: ['Den privata vårdgivaren finns inte på regionens lista över godkända vårdgivare.'],
+    requestingUnit: { hsaId: 'SE5566778899-0002', name: 'Privatkliniken Väst', headEmail: 'chef@privat.example.se' },
+    at: '2026-11-20T09:05:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('R4 refusal e-mail (avvisat ärende)', () => {
+  it('R4 names the refusal, the action and the registry number in the subject', () => {
+    expect(refusalEmail(facts(), REGION).subject).toBe('Avvisat ärende: låsning av inloggning på 1177 – VGR-2026-000031');
+  });
+
+  it('R4 goes to the requesting unit\'s head', () => {
+    expect(refusalEmail(facts(), REGION).to).toEqual(['chef@privat.example.se']);
+  });
+
+  it('R4 says the case is refused and closed, with the reasons, and that a new request is needed', () => {
+    const { text } = refusalEmail(facts(), REGION);
+    expect(text.startsWith('Hej Privatkliniken Väst,\n')).toBe(true);
+    expect(text).toContain('Er begäran om låsning av inloggning på 1177, ärende VGR-2026-000031, har avvisats 2026-11-20 kl. 10:05.');
+    expect(text).toContain('Ärendet är avslutat och ingenting har ändrats på 1177.');
+    expect(text).toContain('Skäl till att ärendet avvisades:\n• Den privata vårdgivaren finns inte på regionens lista över godkända vårdgivare.\n');
+    expect(text).toContain('ska en ny begäran göras');
+    expect(text).not.toContain('Komplettera ärendet');
+  });
+
+  it('R24 is signed by the region\'s own service desk', () => {
+    expect(refusalEmail(facts(), REGION).text).toContain('Med vänlig hälsning\nKSD Spärr- och loggservice\nVästra Götalandsregionen\n');
+  });
+
+  it('R4 never carries anything that looks like a personal identity number', () => {
+    for (const caseType of INTAKE_CASE_TYPES) {
+      const { subject, text } = refusalEmail(facts({ caseType }), REGION);
+      expect(`${subject}\n${text}`).not.toMatch(TWELVE_DIGITS);
+      expect(`${subject}\n${text}`).not.toMatch(IDENTITY_NUMBER);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseReturnedV1, Envelope } from '@accessdesk/contracts';
+import { Regions } from '@accessdesk/platform';
+import { NotificationQueueService } from '../notifications/notification-queue.service';
+import { returnForCompletionEmail } from './return-for-completion-email';
+
+/**
+ * R4: a case returned for completion tells the requesting unit's head why and how to complete it.
+ * A case can be returned again after it was completed, so each return (by its time) gets its e-mail.
+ */
+@Injectable()
+export class OnCaseReturnedService {
+  constructor(
+    private readonly regions: Regions,
+    private readonly queue: NotificationQueueService,
+  ) {}
+
+  async handle(envelope: Envelope<CaseReturnedV1>, returned: CaseReturnedV1, manager: EntityManager): Promise<void> {
+    const email = returnForCompletionEmail(returned, this.regions.get(envelope.region));
+    await this.queue.enqueue(manager, envelope, {
+      caseId: returned.caseId,
+      kind: 'RETURN_FOR_COMPLETION',
+      email,
+      occurrence: new Date(returned.at).toISOString(),
+    });
+  }
+}
