@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecord, ChainVerification, TrailOwner, queryTrail, verifyTrail } from '@accessdesk/audit';
+import { Envelope, QueryAuditV1, RpcReply, VerifyAuditV1 } from '@accessdesk/contracts';
+import { GuardianBlockEntity } from '../guardian-blocks/guardian-block.entity';
+import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
+
+/** R23: the auditor's view of guardian-block's own trail and the check of its hash chain (libs/audit). */
+@Injectable()
+export class AuditTrailService implements TrailOwner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: GuardianBlockStore,
+  ) {}
+
+  async caseScope(manager: EntityManager, caseId: string): Promise<{ region: string; residentRef: string } | null> {
+    const entity = await manager.getRepository(GuardianBlockEntity).findOneBy({ id: caseId });
+    return entity ? { region: entity.region, residentRef: this.store.residentRef(entity.childPersonnummer) } : null;
+  }
+
+  residentRef(personnummer: string): string {
+    return this.store.residentRef(personnummer);
+  }
+
+  query(envelope: Envelope<QueryAuditV1>): Promise<RpcReply<{ records: AuditRecord[] }>> {
+    return queryTrail(this.dataSource, this, envelope);
+  }
+
+  verify(envelope: Envelope<VerifyAuditV1>): Promise<RpcReply<ChainVerification>> {
+    return verifyTrail(this.dataSource, envelope);
+  }
+}

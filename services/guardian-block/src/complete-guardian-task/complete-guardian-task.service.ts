@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { mayCall } from '@accessdesk/access';
+import { CompleteGuardianTaskV1, Envelope, GuardianBlockView, RpcReply, problem } from '@accessdesk/contracts';
+import { Messaging } from '@accessdesk/messaging';
+import { GuardianTaskEntity } from '../guardian-blocks/guardian-block.entity';
+import { GUARDIAN_BLOCK_NOT_FOUND, mayRead, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
+import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
+
+export const TASK_NOT_FOUND = problem('guardian-task-not-found', 404, 'Task not found', 'This guardian block has no task with this id.');
+
+/**
+ * R18: the contact centre marks a follow-up task done (who, when, a note). A task already done is
+ * answered as it stands, so a repeated call changes nothing.
+ */
+@Injectable()
+export class CompleteGuardianTaskService {
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly store: GuardianBlockStore,
+  ) {}
+
+  async complete(envelope: Envelope<CompleteGuardianTaskV1>): Promise<RpcReply<GuardianBlockView>> {
+    const actor = envelope.actor;
+    const { guardianBlockId, taskId, request } = envelope.payload;
+    if (!mayCall('PATCH /guardian-blocks/{id}/tasks/{taskId}', actor.roles)) return { ok: false, problem: roleNotAllowed('contact_centre') };
+    return this.messaging.transaction(async (manager) => {
+      const entity = await this.store.findForUpdate(manager, guardianBlockId);
+      // Only the contact centre calls this (mayCall), and it sees its own region's blocks only.
+      if (!entity || !mayRead(actor, entity)) return { ok: false as const, problem: GUARDIAN_BLOCK_NOT_FOUND };
+      const repo = manager.getRepository(GuardianTaskEntity);
+      const task = await repo.findOneBy({ id: taskId, guardianBlockId });
+      if (!task) return { ok: false as const, problem: TASK_NOT_FOUND };
+      if (task.status === 'DONE') return { ok: true as const, body: await this.store.read(manager, entity, actor, `uppgiften ${task.kind} var redan klar`) };
+      const note = request.note?.trim() ? request.note.trim() : null;
+      await repo.update({ id: task.id }, { status: 'DONE', doneAt: new Date(), doneBy: actor.sub, note });
+      await this.store.note(manager, entity, actor, `Uppgift klar: ${task.title}${note ? ` (${note})` : ''}`, `uppgift ${task.kind} klar`);
+      return { ok: true as const, body: await this.store.view(manager, entity) };
+    });
+  }
+}

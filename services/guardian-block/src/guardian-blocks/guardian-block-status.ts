@@ -1,0 +1,38 @@
+import { GuardianBlockStatus } from '@accessdesk/contracts';
+
+/**
+ * A guardian block's life (R18–R20), the one place that says which move is allowed. A completion
+ * that arrives late or twice finds the move not listed and changes nothing.
+ *
+ * UNBLOCKING goes back to BLOCKED when the unblock lifted only one of two blocked guardians, or
+ * failed in the staff tool: the block is then still in effect for someone (R19).
+ */
+const TRANSITIONS: Record<GuardianBlockStatus, readonly GuardianBlockStatus[]> = {
+  // R20: a protected child 0–12 needs no block; the case is registered as already in effect.
+  RECEIVED: ['EXECUTING', 'ALREADY_IN_EFFECT'],
+  EXECUTING: ['BLOCKED', 'NOT_APPLICABLE', 'FAILED'],
+  BLOCKED: ['UNBLOCKING'],
+  UNBLOCKING: ['UNBLOCKED', 'BLOCKED'],
+  NOT_APPLICABLE: [],
+  // The block's action is still awaited after a failure: a later completion of it (executed by hand)
+  // moves it on, and the contact centre's RETRY of the failure sends it again (EXECUTING).
+  FAILED: ['BLOCKED', 'NOT_APPLICABLE', 'EXECUTING'],
+  ALREADY_IN_EFFECT: [],
+  UNBLOCKED: [],
+};
+
+export function canMove(from: GuardianBlockStatus, to: GuardianBlockStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Swedish text for the timeline, shown to the contact centre. */
+export const STATUS_TEXT: Record<GuardianBlockStatus, string> = {
+  RECEIVED: 'Ärendet mottaget och registrerat',
+  EXECUTING: 'Blockering av vårdnadshavare verkställs i personalverktyget',
+  BLOCKED: 'Vårdnadshavare blockerad från barnets journal och e-tjänster på 1177',
+  NOT_APPLICABLE: 'Ej aktuellt: barnet saknar konto på 1177',
+  FAILED: 'Blockeringen misslyckades i personalverktyget',
+  ALREADY_IN_EFFECT: 'Redan gällande: barnet (0–12 år) har skyddade personuppgifter och vårdnadshavarna saknar redan åtkomst',
+  UNBLOCKING: 'Borttagande av blockering verkställs i personalverktyget',
+  UNBLOCKED: 'Blockeringen av vårdnadshavare är borttagen',
+};

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { mayCall } from '@accessdesk/access';
+import {
+  Actor,
+  ChildLockRequestedV1,
+  Envelope,
+  ExecuteActionV1,
+  GuardianBlockConcludedV1,
+  GuardianBlockRequest,
+  GuardianBlockView,
+  Problem,
+  RpcReply,
+  SubmitGuardianBlockV1,
+  systemActor,
+} from '@accessdesk/contracts';
+import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { Regions } from '@accessdesk/platform';
+import { GuardianBlockEntity } from '../guardian-blocks/guardian-block.entity';
+import { NOT_YOUR_UNIT, mayFileFor, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
+import { GuardianBlockStore, TimelineStep } from '../guardian-blocks/guardian-block-store';
+import { STATUS_TEXT } from '../guardian-blocks/guardian-block-status';
+import { IDEMPOTENCY_KEY_REUSED, isUniqueViolationOf, requestHashOf } from '../guardian-blocks/idempotency';
+import { ResidentLookupService } from '../population-register/resident-lookup.service';
+import { NEEDS_UNIT_HEAD, decidedByUnitHead } from '../rules/r1-unit-head-decides';
+import { nextRegistryNumber } from '../rules/r6-registry-number';
+import {
+  CHILD_NOT_A_MINOR,
+  GUARDIAN_LISTED_TWICE,
+  GUARDIAN_NOT_LISTED,
+  RESIDENT_NOT_FOUND,
+  allListedAsGuardians,
+  hasDuplicates,
+  isMinor,
+} from '../rules/r18-child-and-guardians';
+import { BLOCK_EFFECTS } from '../rules/r18-effects';
+import { draftBlockNote } from '../rules/r18-ehr-note';
+import { BLOCK_FOLLOW_UP_TASKS } from '../rules/r18-follow-up-tasks';
+import { ALREADY_IN_EFFECT_EFFECTS } from '../rules/r20-effects';
+import { alreadyInEffect } from '../rules/r20-protected-child';
+import { channelNotOffered } from '../rules/r24-channel-offered';
+
+const SERVICE = 'guardian-block';
+
+/**
+ * R18 blockera vårdnadshavare: registers a guardian block filed by a unit head or the contact centre.
+ * Checks the decision (R1), the channel (R24), the child's age and the guardians against the
+ * population register (R18); a protected child 0–12 is registered as already in effect with nothing
+ * executed (R20). Otherwise the block goes to the staff tool and the child's login lock to intake,
+ * with the follow-up tasks and the EHR note, all in one transaction with the outbox and the audit
+ * trail. The same `Idempotency-Key` from the same caller answers the same case.
+ */
+@Injectable()
+export class SubmitGuardianBlockService {
+  private readonly logger = new Logger(SubmitGuardianBlockService.name);
+
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly dataSource: DataSource,
+    private readonly store: GuardianBlockStore,
+    private readonly regions: Regions,
+    private readonly register: ResidentLookupService,
+  ) {}
+
+  async submit(envelope: Envelope<SubmitGuardianBlockV1>): Promise<RpcReply<GuardianBlockView>> {
+    const { request, idempotencyKey } = envelope.payload;
+    const actor = envelope.actor;
+    // Checked again here, not only at the gateway: the command carries the verified caller.
+    if (!mayCall('POST /guardian-blocks', actor.roles)) return { ok: false, problem: roleNotAllowed('unit_head or contact_centre') };
+    if (!mayFileFor(actor, request.requestingUnit.hsaId)) return { ok: false, problem: NOT_YOUR_UNIT };
+
+    const requestHash = requestHashOf(request);
+    const earlier = await this.replay(actor, idempotencyKey, requestHash);
+    if (earlier) return earlier;
+
+    const now = new Date();
+    const refused = this.refusal(request, actor.region, now);
+    if (refused) return { ok: false, problem: refused };
+
+    const lookup = await this.register.lookUp(request.child.personnummer, envelope);
+    if (!lookup.ok) return lookup;
+    if (!lookup.resident.found) return { ok: false, problem: RESIDENT_NOT_FOUND };
+    const guardians = request.guardians.map((g) => g.personnummer);
+    if (!allListedAsGuardians(guardians, lookup.resident.guardians)) return { ok: false, problem: GUARDIAN_NOT_LISTED };
+    const inEffect = alreadyInEffect(request.child.personnummer, lookup.resident.protectedIdentity, now);
+
+    try {
+      return await this.messaging.transaction(async (manager) => {
+        const id = randomUUID();
+        const actionId = inEffect ? null : randomUUID();
+        // The registry counter row stays locked until commit: take it late, and do little after it.
+        const registryNumber = await nextRegistryNumber(manager, actor.region, now);
+        const status = inEffect ? 'ALREADY_IN_EFFECT' : 'EXECUTING';
+        const entity = manager.getRepository(GuardianBlockEntity).create({
+          id,
+          registryNumber,
+          region: actor.region,
+          status,
+          childPersonnummer: request.child.personnummer,
+          urgent: request.urgent,
+          channel: request.channel,
+          request,
+          requestedBy: actor,
+          requestingUnitHsaId: request.requestingUnit.hsaId,
+          guardians: guardians.map((personnummer) => ({ personnummer, blocked: false })),
+          ehrNote: draftBlockNote({
+            registryNumber,
+            guardianCount: guardians.length,
+            decidedBy: request.decision.decidedBy,
+            decidedAt: request.decision.decidedAt,
+            motivation: request.decision.motivation,
+            guardianInformedBy: request.guardianInformedBy,
+            period: request.period,
+            alreadyInEffect: inEffect,
+          }),
+          effects: [...(inEffect ? ALREADY_IN_EFFECT_EFFECTS : BLOCK_EFFECTS)],
+          outcome: null,
+          actionId,
+          linkedLockCaseId: null,
+          linkedLockRegistryNumber: null,
+          confirmationSentAt: null,
+          idempotencyOwner: actor.sub,
+          idempotencyKey,
+          requestHash,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const timeline: TimelineStep[] = [
+          { at: now, status: 'RECEIVED', by: actor.sub, note: `${STATUS_TEXT.RECEIVED} som ${registryNumber}${request.urgent ? ' (brådskande)' : ''}` },
+          { at: now, status, by: `system:${SERVICE}`, note: STATUS_TEXT[status] },
+        ];
+        await this.store.insert(manager, entity, timeline, BLOCK_FOLLOW_UP_TASKS, actor);
+
+        const meta = { correlationId: id, causationId: envelope.id, region: actor.region, actor };
+        if (actionId) {
+          await this.messaging.publish(
+            manager,
+            createEnvelope(ExecuteActionV1, { actionId, caseId: id, registryNumber, action: 'GUARDIAN_BLOCK', personnummer: request.child.personnummer, guardianPersonnummer: guardians }, meta),
+            // R18: "När en vårdnadshavare blockeras låses även barnets inloggning": intake opens it as its own case.
+            createEnvelope(
+              ChildLockRequestedV1,
+              {
+                guardianBlockId: id,
+                guardianBlockRegistryNumber: registryNumber,
+                child: request.child,
+                channel: request.channel,
+                decision: request.decision,
+                signature: request.signature ?? null,
+                requestingUnit: request.requestingUnit,
+                requestedAt: now.toISOString(),
+              },
+              meta,
+            ),
+          );
+        } else {
+          // R20: nothing to execute and no lock of the child, but the requester is still told.
+          await this.messaging.publish(manager, createEnvelope(GuardianBlockConcludedV1, this.alreadyInEffect(entity, now), { ...meta, actor: systemActor(SERVICE, actor.region) }));
+        }
+        this.logger.log(`guardian block ${id} registered as ${registryNumber}, ${status}`);
+        return { ok: true as const, body: await this.store.view(manager, entity) };
+      });
+    } catch (err) {
+      // Two requests with one key at the same moment: the other one won; answer with its case.
+      if (isUniqueViolationOf(err, 'guardian_blocks_idempotency')) {
+        const winner = await this.replay(actor, idempotencyKey, requestHash);
+        if (winner) return winner;
+      }
+      throw err;
+    }
+  }
+
+  /** What can be refused from the request alone, before the population register is asked. */
+  private refusal(request: GuardianBlockRequest, regionCode: string, now: Date): Problem | null {
+    if (!decidedByUnitHead(request.decision)) return NEEDS_UNIT_HEAD;
+    const channel = channelNotOffered(this.regions.find(regionCode), regionCode, request.channel);
+    if (channel) return channel;
+    if (!isMinor(request.child.personnummer, now)) return CHILD_NOT_A_MINOR;
+    if (hasDuplicates(request.guardians.map((g) => g.personnummer))) return GUARDIAN_LISTED_TWICE;
+    return null;
+  }
+
+  private alreadyInEffect(entity: GuardianBlockEntity, now: Date): GuardianBlockConcludedV1 {
+    return {
+      guardianBlockId: entity.id,
+      registryNumber: entity.registryNumber,
+      kind: 'BLOCK',
+      outcome: 'ALREADY_IN_EFFECT',
+      guardianCount: entity.guardians.length,
+      confirmationEmails: entity.request.confirmationEmails,
+      requestingUnitName: entity.request.requestingUnit.name,
+      urgent: entity.urgent,
+      effects: entity.effects,
+      linkedLockRegistryNumber: null,
+      concludedAt: now.toISOString(),
+    };
+  }
+
+  private async replay(actor: Actor, key: string, requestHash: string): Promise<RpcReply<GuardianBlockView> | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.getRepository(GuardianBlockEntity).findOneBy({ idempotencyOwner: actor.sub, idempotencyKey: key });
+      if (!existing) return null;
+      if (existing.requestHash !== requestHash) return { ok: false as const, problem: IDEMPOTENCY_KEY_REUSED };
+      // A replay shows the case again: a read like any other (R23).
+      return { ok: true as const, body: await this.store.read(manager, existing, actor, 'samma begäran igen (Idempotency-Key)') };
+    });
+  }
+}
