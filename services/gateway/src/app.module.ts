@@ -6,7 +6,11 @@ import { TokenVerifier } from './auth/token-verifier.service';
 import { loadAuthConfig } from './auth/trusted-issuers';
 import { AuditController } from './audit/audit.controller';
 import { CasesController } from './cases/cases.controller';
+import { GuardianBlocksController } from './guardian-blocks/guardian-blocks.controller';
 import { RateLimiter } from './http/rate-limiter';
+import { ResidentsController } from './residents/residents.controller';
+import { ReviewsController } from './reviews/reviews.controller';
+import { WorkItemsController } from './work-items/work-items.controller';
 import { GatewayConfig } from './gateway.config';
 import { AskService } from './http/ask.service';
 import { HttpMetricsMiddleware } from './http/http-metrics.middleware';
@@ -20,7 +24,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [ServiceRuntimeModule.forRoot({ service: 'gateway', config, rpcTimeoutMs: config.RPC_TIMEOUT_MS, readinessDatabaseUrl: config.DATABASE_URL })],
-      controllers: [CasesController, AuditController],
+      controllers: [CasesController, GuardianBlocksController, ResidentsController, WorkItemsController, ReviewsController, AuditController],
       providers: [
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(auth) },
         AuthGuard,

@@ -6,6 +6,7 @@ import { IsIdentityNumber, QueryAuditV1, VerifyAuditV1 } from '@accessdesk/contr
 import { AuthGuard, Roles } from '../auth/auth.guard';
 import { Caller, CurrentCaller } from '../auth/caller';
 import { AskService } from '../http/ask.service';
+import { ProblemException } from '../problems/problem.exception';
 import { schemaRef } from '../openapi/schemas';
 
 export class AuditByCaseQuery {
@@ -17,7 +18,23 @@ export class AuditByResidentRequest {
   @IsIdentityNumber() personnummer!: string;
 }
 
-/** R23 for auditors: the trail of a case or a resident in their own region, and the chain check. */
+/** The services that keep an audit trail of their own (R23), each with its own hash chain. */
+export const TRAILS = ['intake', 'guardian-block'] as const;
+type Trail = (typeof TRAILS)[number];
+
+interface TrailRecord {
+  at: string;
+  [field: string]: unknown;
+}
+
+type Verification = { valid: boolean; records: number; brokenAt?: { seq: number; id: string }; reason?: string };
+
+/**
+ * R23 for auditors: the trail of a case or a resident in their own region, and the chain check.
+ * Cases live in intake (locks, seals) or guardian-block (guardian blocks), each with its own chain:
+ * a case's trail comes from the service that owns it, a resident's from both (each record names its
+ * `trail`), and the check recomputes both chains.
+ */
 @ApiTags('audit')
 @ApiBearerAuth()
 @UseGuards(AuthGuard)
@@ -30,23 +47,47 @@ export class AuditController {
   @ApiOperation({ summary: 'The audit trail of one case' })
   @ApiQuery({ name: 'caseId', required: true })
   @ApiResponse({ status: 200, description: '`{ records: [...] }`, oldest first, hash-chained' })
-  byCase(@Query() query: AuditByCaseQuery, @CurrentCaller() caller: Caller) {
-    return this.ask.ask<QueryAuditV1, unknown>('intake', QueryAuditV1, { caseId: query.caseId }, caller, query.caseId);
+  async byCase(@Query() query: AuditByCaseQuery, @CurrentCaller() caller: Caller) {
+    try {
+      return await this.trailOf('intake', query.caseId, caller);
+    } catch (err) {
+      // Not intake's case: perhaps a guardian block, whose trail guardian-block keeps.
+      if (err instanceof ProblemException && err.problem.status === 404) return this.trailOf('guardian-block', query.caseId, caller);
+      throw err;
+    }
   }
 
   @Post('search')
   @HttpCode(200)
   @Roles(...rolesFor('POST /audit/search'))
-  @ApiOperation({ summary: 'The audit trail of one resident (personnummer in the body, never in a URL)' })
+  @ApiOperation({ summary: 'The audit trail of one resident (personnummer in the body, never in a URL), from every service that keeps one' })
   @ApiBody({ schema: schemaRef('AuditByResidentRequest') })
-  byResident(@Body() body: AuditByResidentRequest, @CurrentCaller() caller: Caller) {
-    return this.ask.ask<QueryAuditV1, unknown>('intake', QueryAuditV1, { personnummer: body.personnummer }, caller);
+  async byResident(@Body() body: AuditByResidentRequest, @CurrentCaller() caller: Caller) {
+    const parts = await Promise.all(
+      TRAILS.map(async (trail) => {
+        const { records } = await this.ask.ask<QueryAuditV1, { records: TrailRecord[] }>(trail, QueryAuditV1, { personnummer: body.personnummer }, caller);
+        return records.map((r) => ({ ...r, trail }));
+      }),
+    );
+    return { records: parts.flat().sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)) };
   }
 
   @Get('verify')
   @Roles(...rolesFor('GET /audit/verify'))
-  @ApiOperation({ summary: 'Recompute the hash chain; names the first record that does not fit' })
-  verify(@CurrentCaller() caller: Caller) {
-    return this.ask.ask<VerifyAuditV1, unknown>('intake', VerifyAuditV1, {}, caller);
+  @ApiOperation({ summary: 'Recompute every hash chain; names the first record that does not fit and its trail' })
+  async verify(@CurrentCaller() caller: Caller) {
+    const verdicts = await Promise.all(TRAILS.map(async (trail) => [trail, await this.ask.ask<VerifyAuditV1, Verification>(trail, VerifyAuditV1, {}, caller)] as const));
+    const broken = verdicts.find(([, v]) => !v.valid);
+    return {
+      valid: !broken,
+      records: verdicts.reduce((n, [, v]) => n + v.records, 0),
+      ...(broken ? { brokenAt: { ...broken[1].brokenAt, trail: broken[0] }, reason: broken[1].reason } : {}),
+      trails: Object.fromEntries(verdicts),
+    };
+  }
+
+  private async trailOf(trail: Trail, caseId: string, caller: Caller) {
+    const { records } = await this.ask.ask<QueryAuditV1, { records: TrailRecord[] }>(trail, QueryAuditV1, { caseId }, caller, caseId);
+    return { records: records.map((r) => ({ ...r, trail })) };
   }
 }

@@ -21,10 +21,32 @@ const CASE_VIEW: SchemaObject = {
     region: { type: 'string' },
     channel: { type: 'string' },
     outcome: { type: 'string', nullable: true },
-    paperwork: { type: 'string' },
+    paperwork: { type: 'string', enum: ['NOT_REQUIRED', 'PENDING', 'RECEIVED'] },
+    paperworkSender: { type: 'string', nullable: true, enum: ['STAFF', 'RESIDENT'], description: 'R12: who sends the form of an emergency lock' },
+    review: {
+      type: 'object',
+      nullable: true,
+      description: 'R9: the lock’s review once scheduled, and how it was decided',
+      properties: { id: { type: 'string', format: 'uuid' }, outcome: { type: 'string', nullable: true, enum: ['KEEP_LOCKED', 'UNLOCK'] } },
+    },
+    guardianBlockId: { type: 'string', format: 'uuid', nullable: true, description: 'R18: the guardian block this child lock belongs to' },
+    voidReason: { type: 'string', nullable: true },
     effects: { type: 'array', items: { type: 'string' } },
     advice: { type: 'array', items: { type: 'string' } },
-    relatedCases: { type: 'array', items: { type: 'object' } },
+    relatedCases: {
+      type: 'array',
+      description: 'R5 earlier cases of the resident in the region; R10 the lock an unlock lifts (LIFTS) and the unlock that lifted it (LIFTED_BY)',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          registryNumber: { type: 'string' },
+          type: { type: 'string' },
+          status: { type: 'string' },
+          relation: { type: 'string', enum: ['EARLIER_CASE_OF_RESIDENT', 'LIFTS', 'LIFTED_BY'] },
+        },
+      },
+    },
     requestingUnit: { type: 'object' },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
@@ -61,7 +83,20 @@ export function contractSchemas(): Record<string, SchemaObject> {
 }
 
 /** The request bodies of the API; only they and what they refer to are published. */
-const PUBLIC_ROOTS = ['CaseRequest', 'AuditByResidentRequest'];
+const PUBLIC_ROOTS = [
+  'CaseRequest',
+  'AuditByResidentRequest',
+  'CompletionRequest',
+  'PaperworkRequest',
+  'VerificationRequest',
+  'VoidRequest',
+  'ResidentStatusRequest',
+  'WorkItemCompletionRequest',
+  'ReviewDecisionRequest',
+  'GuardianBlockRequest',
+  'GuardianUnblockRequest',
+  'GuardianTaskUpdateRequest',
+];
 
 /**
  * Every class with validation rules has a generated schema, configuration classes too; the API's

@@ -1,0 +1,160 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { rolesFor } from '@accessdesk/access';
+import {
+  CompleteGuardianTaskV1,
+  GUARDIAN_BLOCK_STATUSES,
+  GetGuardianBlockV1,
+  GuardianBlockRequest,
+  GuardianBlockView,
+  GuardianTaskUpdateRequest,
+  GuardianUnblockRequest,
+  SubmitGuardianBlockV1,
+  UnblockGuardianV1,
+} from '@accessdesk/contracts';
+import { AuthGuard, Roles } from '../auth/auth.guard';
+import { Caller, CurrentCaller } from '../auth/caller';
+import { requireIdempotencyKey } from '../cases/cases.controller';
+import { AskService } from '../http/ask.service';
+import { schemaRef } from '../openapi/schemas';
+import { ProblemException } from '../problems/problem.exception';
+
+const SERVICE = 'guardian-block';
+
+/** A malformed id is answered like an unknown one: ids reveal nothing. */
+const notFound = () => ProblemException.of('guardian-block-not-found', 404, 'Guardian block not found', 'No guardian block with this id is visible to you.');
+const taskNotFound = () => ProblemException.of('guardian-task-not-found', 404, 'Task not found', 'This guardian block has no task with this id.');
+
+/** `GuardianBlockView` is an interface (no validation rules to generate it from), so it is described here. */
+const GUARDIAN_BLOCK_VIEW: SchemaObject = {
+  type: 'object',
+  required: ['id', 'registryNumber', 'region', 'status', 'guardians', 'ehrNote', 'tasks', 'timeline'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    registryNumber: { type: 'string', example: 'JONKOPING-2026-VB-000001' },
+    region: { type: 'string' },
+    status: { type: 'string', enum: [...GUARDIAN_BLOCK_STATUSES] },
+    channel: { type: 'string' },
+    urgent: { type: 'boolean' },
+    guardians: { type: 'array', items: { type: 'object', properties: { personnummer: { type: 'string' }, blocked: { type: 'boolean' } } } },
+    requestingUnit: { type: 'object', properties: { hsaId: { type: 'string' }, name: { type: 'string' } } },
+    linkedLock: {
+      type: 'object',
+      nullable: true,
+      description: 'R18: the child’s login lock, a LOGIN_LOCK case of its own',
+      properties: { caseId: { type: 'string', format: 'uuid' }, registryNumber: { type: 'string' } },
+    },
+    ehrNote: { type: 'string', description: 'R18: "Administrativ anteckning", sökord "Åtgärd", drafted in Swedish' },
+    effects: { type: 'array', items: { type: 'string' } },
+    tasks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          kind: { type: 'string', example: 'EHR_SMS_REMINDERS' },
+          title: { type: 'string' },
+          status: { type: 'string', enum: ['OPEN', 'DONE'] },
+          doneAt: { type: 'string', format: 'date-time', nullable: true },
+          doneBy: { type: 'string', nullable: true },
+          note: { type: 'string', nullable: true },
+        },
+      },
+    },
+    confirmationSentAt: { type: 'string', format: 'date-time', nullable: true },
+    unblock: {
+      type: 'object',
+      nullable: true,
+      properties: {
+        requestedAt: { type: 'string', format: 'date-time' },
+        threatCheck: { type: 'object', properties: { checkedAt: { type: 'string', format: 'date-time' }, summary: { type: 'string' } } },
+        ehrNote: { type: 'string' },
+      },
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    timeline: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { at: { type: 'string', format: 'date-time' }, status: { type: 'string' }, by: { type: 'string' }, note: { type: 'string' } },
+      },
+    },
+  },
+};
+
+/** R18–R20: guardian blocks and unblocks, for unit heads and the contact centre (002). */
+@ApiTags('guardian-blocks')
+@ApiBearerAuth()
+@UseGuards(AuthGuard)
+@Controller('api/v1/guardian-blocks')
+export class GuardianBlocksController {
+  constructor(private readonly ask: AskService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles(...rolesFor('POST /guardian-blocks'))
+  @ApiOperation({ summary: 'Block one or both guardians from a child’s journal and e-services on 1177 (R18, R20)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key returns the same guardian block.' })
+  @ApiBody({ schema: schemaRef('GuardianBlockRequest') })
+  @ApiResponse({ status: 201, description: 'The registered guardian block: EXECUTING, or ALREADY_IN_EFFECT for a protected child 0–12 (R20)', schema: GUARDIAN_BLOCK_VIEW })
+  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
+  @ApiResponse({ status: 403, description: 'A unit head files for their own unit only' })
+  @ApiResponse({ status: 422, description: 'Not decided by the unit head (R1), channel not offered (R24), child not a minor, unknown child or a guardian not listed (R18), Idempotency-Key reused' })
+  @ApiResponse({ status: 503, description: 'A service or the population register did not answer in time; retry with the same key' })
+  submit(
+    @Body() request: GuardianBlockRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GuardianBlockView> {
+    const key = requireIdempotencyKey(idempotencyKey);
+    return this.ask.ask<SubmitGuardianBlockV1, GuardianBlockView>(SERVICE, SubmitGuardianBlockV1, { request, idempotencyKey: key }, caller);
+  }
+
+  @Get(':id')
+  @Roles(...rolesFor('GET /guardian-blocks/{id}'))
+  @ApiOperation({ summary: 'A guardian block with its follow-up tasks, EHR note, linked lock and timeline' })
+  @ApiResponse({ status: 200, schema: GUARDIAN_BLOCK_VIEW })
+  @ApiResponse({ status: 404, description: 'No such guardian block, or not visible to the caller' })
+  get(@Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string, @CurrentCaller() caller: Caller): Promise<GuardianBlockView> {
+    return this.ask.ask<GetGuardianBlockV1, GuardianBlockView>(SERVICE, GetGuardianBlockV1, { guardianBlockId: id }, caller, id);
+  }
+
+  @Post(':id/unblock')
+  @HttpCode(200)
+  @Roles(...rolesFor('POST /guardian-blocks/{id}/unblock'))
+  @ApiOperation({ summary: 'Lift the block of the named guardians (all when none named) after the unit head’s threat check (R19)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key returns the same unblock.' })
+  @ApiBody({ schema: schemaRef('GuardianUnblockRequest') })
+  @ApiResponse({ status: 200, description: 'The guardian block, UNBLOCKING', schema: GUARDIAN_BLOCK_VIEW })
+  @ApiResponse({ status: 404, description: 'No such guardian block, or not visible to the caller' })
+  @ApiResponse({ status: 409, description: 'The block is not in effect (status is not BLOCKED)' })
+  @ApiResponse({ status: 422, description: 'Not decided by the unit head (R1), threat check missing (R19), a named guardian not blocked, Idempotency-Key reused' })
+  unblock(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+    @Body() request: GuardianUnblockRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GuardianBlockView> {
+    const key = requireIdempotencyKey(idempotencyKey);
+    return this.ask.ask<UnblockGuardianV1, GuardianBlockView>(SERVICE, UnblockGuardianV1, { guardianBlockId: id, request, idempotencyKey: key }, caller, id);
+  }
+
+  @Patch(':id/tasks/:taskId')
+  @HttpCode(200)
+  @Roles(...rolesFor('PATCH /guardian-blocks/{id}/tasks/{taskId}'))
+  @ApiOperation({ summary: 'Mark a follow-up task done (R18); a task already done is answered unchanged' })
+  @ApiParam({ name: 'taskId', format: 'uuid' })
+  @ApiBody({ schema: schemaRef('GuardianTaskUpdateRequest') })
+  @ApiResponse({ status: 200, description: 'The guardian block with the task done', schema: GUARDIAN_BLOCK_VIEW })
+  @ApiResponse({ status: 404, description: 'No such guardian block or task, or not visible to the caller' })
+  completeTask(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+    @Param('taskId', new ParseUUIDPipe({ exceptionFactory: taskNotFound })) taskId: string,
+    @Body() request: GuardianTaskUpdateRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GuardianBlockView> {
+    return this.ask.ask<CompleteGuardianTaskV1, GuardianBlockView>(SERVICE, CompleteGuardianTaskV1, { guardianBlockId: id, taskId, request }, caller, id);
+  }
+}
