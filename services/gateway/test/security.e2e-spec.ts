@@ -151,7 +151,10 @@ describe('who may do what, end to end', () => {
       }),
       fc.tuple(fc.constantFrom('type', 'resident', 'channel', 'decision', 'requestingUnit', 'signature', 'sealScope'), fc.oneof(fc.integer(), fc.string(), fc.array(fc.anything()), fc.boolean()))
         .map(([field, value]) => ({ ...valid(), [field]: value })),
-      fc.string({ minLength: 1, maxLength: 30 }).filter((k) => !(k in valid())).map((k) => ({ ...valid(), [k]: 'x' })),
+      // Own keys only: `in` would also skip inherited names such as toString, which must be refused too.
+      fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('toString', 'valueOf', 'constructor', 'prototype', 'hasOwnProperty'))
+        .filter((k) => !Object.keys(valid()).includes(k) && k !== '__proto__')
+        .map((k) => ({ ...valid(), [k]: 'x' })),
       // A real-looking number with a wrong check digit.
       fc.tuple(fc.stringMatching(/^19\d{9}$/), fc.integer({ min: 1, max: 9 })).map(([eleven, off]) => ({
         ...valid(),
@@ -195,6 +198,91 @@ describe('who may do what, end to end', () => {
       );
       expect((await api().post('/api/v1/audit/search').set('Authorization', `Bearer ${auditor}`).send({ personnummer: '199001012385' })).status).toBe(200);
     }, 180_000);
+  });
+
+  describe('hostile bodies to the other endpoints that take one', () => {
+    const decision = () => lockRequest().decision;
+    const someId = '7d0c2d3e-9c1b-4e55-8a61-2f0e6f1c9b10';
+    /** Each endpoint: who calls it, a valid body, its required fields, and what a valid body then answers. */
+    const endpoints: Array<{ method: 'post' | 'patch'; path: () => string; role: StaffRole; valid: () => Record<string, unknown>; required: string[]; answers: number }> = [
+      { method: 'post', path: () => `/api/v1/cases/${caseId}/completion`, role: 'clinician', valid: () => ({ comment: 'Kompletterat' }), required: [], answers: 409 },
+      { method: 'post', path: () => `/api/v1/cases/${caseId}/paperwork`, role: 'service_desk', valid: () => ({ receivedAt: '2026-11-22T08:00:00Z' }), required: ['receivedAt'], answers: 409 },
+      { method: 'post', path: () => `/api/v1/cases/${caseId}/verification`, role: 'service_desk', valid: () => ({ outcome: 'VERIFIED', calledAt: '2026-11-22T08:00:00Z', note: 'Ringt' }), required: ['outcome', 'calledAt', 'note'], answers: 409 },
+      { method: 'post', path: () => `/api/v1/cases/${caseId}/void`, role: 'service_desk', valid: () => ({ reason: 'Fel invånare' }), required: ['reason'], answers: 409 },
+      { method: 'post', path: () => '/api/v1/residents/status', role: 'clinician', valid: () => ({ personnummer: '199001012385' }), required: ['personnummer'], answers: 200 },
+      { method: 'post', path: () => `/api/v1/work-items/${someId}/complete`, role: 'service_desk', valid: () => ({ resolution: 'RETRY' }), required: [], answers: 404 },
+      { method: 'post', path: () => `/api/v1/reviews/${someId}/decision`, role: 'clinician', valid: () => ({ outcome: 'KEEP_LOCKED', decision: decision() }), required: ['outcome', 'decision'], answers: 404 },
+      {
+        method: 'post',
+        path: () => '/api/v1/guardian-blocks',
+        role: 'unit_head',
+        valid: () => ({
+          child: { personnummer: '201604202448', name: 'Lo Exempelsson' },
+          guardians: [{ personnummer: '197805141236' }],
+          channel: 'FORM',
+          urgent: false,
+          decision: { ...decision(), decidedBy: { hsaId: hsa(1), name: 'unit_head', role: 'UNIT_HEAD' } },
+          signature: { signedBy: hsa(1), signedAt: '2026-11-20T09:05:00Z' },
+          requestingUnit: lockRequest().requestingUnit,
+          confirmationEmails: ['chef@testkoping.example'],
+          guardianInformedBy: 'Kuratorn',
+        }),
+        required: ['child', 'guardians', 'channel', 'urgent', 'decision', 'requestingUnit', 'confirmationEmails', 'guardianInformedBy'],
+        answers: 201,
+      },
+      {
+        method: 'post',
+        path: () => `/api/v1/guardian-blocks/${someId}/unblock`,
+        role: 'unit_head',
+        valid: () => ({
+          threatCheck: { otherUnitsConsulted: true, socialServicesConsulted: true, checkedAt: '2026-12-01T09:00:00Z', summary: 'Ingen hotbild' },
+          decision: { ...decision(), decidedBy: { hsaId: hsa(1), name: 'unit_head', role: 'UNIT_HEAD' } },
+        }),
+        required: ['threatCheck', 'decision'],
+        answers: 404,
+      },
+      { method: 'patch', path: () => `/api/v1/guardian-blocks/${someId}/tasks/${someId}`, role: 'contact_centre', valid: () => ({ status: 'DONE' }), required: ['status'], answers: 404 },
+    ];
+
+    /** Mutations that each make the valid body invalid: not an object, a required field gone or of the wrong type, an unknown field. */
+    const hostileFor = (valid: () => Record<string, unknown>, required: string[]) => {
+      const fields = Object.keys(valid());
+      const wrongFor = (field: string) =>
+        typeof valid()[field] === 'boolean' ? fc.oneof(fc.integer(), fc.string()) : fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.anything(), { minLength: 1 }));
+      return fc.oneof(
+        fc.anything().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+        ...(required.length > 0 ? [fc.constantFrom(...required).map((field) => Object.fromEntries(Object.entries(valid()).filter(([k]) => k !== field)))] : []),
+        fc.constantFrom(...fields).chain((field) => wrongFor(field).map((value) => ({ ...valid(), [field]: value }))),
+        fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('toString', 'valueOf', 'constructor', 'prototype', 'hasOwnProperty'))
+          .filter((k) => !fields.includes(k) && k !== '__proto__')
+          .map((k) => ({ ...valid(), [k]: 'x' })),
+      );
+    };
+
+    // Named from the path with the ids left out (caseId exists only once the suite has started).
+    it.each(endpoints.map((e) => [`${e.method.toUpperCase()} ${e.path().replace(/[0-9a-f-]{36}|undefined/g, '{id}')}`, e] as const))(
+      `answers ${HOSTILE_RUNS} hostile bodies to %s with 4xx problems, then still answers a valid one`,
+      async (_name, endpoint) => {
+        const token = await tokenFor(endpoint.role, endpoint.role === 'service_desk' || endpoint.role === 'contact_centre' ? { unit: null } : {});
+        const send = (body: unknown) =>
+          (endpoint.method === 'post' ? api().post(endpoint.path()) : api().patch(endpoint.path()))
+            .set('Authorization', `Bearer ${token}`)
+            .set('Idempotency-Key', `sec-${++keyCounter}`)
+            .set('Content-Type', 'application/json')
+            .send(asJson(body));
+        await fc.assert(
+          fc.asyncProperty(hostileFor(endpoint.valid, endpoint.required), async (body) => {
+            const res = await send(body);
+            expect(res.status).toBeGreaterThanOrEqual(400);
+            expect(res.status).toBeLessThan(500);
+            expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+          }),
+          { numRuns: HOSTILE_RUNS },
+        );
+        expect((await send(endpoint.valid())).status).toBe(endpoint.answers);
+      },
+      180_000,
+    );
   });
 
   it('writes no personnummer in any log line, with logging on', () => {
