@@ -114,7 +114,8 @@ async function startSystem(options = {}) {
         env: childEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      children.push({ name: s.name, child });
+      const lastLines = [];
+      children.push({ name: s.name, child, lastLines });
       for (const stream of [child.stdout, child.stderr]) {
         let buffered = '';
         stream.setEncoding('utf8');
@@ -122,12 +123,19 @@ async function startSystem(options = {}) {
           buffered += chunk;
           const lines = buffered.split('\n');
           buffered = lines.pop();
-          for (const line of lines) options.onLine?.(s.name, line);
+          for (const line of lines) {
+            lastLines.push(line);
+            if (lastLines.length > 20) lastLines.shift();
+            options.onLine?.(s.name, line);
+          }
         });
       }
     }
     for (const { name, child } of children) await waitReady(`http://127.0.0.1:${ports[name]}`, child, name);
   } catch (err) {
+    // The service that failed, in its own words: its last lines, not the last lines of all of them.
+    const failed = children.find(({ name }) => err instanceof Error && err.message.startsWith(`${name} `));
+    if (failed && err instanceof Error) err.message += `\n${failed.name}'s last lines:\n${failed.lastLines.join('\n')}`;
     await stop();
     throw err;
   }
@@ -141,6 +149,17 @@ async function startSystem(options = {}) {
 }
 
 /** Every queue the services declare (dead-letter queues are `<queue>.dlq`), for cleaning up a run. */
-const QUEUES = ['intake.rpc', 'intake.events', 'identity-check.events', 'execution.commands', 'notification.events', 'review-scheduler.events'];
+const QUEUES = [
+  'intake.rpc',
+  'intake.events',
+  'identity-check.rpc',
+  'identity-check.events',
+  'execution.commands',
+  'guardian-block.rpc',
+  'guardian-block.events',
+  'notification.events',
+  'review-scheduler.rpc',
+  'review-scheduler.events',
+];
 
 module.exports = { startSystem, SERVICES, QUEUES, ensureDatabase };

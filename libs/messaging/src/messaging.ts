@@ -90,6 +90,8 @@ export class Messaging {
     this.client = new RpcClient(this.connection, this.names, this.options.logger);
     await this.connection.start();
     this.relay?.start();
+    const queues = this.declaredQueues();
+    if (queues.length > 0) this.options.logger.log(`consuming ${queues.join(', ')}`, 'Messaging');
   }
 
   async close(): Promise<void> {

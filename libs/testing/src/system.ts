@@ -29,6 +29,8 @@ export interface RunningSystem {
   simulatorUrl: string;
   /** Every line every service wrote, for assertions on logs. */
   logs: Array<{ service: string; line: string }>;
+  /** The queues the services said they consume (`<service>.<purpose>`, without prefix). */
+  declaredQueues(): string[];
   token(claims: { sub: string; name?: string; region: string; roles: string[]; unit?: string; careProvider?: string; ttl?: string }): Promise<string>;
   stop(): Promise<void>;
 }
@@ -68,9 +70,11 @@ export async function startTestSystem(options: { serviceEnv?: Record<string, Rec
     simulatorUrl: running.simulatorUrl,
     logs,
     token: (claims) => devKeys.mintToken(claims),
+    declaredQueues: () => declaredQueues(logs),
     async stop() {
       await running.stop();
-      await deleteRunTopology(prefix);
+      // The launcher's list, and whatever else a service declared, so that a run leaves nothing behind.
+      await deleteRunTopology(prefix, [...new Set([...launcher.QUEUES, ...declaredQueues(logs)])]);
       await db.drop();
       rmSync(keysDir, { recursive: true, force: true });
     },
@@ -78,6 +82,23 @@ export async function startTestSystem(options: { serviceEnv?: Record<string, Rec
 }
 
 /** A run leaves nothing behind on the broker. */
-async function deleteRunTopology(prefix: string): Promise<void> {
-  await deleteTopology(prefix, launcher.QUEUES.map((q) => `${prefix}${q}`));
+async function deleteRunTopology(prefix: string, queues: string[]): Promise<void> {
+  await deleteTopology(prefix, queues.map((q) => `${prefix}${q}`));
+}
+
+/** From the line `Messaging` writes at start: `consuming <queue>, <queue>` (prefixed). */
+function declaredQueues(logs: RunningSystem['logs']): string[] {
+  const found = new Set<string>();
+  for (const { line } of logs) {
+    if (!line.includes('"context":"Messaging"')) continue;
+    let message: unknown;
+    try {
+      message = (JSON.parse(line) as { message?: unknown }).message;
+    } catch {
+      continue;
+    }
+    if (typeof message !== 'string' || !message.startsWith('consuming ')) continue;
+    for (const q of message.slice('consuming '.length).split(', ')) found.add(q.replace(/^test-[0-9a-f]+\./, ''));
+  }
+  return [...found].sort();
 }

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { CaseView } from '@accessdesk/contracts';
 import { RunningSystem, pollUntil, startTestSystem } from '@accessdesk/testing';
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries -- the plain JS launcher under tools/
+const { QUEUES } = require('../../../tools/launcher') as { QUEUES: string[] };
 import { DR_A, TOVA, VGR_CARE_PROVIDER, VGR_UNIT, lockRequest } from './fixtures';
 
 /**
@@ -163,6 +165,14 @@ describe('one LOGIN_LOCK end to end', () => {
     expect(Object.keys(docs.body.components.schemas).filter((name) => /Config|Issuer/.test(name))).toEqual([]);
     const metrics = await api().get('/metrics');
     expect(metrics.text).toContain('http_request_duration_seconds');
+  });
+
+  it("lists in the launcher every queue the services consume, so that a test run leaves none behind", () => {
+    // Test runs and the benchmark delete their topology from launcher.QUEUES; a queue missing there
+    // would stay on the broker after every run and slow it down for the next.
+    const declared = system.declaredQueues();
+    expect(declared).toEqual(expect.arrayContaining(['intake.events', 'guardian-block.rpc']));
+    expect(QUEUES).toEqual(expect.arrayContaining(declared));
   });
 
   it('writes no personnummer in any log line', () => {
