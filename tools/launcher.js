@@ -1,6 +1,8 @@
 // Starts every service and the simulators as child processes from dist/, waits until each answers
 // /health/ready, and stops them again. Used by `npm start`, `npm run bench` and the end-to-end tests.
 const { spawn } = require('node:child_process');
+const { randomInt } = require('node:crypto');
+const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { Client } = require('pg');
@@ -21,16 +23,43 @@ const SERVICES = [
   { name: 'gateway', port: 3000 },
 ];
 
-function freePort() {
-  return new Promise((resolve, reject) => {
+/** Where the kernel's ephemeral range starts: ports outgoing connections are given (Linux's default 32768). */
+function ephemeralRangeStart() {
+  try {
+    const [low] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    return Number.isInteger(low) ? low : 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+function canListen(port) {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+const LOWEST_TEST_PORT = 10_000;
+
+/**
+ * A port nobody listens on, below the ephemeral range. A port the kernel hands out for `listen(0)` comes
+ * from that range, and an outgoing connection (to PostgreSQL, RabbitMQ, SMTP) could take it between
+ * this check and the service's own listen: that happened (EADDRINUSE at start). Below the range only
+ * another listener can, and `taken` keeps one start from handing the same port out twice.
+ */
+async function freePort(taken) {
+  const end = ephemeralRangeStart();
+  for (let attempt = 0; end - LOWEST_TEST_PORT > 1000 && attempt < 50; attempt++) {
+    const port = LOWEST_TEST_PORT + randomInt(end - LOWEST_TEST_PORT);
+    if (!taken.has(port) && (await canListen(port))) {
+      taken.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free port found between ${LOWEST_TEST_PORT} and ${end}`);
 }
 
 /** Creates the database named in `databaseUrl` when it does not exist yet. */
@@ -79,7 +108,7 @@ function stopChild(child) {
  * @param {object} options
  * @param {Record<string,string>} [options.env]  added to every service's environment
  * @param {Record<string,Record<string,string>>} [options.serviceEnv]  per service
- * @param {boolean} [options.ephemeralPorts]  pick free ports instead of the defaults (tests)
+ * @param {boolean} [options.ephemeralPorts]  pick free ports below the ephemeral range instead of the defaults (tests, benchmark)
  * @param {(service: string, line: string) => void} [options.onLine]  every line a service writes
  */
 async function startSystem(options = {}) {
@@ -88,8 +117,9 @@ async function startSystem(options = {}) {
   await ensureDatabase(databaseUrl);
 
   const ports = {};
-  for (const s of SERVICES) ports[s.name] = options.ephemeralPorts ? await freePort() : s.port;
-  const smtpPort = options.ephemeralPorts ? await freePort() : Number(env.SIMULATOR_SMTP_PORT ?? 2525);
+  const taken = new Set();
+  for (const s of SERVICES) ports[s.name] = options.ephemeralPorts ? await freePort(taken) : s.port;
+  const smtpPort = options.ephemeralPorts ? await freePort(taken) : Number(env.SIMULATOR_SMTP_PORT ?? 2525);
   const sim = `http://127.0.0.1:${ports.simulators}`;
   const shared = {
     DATABASE_URL: databaseUrl,
