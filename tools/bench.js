@@ -77,18 +77,20 @@ async function main() {
 
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/accessdesk_bench_${randomBytes(4).toString('hex')}`;
   const prefix = `bench-${randomBytes(4).toString('hex')}.`;
-  const system = await startSystem({
-    ephemeralPorts: true,
-    env: { DATABASE_URL: databaseUrl, AMQP_PREFIX: prefix, AUTH_CONFIG_FILE: authConfig, LOG_LEVEL: 'warn', SIMULATOR_FIXTURES: fixtures, STAFF_TOOL_LATENCY_MS: '0', STAFF_TOOL_FAILURE_RATE: '0' },
-    // One benchmark client files every case: the per-caller limit would measure itself, not the system.
-    serviceEnv: { gateway: { RATE_LIMIT_BURST: '1000000', RATE_LIMIT_PER_MINUTE: '1000000' } },
-    onLine: (service, line) => {
-      if (/"level":"(error|fatal)"/.test(line)) process.stderr.write(`${service}| ${line}\n`);
-    },
-  });
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
+  let system;
+  let db;
   try {
+    system = await startSystem({
+      ephemeralPorts: true,
+      env: { DATABASE_URL: databaseUrl, AMQP_PREFIX: prefix, AUTH_CONFIG_FILE: authConfig, LOG_LEVEL: 'warn', SIMULATOR_FIXTURES: fixtures, STAFF_TOOL_LATENCY_MS: '0', STAFF_TOOL_FAILURE_RATE: '0' },
+      // One benchmark client files every case: the per-caller limit would measure itself, not the system.
+      serviceEnv: { gateway: { RATE_LIMIT_BURST: '1000000', RATE_LIMIT_PER_MINUTE: '1000000' } },
+      onLine: (service, line) => {
+        if (/"level":"(error|fatal)"/.test(line)) process.stderr.write(`${service}| ${line}\n`);
+      },
+    });
+    db = new Client({ connectionString: databaseUrl });
+    await db.connect();
     const submittedAt = new Map();
     let next = 0;
     let failures = 0;
@@ -151,8 +153,9 @@ async function main() {
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    await db.end();
-    await system.stop();
+    // Also when the system did not come up: what it declared and created goes.
+    await db?.end();
+    await system?.stop();
     require('./register-paths');
     require('reflect-metadata');
     const { deleteTopology } = require('@accessdesk/messaging');
