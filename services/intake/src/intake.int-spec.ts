@@ -315,6 +315,18 @@ describe('intake runs the routines', () => {
     expect(await unlock('lift-2')).toMatchObject({ ok: false, problem: { status: 409, type: expect.stringMatching(/lift-in-progress$/) } });
   });
 
+  it('R10: of two unlocks of one lock filed at the same moment, one is registered and the other refused', async () => {
+    const lock = await file('race-lock', '198604182389');
+    await harness.publish(createEnvelope(CaseCheckedV1, passed(lock.id), meta(lock.id)));
+    const action = await executeCommand(lock.id);
+    await complete(lock.id, action.payload.actionId, 'EXECUTED');
+    await statusOf(lock.id, 'EXECUTED');
+    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...request('198604182389'), type: 'LOGIN_UNLOCK', relatedCaseId: null, sealScope: null }, idempotencyKey: key });
+    const answers = await Promise.all(['race-1', 'race-2', 'race-3', 'race-4'].map(unlock));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok)).toEqual(Array(3).fill(expect.objectContaining({ problem: expect.objectContaining({ status: 409 }) })));
+  });
+
   it('R18: a guardian block asks once for the child lock, however often the request arrives', async () => {
     const guardianBlockId = randomUUID();
     const asked = createEnvelope(

@@ -17,11 +17,22 @@ export function isLifting(type: string): type is LiftingType {
   return type === 'LOGIN_UNLOCK' || type === 'JOURNAL_UNSEAL';
 }
 
-/** The executed, not yet lifted lock (or seal) of a resident, in any region: the latest one. */
-export async function findActiveRestriction(manager: EntityManager, personnummer: string, type: 'LOGIN_LOCK' | 'JOURNAL_SEAL'): Promise<CaseEntity | null> {
+/**
+ * The executed, not yet lifted lock (or seal) of a resident, in any region: the latest one. For an
+ * unlock its row is locked until commit (`forUpdate`): two unlocks filed at the same moment queue
+ * here, so the second one's `findLiftUnderway` sees the first (without the lock, four at once were
+ * all registered).
+ */
+export async function findActiveRestriction(
+  manager: EntityManager,
+  personnummer: string,
+  type: 'LOGIN_LOCK' | 'JOURNAL_SEAL',
+  forUpdate = false,
+): Promise<CaseEntity | null> {
   return manager.getRepository(CaseEntity).findOne({
     where: { residentPersonnummer: personnummer, type, outcome: 'EXECUTED', liftedByCaseId: IsNull() },
     order: { createdAt: 'DESC' },
+    ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
 }
 

@@ -82,7 +82,7 @@ export class RegisterCase {
     const { request, actor } = r;
     let lifted: CaseEntity | null = null;
     if (isLifting(request.type)) {
-      lifted = await findActiveRestriction(manager, request.resident.personnummer, liftedType(request.type));
+      lifted = await findActiveRestriction(manager, request.resident.personnummer, liftedType(request.type), true);
       const refused = liftProblem(request.type, lifted, actor.region, request.relatedCaseId, lifted?.id ?? null);
       if (refused) return { ok: false, problem: refused };
     }
