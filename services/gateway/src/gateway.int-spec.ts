@@ -525,6 +525,8 @@ describe('gateway: commands, resident status, work items and reviews', () => {
       ['POST /cases/{id}/void', 'post', '/api/v1/cases/not-a-case/void', { reason: 'x' }, 'case-not-found'],
       ['POST /cases/{id}/completion', 'post', '/api/v1/cases/1/completion', { comment: 'x' }, 'case-not-found'],
       ['POST /work-items/{id}/complete', 'post', '/api/v1/work-items/123/complete', { resolution: 'RETRY' }, 'work-item-not-found'],
+      // UUID-shaped but of no version: the contracts' check refuses it, so the gateway's must too.
+      ['POST /cases/{id}/void', 'post', '/api/v1/cases/00000000-0000-0000-0000-000000000001/void', { reason: 'x' }, 'case-not-found'],
       ['POST /reviews/{id}/decision', 'post', `/api/v1/reviews/${PNR}/decision`, { outcome: 'KEEP_LOCKED', decision: DECISION }, 'review-not-found'],
     ] as const)('%s with a malformed id → 404 as for an unknown one', async (endpoint, method, path, body, slug) => {
       const res = await call({ method, path, body, idempotencyKey: 'k-3' }, await token([rolesFor(endpoint)[0]]));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { rolesFor } from '@accessdesk/access';
@@ -18,13 +18,13 @@ import { Caller, CurrentCaller } from '../auth/caller';
 import { requireIdempotencyKey } from '../cases/cases.controller';
 import { AskService } from '../http/ask.service';
 import { schemaRef } from '../openapi/schemas';
-import { ProblemException } from '../problems/problem.exception';
+import { notFoundIdPipe } from '../http/not-found-id.pipe';
 
 const SERVICE = 'guardian-block';
 
 /** A malformed id is answered like an unknown one: ids reveal nothing. */
-const notFound = () => ProblemException.of('guardian-block-not-found', 404, 'Guardian block not found', 'No guardian block with this id is visible to you.');
-const taskNotFound = () => ProblemException.of('guardian-task-not-found', 404, 'Task not found', 'This guardian block has no task with this id.');
+const blockIdPipe = () => notFoundIdPipe('guardian-block-not-found', 'Guardian block not found', 'No guardian block with this id is visible to you.');
+const taskIdPipe = () => notFoundIdPipe('guardian-task-not-found', 'Task not found', 'This guardian block has no task with this id.');
 
 /** `GuardianBlockView` is an interface (no validation rules to generate it from), so it is described here. */
 const GUARDIAN_BLOCK_VIEW: SchemaObject = {
@@ -117,7 +117,7 @@ export class GuardianBlocksController {
   @ApiOperation({ summary: 'A guardian block with its follow-up tasks, EHR note, linked lock and timeline' })
   @ApiResponse({ status: 200, schema: GUARDIAN_BLOCK_VIEW })
   @ApiResponse({ status: 404, description: 'No such guardian block, or not visible to the caller' })
-  get(@Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string, @CurrentCaller() caller: Caller): Promise<GuardianBlockView> {
+  get(@Param('id', blockIdPipe()) id: string, @CurrentCaller() caller: Caller): Promise<GuardianBlockView> {
     return this.ask.ask<GetGuardianBlockV1, GuardianBlockView>(SERVICE, GetGuardianBlockV1, { guardianBlockId: id }, caller, id);
   }
 
@@ -132,7 +132,7 @@ export class GuardianBlocksController {
   @ApiResponse({ status: 409, description: 'The block is not in effect (status is not BLOCKED)' })
   @ApiResponse({ status: 422, description: 'Not decided by the unit head (R1), threat check missing (R19), a named guardian not blocked, Idempotency-Key reused' })
   unblock(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+    @Param('id', blockIdPipe()) id: string,
     @Body() request: GuardianUnblockRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentCaller() caller: Caller,
@@ -150,8 +150,8 @@ export class GuardianBlocksController {
   @ApiResponse({ status: 200, description: 'The guardian block with the task done', schema: GUARDIAN_BLOCK_VIEW })
   @ApiResponse({ status: 404, description: 'No such guardian block or task, or not visible to the caller' })
   completeTask(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
-    @Param('taskId', new ParseUUIDPipe({ exceptionFactory: taskNotFound })) taskId: string,
+    @Param('id', blockIdPipe()) id: string,
+    @Param('taskId', taskIdPipe()) taskId: string,
     @Body() request: GuardianTaskUpdateRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<GuardianBlockView> {
