@@ -59,6 +59,16 @@ export function liftProblem(type: LiftingType, active: Pick<CaseEntity, 'region'
       { lockedByRegion: active.region },
     );
   }
+  if (type === 'JOURNAL_UNSEAL' && active.region !== callerRegion) {
+    // R21: a seal is lifted by the central support of the region that sealed, not by another region.
+    return problem(
+      'unseal-by-other-region',
+      403,
+      'Only the region that sealed the journal can lift the seal (R21)',
+      `The journal was sealed at the request of region ${active.region}; only that region's central support can lift it.`,
+      { sealedByRegion: active.region },
+    );
+  }
   if (relatedCaseId && relatedCaseId !== activeId) {
     return problem('related-case-mismatch', 422, `relatedCaseId is not the ${what} in effect`, `Leave relatedCaseId out, or give the id of the resident's ${what} that is in effect.`);
   }

@@ -78,6 +78,14 @@ describe('rules checked when a case is filed', () => {
     expect(slug(liftProblem('LOGIN_UNLOCK', { region: 'VGR' }, 'VGR', 'other-id', 'L1'))).toBe('related-case-mismatch');
   });
 
+  it('R21 lets only the sealing region lift a seal, naming that region', () => {
+    expect(liftProblem('JOURNAL_UNSEAL', { region: 'JAMTLAND' }, 'JAMTLAND', null, 'S1')).toBeNull();
+    const other = liftProblem('JOURNAL_UNSEAL', { region: 'JAMTLAND' }, 'KRONOBERG', null, 'S1');
+    expect(slug(other)).toBe('unseal-by-other-region');
+    expect(other?.sealedByRegion).toBe('JAMTLAND');
+    expect(slug(liftProblem('JOURNAL_UNSEAL', null, 'JAMTLAND', null, null))).toBe('no-active-seal');
+  });
+
   it('R21 seals the whole journal or named providers and units, optionally for a period', () => {
     expect(sealScopeProblem({ type: 'JOURNAL_SEAL', sealScope: { whole: true } })).toBeNull();
     expect(sealScopeProblem({ type: 'JOURNAL_SEAL', sealScope: { careUnits: ['SE2321000131-E000000000002'], from: '2026-01-01T00:00:00Z', to: '2026-06-01T00:00:00Z' } })).toBeNull();
