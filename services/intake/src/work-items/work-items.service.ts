@@ -183,10 +183,13 @@ export class WorkItemsService {
     const { workItemId, request } = envelope.payload;
     if (!mayCall('POST /work-items/{id}/complete', actor.roles)) return { ok: false, problem: ROLE_NOT_ALLOWED };
     return this.messaging.transaction(async (manager) => {
-      const item = await manager.getRepository(WorkItemEntity).findOne({ where: { id: workItemId }, lock: { mode: 'pessimistic_write' } });
-      if (!item || item.region !== actor.region || !queuesOf(actor).includes(item.queue)) return { ok: false as const, problem: WORK_ITEM_NOT_FOUND };
+      const seen = await manager.getRepository(WorkItemEntity).findOneBy({ id: workItemId });
+      if (!seen || seen.region !== actor.region || !queuesOf(actor).includes(seen.queue)) return { ok: false as const, problem: WORK_ITEM_NOT_FOUND };
+      // The case's row first, then the item's, in the order the case commands take them (they close
+      // items on their case): the opposite order let a void and a RETRY deadlock.
+      const intakeCase = await this.cases.findForUpdate(manager, seen.caseId);
+      const item = (await manager.getRepository(WorkItemEntity).findOne({ where: { id: workItemId }, lock: { mode: 'pessimistic_write' } })) as WorkItemEntity;
       if (item.status !== 'OPEN') return { ok: true as const, body: workItemView(item) };
-      const intakeCase = await this.cases.findForUpdate(manager, item.caseId);
       let resolution: string;
       switch (item.kind) {
         case 'MANUAL_EXECUTION': {
