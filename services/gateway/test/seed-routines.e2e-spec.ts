@@ -183,6 +183,14 @@ describe('the routines of the seeds, end to end', () => {
       const unlocked = await staff.karin.caseIn(unlock.body.id, 'CLOSED');
       expect(unlocked.relatedCases).toEqual(expect.arrayContaining([expect.objectContaining({ registryNumber: lock.body.registryNumber, relation: 'LIFTS' })]));
       expect((await account(system, VIKTOR.personnummer)).loginLocked).toBe(false);
+      // R9: the lifted lock's review ends; no reminder is sent about an open account, no decision taken.
+      const review = await pollUntil(
+        async () => ((await staff.karin.get('/reviews?state=all')).body.reviews as ReviewView[]).find((r) => r.caseId === lock.body.id && r.status === 'LIFTED'),
+        { timeoutMs: 15_000, what: 'the lifted lock’s review to end' },
+      );
+      const decision = await staff.karin.post(`/reviews/${review.id}/decision`, { outcome: 'KEEP_LOCKED', decision: form(people.karin, KRONOBERG_UNIT, { resident: VIKTOR }).decision }, 'seed001-late-review');
+      expect(decision.status).toBe(409);
+      expect(problemType(decision)).toBe('lock-already-lifted');
 
       const noAccount = await staff.karin.post('/cases', form(people.karin, KRONOBERG_UNIT, { resident: OLLE }), 'seed001-olle');
       const notApplicable = await staff.karin.caseIn(noAccount.body.id, 'CLOSED');

@@ -4,6 +4,7 @@ import { ChasePaperworkService } from './chase-paperwork/chase-paperwork.service
 import { ListReviewsService } from './list-reviews/list-reviews.service';
 import { Reviews1732300000600 } from './migrations/1732300000600-reviews';
 import { RemindersAndPaperworkChases1732300000610 } from './migrations/1732300000610-reminders-and-paperwork-chases';
+import { OnLockLiftedService } from './on-lock-lifted/on-lock-lifted.service';
 import { OnReviewDecidedService } from './on-review-decided/on-review-decided.service';
 import { PaperworkChaseEntity } from './paperwork-chases/paperwork-chase.entity';
 import { PaperworkOverdueService } from './paperwork-overdue/paperwork-overdue.service';
@@ -30,6 +31,7 @@ export class AppModule {
         { provide: ReviewSchedulerConfig, useValue: config },
         ScheduleReviewService,
         OnReviewDecidedService,
+        OnLockLiftedService,
         ChasePaperworkService,
         ListReviewsService,
         ReviewDueService,

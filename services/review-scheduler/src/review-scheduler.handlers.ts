@@ -3,6 +3,7 @@ import { CaseConcludedV1, ListReviewsV1, PaperworkPendingV1, PaperworkReceivedV1
 import { Messaging, answer, on } from '@accessdesk/messaging';
 import { ChasePaperworkService } from './chase-paperwork/chase-paperwork.service';
 import { ListReviewsService } from './list-reviews/list-reviews.service';
+import { OnLockLiftedService } from './on-lock-lifted/on-lock-lifted.service';
 import { OnReviewDecidedService } from './on-review-decided/on-review-decided.service';
 import { PaperworkOverdueService } from './paperwork-overdue/paperwork-overdue.service';
 import { ReviewDueService } from './review-due/review-due.service';
@@ -15,6 +16,7 @@ export class ReviewSchedulerHandlers implements OnModuleInit {
     private readonly messaging: Messaging,
     private readonly scheduleReview: ScheduleReviewService,
     private readonly reviewDecided: OnReviewDecidedService,
+    private readonly lockLifted: OnLockLiftedService,
     private readonly chasePaperwork: ChasePaperworkService,
     private readonly listReviews: ListReviewsService,
     private readonly reviewDue: ReviewDueService,
@@ -26,7 +28,10 @@ export class ReviewSchedulerHandlers implements OnModuleInit {
     this.messaging.subscribe(
       'events',
       [
-        on(CaseConcludedV1, (envelope, payload, manager) => this.scheduleReview.handle(envelope, payload, manager)),
+        on(CaseConcludedV1, async (envelope, payload, manager) => {
+          await this.scheduleReview.handle(envelope, payload, manager);
+          await this.lockLifted.handle(envelope, payload, manager);
+        }),
         on(ReviewDecidedV1, (envelope, payload, manager) => this.reviewDecided.handle(envelope, payload, manager)),
         on(PaperworkPendingV1, (envelope, payload, manager) => this.chasePaperwork.pending(envelope, payload, manager)),
         on(PaperworkReceivedV1, (envelope, payload, manager) => this.chasePaperwork.received(envelope, payload, manager)),

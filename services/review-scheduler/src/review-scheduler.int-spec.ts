@@ -323,6 +323,32 @@ describe('review-scheduler against the real broker and database', () => {
       expect(await stagesPublished(harness, ReviewDueV1, control.caseId)).toEqual({ REMINDER: 1, ESCALATION: 1 });
     });
 
+    it('R9 R10 a lock unlocked by a case of its own ends its review: no reminder follows, another region changes nothing', async () => {
+      const now = Date.now();
+      const lock = concluded({ concludedAt: new Date(now).toISOString() });
+      const control = concluded({ concludedAt: new Date(now + 500).toISOString() });
+      const unlock = concluded({ caseType: 'LOGIN_UNLOCK', registryNumber: 'VGR-2026-000012', concludedAt: new Date(now).toISOString(), liftsCaseId: lock.caseId });
+      await harness.publish(envelopeOf(lock), envelopeOf(control));
+      await scheduled(harness, lock.caseId);
+
+      // Another region's unlock naming this lock is not this region's to act on.
+      const foreign = envelopeOf({ ...unlock, caseId: randomUUID() }, 'KRONOBERG');
+      await harness.publish(foreign);
+      await harness.handled(foreign);
+      expect(await reviewOf(harness, lock.caseId)).toMatchObject({ status: 'SCHEDULED', unlock_case_id: null });
+
+      const lifted = envelopeOf(unlock);
+      await harness.publish(lifted);
+      await harness.handled(lifted);
+      await harness.publishAgain(lifted);
+      expect(await reviewOf(harness, lock.caseId)).toMatchObject({ status: 'LIFTED', unlock_case_id: unlock.caseId, outcome: null });
+
+      // The control, due half a second later, is reminded and escalated: the lifted one would have been first.
+      await reviewDue(harness, control.caseId, 'ESCALATION');
+      expect(await stagesPublished(harness, ReviewDueV1, lock.caseId)).toEqual({});
+      expect(await reviewOf(harness, lock.caseId)).toMatchObject({ status: 'LIFTED', reminded_at: null, escalated_at: null });
+    });
+
     it('R9 R11 an UNLOCK outcome records the unlock case it opened', async () => {
       const payload = concluded({ concludedAt: '2030-06-01T08:00:00.000Z' });
       await harness.publish(envelopeOf(payload));

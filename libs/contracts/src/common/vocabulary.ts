@@ -99,7 +99,8 @@ export type ManualResult = (typeof MANUAL_RESULTS)[number];
 export const REVIEW_OUTCOMES = ['KEEP_LOCKED', 'UNLOCK'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
-export const REVIEW_STATUSES = ['SCHEDULED', 'REMINDED', 'ESCALATED', 'DECIDED'] as const;
+/** R9: a review's life. LIFTED: the lock was unlocked by a case filed outside the review (R10, R11); nothing is left to review. */
+export const REVIEW_STATUSES = ['SCHEDULED', 'REMINDED', 'ESCALATED', 'DECIDED', 'LIFTED'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** R9, R12: a due date passed: first a reminder, after a further period an escalation. */

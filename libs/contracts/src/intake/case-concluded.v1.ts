@@ -25,4 +25,6 @@ export class CaseConcludedV1 {
   @IsOptional() @IsEmail() requesterEmail?: string | null;
   @IsArray() @IsString({ each: true }) effects!: string[];
   @IsArray() @IsString({ each: true }) advice!: string[];
+  /** An executed unlock or unseal: the lock or seal it lifted (R10), whose review then ends (R9). */
+  @IsOptional() @IsUUID() liftsCaseId?: string | null;
 }

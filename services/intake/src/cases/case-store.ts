@@ -92,6 +92,7 @@ export class CaseStore {
       requesterEmail: entity.request.decision.decidedBy.email ?? null,
       effects: executed ? entity.effects : [],
       advice: executed ? entity.advice : [],
+      liftsCaseId: executed ? entity.liftsCaseId : null,
     };
   }
 

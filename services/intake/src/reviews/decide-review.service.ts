@@ -46,6 +46,10 @@ export class DecideReviewService {
         if (lock.reviewOutcome === request.outcome) return { ok: true as const, body: await this.view(manager, lock) };
         return { ok: false as const, problem: problem('review-already-decided', 409, 'The review is already decided (R9)', `It was decided ${lock.reviewOutcome}.`) };
       }
+      if (lock.liftedByCaseId) {
+        // Unlocked by a case of its own meanwhile: "the login stays locked" would be untrue.
+        return { ok: false as const, problem: problem('lock-already-lifted', 409, 'The lock is already lifted (R9, R10)', 'The login was unlocked by a later case; there is nothing left to review.') };
+      }
       let unlockCaseId: string | null = null;
       if (request.outcome === 'UNLOCK') {
         const unlock: CaseRequest = {
@@ -91,7 +95,8 @@ export class DecideReviewService {
   /** R9: the reminder and the escalation are written in the lock's timeline. */
   async reviewDue(envelope: Envelope<ReviewDueV1>, due: ReviewDueV1, manager: EntityManager): Promise<void> {
     const lock = await this.cases.findForUpdate(manager, due.caseId);
-    if (!lock) return;
+    // A reminder that crossed the decision or the lock's lifting on the way: nothing to note.
+    if (!lock || lock.reviewOutcome || lock.liftedByCaseId) return;
     await this.cases.note(
       manager,
       lock,

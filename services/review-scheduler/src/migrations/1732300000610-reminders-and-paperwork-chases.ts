@@ -29,7 +29,7 @@ export class RemindersAndPaperworkChases1732300000610 implements MigrationInterf
         ALTER COLUMN requesting_unit_name SET NOT NULL,
         ALTER COLUMN next_due_at SET NOT NULL,
         ALTER COLUMN causation_id SET NOT NULL,
-        ADD CONSTRAINT reviews_status CHECK (status IN ('SCHEDULED', 'REMINDED', 'ESCALATED', 'DECIDED')),
+        ADD CONSTRAINT reviews_status CHECK (status IN ('SCHEDULED', 'REMINDED', 'ESCALATED', 'DECIDED', 'LIFTED')),
         ADD CONSTRAINT reviews_outcome CHECK (outcome IN ('KEEP_LOCKED', 'UNLOCK')),
         ADD CONSTRAINT reviews_decided CHECK ((status = 'DECIDED') = (outcome IS NOT NULL AND decided_at IS NOT NULL))`);
     await q.query(`DROP INDEX review_scheduler.reviews_due`);

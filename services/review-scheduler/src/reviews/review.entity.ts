@@ -35,7 +35,7 @@ export class ReviewEntity {
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
   /** HSA-id of who decided the review. */
   @Column({ name: 'decided_by', type: 'text', nullable: true }) decidedBy!: string | null;
-  /** The LOGIN_UNLOCK case an UNLOCK outcome opened (R11). */
+  /** The LOGIN_UNLOCK case an UNLOCK outcome opened (R11), or for LIFTED the unlock filed outside the review. */
   @Column({ name: 'unlock_case_id', type: 'uuid', nullable: true }) unlockCaseId!: string | null;
   /** The message that scheduled the review: what its reminders were caused by. */
   @Column({ name: 'causation_id', type: 'text' }) causationId!: string;

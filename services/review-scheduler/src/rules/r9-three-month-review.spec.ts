@@ -27,6 +27,7 @@ describe('R9 three-month review', () => {
     expect(nextReviewStep('REMINDED')).toEqual({ stage: 'ESCALATION', status: 'ESCALATED' });
     expect(nextReviewStep('ESCALATED')).toBeNull();
     expect(nextReviewStep('DECIDED')).toBeNull();
+    expect(nextReviewStep('LIFTED')).toBeNull();
     expect(REVIEW_STATUSES.filter((s) => nextReviewStep(s) !== null)).toEqual([...REVIEW_STATUSES_WITH_A_NEXT_STEP]);
   });
 
@@ -40,5 +41,6 @@ describe('R9 three-month review', () => {
     expect(isOverdue('SCHEDULED', dueAt, new Date('2027-02-28T09:05:01Z'))).toBe(true);
     expect(isOverdue('ESCALATED', dueAt, new Date('2027-04-01T00:00:00Z'))).toBe(true);
     expect(isOverdue('DECIDED', dueAt, new Date('2027-04-01T00:00:00Z'))).toBe(false);
+    expect(isOverdue('LIFTED', dueAt, new Date('2027-04-01T00:00:00Z'))).toBe(false);
   });
 });

@@ -38,6 +38,7 @@ export function nextReviewStep(status: ReviewStatus): ReviewStep | null {
       return { stage: 'ESCALATION', status: 'ESCALATED' };
     case 'ESCALATED':
     case 'DECIDED':
+    case 'LIFTED':
       return null;
   }
 }
@@ -45,12 +46,15 @@ export function nextReviewStep(status: ReviewStatus): ReviewStep | null {
 /** The statuses the reminder worker looks at, in the order their steps come. */
 export const REVIEW_STATUSES_WITH_A_NEXT_STEP: readonly ReviewStatus[] = ['SCHEDULED', 'REMINDED'];
 
-/** A decision is taken once: the first one recorded stands, a later or repeated one changes nothing. */
+/**
+ * A decision is taken once: the first one recorded stands, a later or repeated one changes nothing.
+ * A lock lifted by an unlock of its own (LIFTED) has nothing left to decide.
+ */
 export function mayDecide(status: ReviewStatus): boolean {
-  return status !== 'DECIDED';
+  return status !== 'DECIDED' && status !== 'LIFTED';
 }
 
 /** Overdue: the due date passed and nobody decided yet. */
 export function isOverdue(status: ReviewStatus, dueAt: Date, now: Date): boolean {
-  return status !== 'DECIDED' && now.getTime() > dueAt.getTime();
+  return mayDecide(status) && now.getTime() > dueAt.getTime();
 }
