@@ -8,7 +8,10 @@ import {
   LinkedLockOpenedV1,
   ListWorkItemsV1,
   MessageContract,
+  PaperworkOverdueV1,
   PaperworkPendingV1,
+  PaperworkWaivedV1,
+  RecordPaperworkV1,
   RecordVerificationV1,
   RpcReply,
   VoidCaseV1,
@@ -186,7 +189,7 @@ describe('intake runs the routines', () => {
     harness = await startServiceUnderTest({
       appModule: AppModule.forRoot,
       configClass: IntakeConfig,
-      observe: [ExecuteActionV1, CaseReturnedV1, LinkedLockOpenedV1, PaperworkPendingV1, WorkItemResolvedV1],
+      observe: [ExecuteActionV1, CaseReturnedV1, LinkedLockOpenedV1, PaperworkPendingV1, PaperworkWaivedV1, WorkItemResolvedV1],
     });
   });
 
@@ -368,5 +371,34 @@ describe('intake runs the routines', () => {
       ok: false,
       problem: { status: 403, type: expect.stringMatching(/emergency-by-service-desk$/) },
     });
+  });
+
+  it('R12 R8: an emergency lock closed after a failed execution owes no form: the chase ends and a late form is refused', async () => {
+    const emergency = body(
+      await ask<SubmitCaseV1, CaseView>(
+        SubmitCaseV1,
+        { request: { ...request('196805263289'), channel: 'EMERGENCY_PHONE', signature: null, relatedCaseId: null, sealScope: null }, idempotencyKey: 'emergency-fail' },
+        desk,
+      ),
+    );
+    const action = await executeCommand(emergency.id);
+    await complete(emergency.id, action.payload.actionId, 'FAILED', 'STAFF_TOOL_UNAVAILABLE');
+    await statusOf(emergency.id, 'FAILED');
+    const item = await pollUntil(async () => {
+      const items = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, desk)).items;
+      return items.find((i) => i.caseId === emergency.id);
+    }, { what: 'the FAILED_EXECUTION work item' });
+    body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: item.id, request: { resolution: 'CLOSE' } }, desk));
+    expect(await statusOf(emergency.id, 'CLOSED')).toMatchObject({ paperwork: 'NOT_REQUIRED' });
+    await harness.waitFor(PaperworkWaivedV1, (e) => e.correlationId === emergency.id, { what: 'paperwork.waived' });
+
+    // The chase's reminder crossing the closing opens no work item; a form sent anyway is refused.
+    const overdue = createEnvelope(PaperworkOverdueV1, { caseId: emergency.id, registryNumber: emergency.registryNumber, stage: 'REMINDER', sender: 'STAFF', requestingUnit: { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Åby', headEmail: 'chef@vc-aby.example.se' }, pendingSince: new Date().toISOString() }, meta(emergency.id));
+    await harness.publish(overdue);
+    await harness.handled(overdue);
+    const items = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'PAPERWORK' } }, desk)).items;
+    expect(items.filter((i) => i.caseId === emergency.id)).toEqual([]);
+    const late = await ask(RecordPaperworkV1, { caseId: emergency.id, request: { receivedAt: new Date().toISOString(), decision: request().decision, patientInformed: { informed: true } } }, desk);
+    expect(late).toMatchObject({ ok: false, problem: { status: 409 } });
   });
 });

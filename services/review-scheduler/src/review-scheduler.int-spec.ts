@@ -14,6 +14,7 @@ import {
   PaperworkOverdueV1,
   PaperworkPendingV1,
   PaperworkReceivedV1,
+  PaperworkWaivedV1,
   ReviewDecidedV1,
   ReviewDueV1,
   ReviewOutcome,
@@ -380,7 +381,7 @@ describe('review-scheduler against the real broker and database', () => {
 
       const recordedAt = new Date(pending.recordedAt).getTime();
       const chase = await chaseOf(harness, pending.caseId);
-      expect(chase).toMatchObject({ status: 'ESCALATED', region: 'VGR', received_at: null });
+      expect(chase).toMatchObject({ status: 'ESCALATED', region: 'VGR', ended_at: null });
       expect(at(chase?.reminder_due_at)).toBe(recordedAt + 1_000);
       expect(at(chase?.escalation_due_at)).toBe(recordedAt + 2_000);
       expect(at(chase?.reminded_at)).toBeGreaterThanOrEqual(recordedAt + 1_000);
@@ -408,8 +409,29 @@ describe('review-scheduler against the real broker and database', () => {
       await paperworkOverdue(harness, control.caseId, 'ESCALATION');
       const chase = await chaseOf(harness, received.caseId);
       expect(chase).toMatchObject({ status: 'RECEIVED', escalated_at: null });
-      expect((chase?.received_at as Date).toISOString()).toBe(arrived.payload.receivedAt);
+      expect((chase?.ended_at as Date).toISOString()).toBe(arrived.payload.receivedAt);
       expect(await stagesPublished(harness, PaperworkOverdueV1, received.caseId)).toEqual({ REMINDER: 1 });
+    });
+
+    it('R12 a lock closed unexecuted ends the chase as WAIVED; a form arriving after that changes nothing', async () => {
+      const now = Date.now();
+      const waived = paperworkPending(new Date(now));
+      const control = paperworkPending(new Date(now + 500));
+      await harness.publish(fromIntake(PaperworkPendingV1, waived), fromIntake(PaperworkPendingV1, control));
+      await paperworkOverdue(harness, waived.caseId, 'REMINDER');
+
+      const ended = fromIntake(PaperworkWaivedV1, { caseId: waived.caseId, waivedAt: new Date().toISOString() });
+      await harness.publish(ended);
+      await harness.handled(ended);
+      const late = fromIntake(PaperworkReceivedV1, { caseId: waived.caseId, receivedAt: new Date().toISOString() });
+      await harness.publish(late);
+      await harness.handled(late);
+
+      await paperworkOverdue(harness, control.caseId, 'ESCALATION');
+      const chase = await chaseOf(harness, waived.caseId);
+      expect(chase).toMatchObject({ status: 'WAIVED', escalated_at: null });
+      expect((chase?.ended_at as Date).toISOString()).toBe(ended.payload.waivedAt);
+      expect(await stagesPublished(harness, PaperworkOverdueV1, waived.caseId)).toEqual({ REMINDER: 1 });
     });
 
     it('R12 a form that arrives before the news that it is awaited: nothing is chased', async () => {

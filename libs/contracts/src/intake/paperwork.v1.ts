@@ -16,6 +16,16 @@ export class PaperworkPendingV1 {
   @IsISO8601({ strict: true }) recordedAt!: string;
 }
 
+/**
+ * R12: an emergency lock ended without being executed (closed after a failed execution); its form is
+ * no longer owed and the chase ends.
+ */
+export class PaperworkWaivedV1 {
+  static readonly type = 'intake.paperwork.waived.v1';
+  @IsUUID() caseId!: string;
+  @IsISO8601({ strict: true }) waivedAt!: string;
+}
+
 /** R12: the form of an emergency lock has arrived; the chase ends. */
 export class PaperworkReceivedV1 {
   static readonly type = 'intake.paperwork.received.v1';

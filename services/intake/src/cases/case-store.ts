@@ -9,6 +9,7 @@ import {
   Envelope,
   ExecuteActionV1,
   FeedbackRecipient,
+  PaperworkWaivedV1,
   RelatedCaseRef,
   TimelineEntry,
   systemActor,
@@ -141,11 +142,16 @@ export class CaseStore {
    * Moves a case forward and writes the step in its timeline; a move the state machine does not
    * allow (a late or repeated event) changes nothing and answers false.
    */
-  async move(manager: EntityManager, entity: CaseEntity, to: CaseStatus, actor: Actor, note?: string): Promise<boolean> {
+  async move(manager: EntityManager, entity: CaseEntity, to: CaseStatus, actor: Actor, note?: string, cause?: Pick<Envelope, 'id'>): Promise<boolean> {
     const from = entity.status;
     if (!canMove(from, to)) return false;
     entity.status = to;
+    // R12: an emergency lock that ends unexecuted owes no form any more; its chase ends, and a form
+    // sent later can no longer write the request back into a reduced case (R8).
+    const waived = isTerminal(to) && entity.paperwork === 'PENDING';
+    if (waived) entity.paperwork = 'NOT_REQUIRED';
     await this.save(manager, entity);
+    if (waived) await this.publish(manager, PaperworkWaivedV1, { caseId: entity.id, waivedAt: new Date().toISOString() }, entity, cause ?? { id: entity.id }, actor);
     await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: to, by: actor.sub, note: note ?? STATUS_TEXT[to] }]);
     await this.audit(manager, 'CASE_STATUS_CHANGED', actor, entity, `${from} → ${to}`);
     // R8: a case that has ended, however it ended, keeps only what later cases need.

@@ -229,8 +229,11 @@ export class WorkItemsService {
             if (!(await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, `Nytt försök i personalverktyget${request.note ? `: ${request.note}` : ''}`))) {
               return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
             }
-          } else if (!(await this.cases.move(manager, intakeCase, 'CLOSED', actor, `Avslutat utan verkställande${request.note ? `: ${request.note}` : ''}`))) {
+          } else if (!(await this.cases.move(manager, intakeCase, 'CLOSED', actor, `Avslutat utan verkställande${request.note ? `: ${request.note}` : ''}`, envelope))) {
             return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
+          } else {
+            // An emergency lock closed unexecuted: its form is no longer chased (R12).
+            await this.closeOpen(manager, intakeCase.id, ['PAPERWORK'], actor.sub, 'NOT_REQUIRED');
           }
           resolution = request.resolution;
           break;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Envelope, PaperworkPendingV1, PaperworkReceivedV1 } from '@accessdesk/contracts';
+import { Envelope, PaperworkPendingV1, PaperworkReceivedV1, PaperworkWaivedV1 } from '@accessdesk/contracts';
 import { qualifiedTable } from '@accessdesk/persistence';
 import { Regions } from '@accessdesk/platform';
 import { PaperworkChaseEntity } from '../paperwork-chases/paperwork-chase.entity';
@@ -9,9 +9,10 @@ import { paperworkDueDates } from '../rules/r12-emergency-paperwork';
 
 /**
  * R12: an emergency lock awaiting its form starts a chase with the region's reminder and escalation
- * dates (R24); the form's arrival ends it. Both run in the inbox transaction. The two events can
- * arrive in either order, so both write one row per case with one statement each: the form arriving
- * first leaves a RECEIVED row that the later pending event does not reopen.
+ * dates (R24); the form's arrival ends it, as does the lock's end unexecuted (WAIVED). All run in the
+ * inbox transaction. The events can arrive in any order, so each writes one row per case with one
+ * statement: an end arriving first leaves a RECEIVED or WAIVED row that a later pending event does
+ * not reopen.
  */
 @Injectable()
 export class ChasePaperworkService {
@@ -59,17 +60,25 @@ export class ChasePaperworkService {
   }
 
   async received(envelope: Envelope<PaperworkReceivedV1>, received: PaperworkReceivedV1, manager: EntityManager): Promise<void> {
+    await this.end(envelope, received.caseId, 'RECEIVED', new Date(received.receivedAt), manager);
+  }
+
+  async waived(envelope: Envelope<PaperworkWaivedV1>, waived: PaperworkWaivedV1, manager: EntityManager): Promise<void> {
+    await this.end(envelope, waived.caseId, 'WAIVED', new Date(waived.waivedAt), manager);
+  }
+
+  private async end(envelope: Envelope, caseId: string, status: 'RECEIVED' | 'WAIVED', at: Date, manager: EntityManager): Promise<void> {
     const table = qualifiedTable(manager, 'paperwork_chases');
-    // Insert-or-close in one statement: a concurrent pending event for the case waits on the
-    // unique key and then finds the chase closed, never the other way round.
+    // Insert-or-end in one statement: a concurrent pending event for the case waits on the unique
+    // key and then finds the chase ended, never the other way round. The first end stands.
     const rows: Array<{ status: string }> = await manager.query(
-      `INSERT INTO ${table} (id, case_id, region, status, next_due_at, received_at, causation_id)
-       VALUES ($1, $2, $3, 'RECEIVED', $4, $4, $5)
-       ON CONFLICT (case_id) DO UPDATE SET status = 'RECEIVED', received_at = EXCLUDED.received_at
-         WHERE ${table}.status <> 'RECEIVED'
+      `INSERT INTO ${table} (id, case_id, region, status, next_due_at, ended_at, causation_id)
+       VALUES ($1, $2, $3, $4, $5, $5, $6)
+       ON CONFLICT (case_id) DO UPDATE SET status = EXCLUDED.status, ended_at = EXCLUDED.ended_at
+         WHERE ${table}.status NOT IN ('RECEIVED', 'WAIVED')
        RETURNING status`,
-      [randomUUID(), received.caseId, envelope.region, new Date(received.receivedAt), envelope.id],
+      [randomUUID(), caseId, envelope.region, status, at, envelope.id],
     );
-    this.logger.log(rows.length === 0 ? `paperwork of case ${received.caseId} already received` : `paperwork of case ${received.caseId} received: chase closed`);
+    this.logger.log(rows.length === 0 ? `paperwork chase of case ${caseId} already ended` : `paperwork chase of case ${caseId} ended: ${status}`);
   }
 }

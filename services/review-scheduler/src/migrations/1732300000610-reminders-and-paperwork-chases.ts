@@ -44,7 +44,7 @@ export class RemindersAndPaperworkChases1732300000610 implements MigrationInterf
         id                     uuid PRIMARY KEY,
         case_id                uuid NOT NULL UNIQUE,
         region                 text NOT NULL,
-        status                 text NOT NULL CHECK (status IN ('PENDING', 'REMINDED', 'ESCALATED', 'RECEIVED')),
+        status                 text NOT NULL CHECK (status IN ('PENDING', 'REMINDED', 'ESCALATED', 'RECEIVED', 'WAIVED')),
         registry_number        text,
         sender                 text CHECK (sender IN ('STAFF', 'RESIDENT')),
         requesting_unit_hsa_id text,
@@ -56,15 +56,15 @@ export class RemindersAndPaperworkChases1732300000610 implements MigrationInterf
         next_due_at            timestamptz NOT NULL,
         reminded_at            timestamptz,
         escalated_at           timestamptz,
-        received_at            timestamptz,
+        ended_at               timestamptz,
         causation_id           text NOT NULL,
         created_at             timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT paperwork_chases_pending_known CHECK (
-          status = 'RECEIVED' OR (
+          status IN ('RECEIVED', 'WAIVED') OR (
             registry_number IS NOT NULL AND sender IS NOT NULL AND requesting_unit_hsa_id IS NOT NULL
             AND requesting_unit_name IS NOT NULL AND head_email IS NOT NULL AND pending_since IS NOT NULL
             AND reminder_due_at IS NOT NULL AND escalation_due_at IS NOT NULL)),
-        CONSTRAINT paperwork_chases_received CHECK ((status = 'RECEIVED') = (received_at IS NOT NULL))
+        CONSTRAINT paperwork_chases_ended CHECK ((status IN ('RECEIVED', 'WAIVED')) = (ended_at IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX paperwork_chases_next_due ON review_scheduler.paperwork_chases (status, next_due_at) WHERE status IN ('PENDING', 'REMINDED')`);
   }

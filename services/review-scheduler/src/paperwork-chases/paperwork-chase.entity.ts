@@ -27,7 +27,8 @@ export class PaperworkChaseEntity {
   @Column({ name: 'next_due_at', type: 'timestamptz' }) nextAttemptAt!: Date;
   @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true }) remindedAt!: Date | null;
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true }) escalatedAt!: Date | null;
-  @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt!: Date | null;
+  /** When the chase ended: the form's arrival (RECEIVED), or the lock's end unexecuted (WAIVED). */
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
   /** The message that started the chase (or closed it first): what its reminders were caused by. */
   @Column({ name: 'causation_id', type: 'text' }) causationId!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

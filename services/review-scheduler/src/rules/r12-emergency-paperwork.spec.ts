@@ -15,7 +15,8 @@ describe('R12 emergency paperwork chase', () => {
     expect(PAPERWORK_CHASE_STATUSES.filter((s) => nextPaperworkStep(s) !== null)).toEqual([...PAPERWORK_STATUSES_WITH_A_NEXT_STEP]);
   });
 
-  it('R12 sends nothing once the form arrived', () => {
+  it('R12 sends nothing once the form arrived, or once it is no longer owed', () => {
     expect(nextPaperworkStep('RECEIVED')).toBeNull();
+    expect(nextPaperworkStep('WAIVED')).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ import { IsoDuration, addIsoDuration } from '@accessdesk/platform';
  * Where the chase of one emergency lock's form stands. RECEIVED is final: the form arrived, possibly
  * before the news that it was awaited (events of one case can arrive out of order).
  */
-export const PAPERWORK_CHASE_STATUSES = ['PENDING', 'REMINDED', 'ESCALATED', 'RECEIVED'] as const;
+/** RECEIVED: the form arrived. WAIVED: the lock ended unexecuted, so no form is owed. */
+export const PAPERWORK_CHASE_STATUSES = ['PENDING', 'REMINDED', 'ESCALATED', 'RECEIVED', 'WAIVED'] as const;
 export type PaperworkChaseStatus = (typeof PAPERWORK_CHASE_STATUSES)[number];
 
 export interface PaperworkDueDates {
@@ -30,7 +31,7 @@ export interface PaperworkStep {
   status: PaperworkChaseStatus;
 }
 
-/** PENDING is reminded, REMINDED is escalated; an escalated or received chase sends nothing more. */
+/** PENDING is reminded, REMINDED is escalated; an escalated, received or waived chase sends nothing more. */
 export function nextPaperworkStep(status: PaperworkChaseStatus): PaperworkStep | null {
   switch (status) {
     case 'PENDING':
@@ -39,6 +40,7 @@ export function nextPaperworkStep(status: PaperworkChaseStatus): PaperworkStep |
       return { stage: 'ESCALATION', status: 'ESCALATED' };
     case 'ESCALATED':
     case 'RECEIVED':
+    case 'WAIVED':
       return null;
   }
 }
