@@ -411,10 +411,12 @@ describe('guardian-block', () => {
     expect(await ask(CompleteGuardianTaskV1, { guardianBlockId: view.id, taskId: view.tasks[0].id, request: { status: 'DONE' } }, elsewhere)).toMatchObject({ ok: false, problem: { status: 404 } });
     expect(body(await ask<GuardianStatusV1, GuardianBlockStatusPart>(GuardianStatusV1, { personnummer: CHILD }, elsewhere))).toEqual({ guardianBlocks: [] });
 
-    // The own region's staff see the child's blocks, with who is blocked.
+    // The own region's staff see who is blocked; the block itself only those who may read it.
     const clinician: Actor = { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: REGION, roles: ['clinician'], unit: OTHER_UNIT };
     const status = body(await ask<GuardianStatusV1, GuardianBlockStatusPart>(GuardianStatusV1, { personnummer: CHILD }, clinician));
-    expect(status.guardianBlocks).toContainEqual({ guardianBlockId: view.id, registryNumber: view.registryNumber, region: REGION, status: 'BLOCKED', blockedGuardians: [GUARDIAN_1] });
+    expect(status.guardianBlocks).toContainEqual({ guardianBlockId: null, registryNumber: null, region: REGION, status: 'BLOCKED', blockedGuardians: [GUARDIAN_1] });
+    const ownStatus = body(await ask<GuardianStatusV1, GuardianBlockStatusPart>(GuardianStatusV1, { personnummer: CHILD }, contactCentre));
+    expect(ownStatus.guardianBlocks).toContainEqual({ guardianBlockId: view.id, registryNumber: view.registryNumber, region: REGION, status: 'BLOCKED', blockedGuardians: [GUARDIAN_1] });
   });
 
   it('R23 records every write and read in the audit trail under pseudonyms, never a personnummer, in an unbroken chain', async () => {

@@ -47,8 +47,13 @@ export interface LoginAndSealStatus {
 }
 
 /** guardian-block's part of the answer (the resident as a child). */
+/**
+ * R18: which guardians are blocked, for every block of the caller's region: staff acting on the child
+ * must not turn to them. The block itself (its id and registry number) only for a caller who may read
+ * it, as intake names only the cases the caller may see.
+ */
 export interface GuardianBlockStatusPart {
-  guardianBlocks: Array<{ guardianBlockId: string; registryNumber: string; region: string; status: GuardianBlockStatus; blockedGuardians: string[] }>;
+  guardianBlocks: Array<{ guardianBlockId: string | null; registryNumber: string | null; region: string; status: GuardianBlockStatus; blockedGuardians: string[] }>;
 }
 
 /** The answer of `POST /residents/status`: both parts, merged by the gateway. */

@@ -4,14 +4,15 @@ import { mayCall } from '@accessdesk/access';
 import { appendAudit } from '@accessdesk/audit';
 import { Envelope, GuardianBlockStatusPart, GuardianStatusV1, RpcReply } from '@accessdesk/contracts';
 import { GuardianBlockEntity } from '../guardian-blocks/guardian-block.entity';
-import { roleNotAllowed } from '../guardian-blocks/guardian-block-access';
+import { mayRead, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 
 /**
  * guardian-block's part of `POST /residents/status`: the guardian blocks where the resident is the
  * child, in the caller's region only (another region's blocks are invisible). Staff of the region
- * need to know that a guardian is blocked before they act on the child, so every block of the
- * region is listed, not only the caller's unit's. The read is recorded (R23).
+ * need to know which guardian is blocked before they act on the child, so every block of the region
+ * is listed; its id and registry number only where the caller may read the block, like intake's
+ * cases. The read is recorded (R23).
  */
 @Injectable()
 export class GuardianStatusService {
@@ -39,8 +40,8 @@ export class GuardianStatusService {
         ok: true as const,
         body: {
           guardianBlocks: blocks.map((b) => ({
-            guardianBlockId: b.id,
-            registryNumber: b.registryNumber,
+            guardianBlockId: mayRead(actor, b) ? b.id : null,
+            registryNumber: mayRead(actor, b) ? b.registryNumber : null,
             region: b.region,
             status: b.status,
             blockedGuardians: b.guardians.filter((g) => g.blocked).map((g) => g.personnummer),
