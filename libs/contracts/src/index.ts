@@ -1,5 +1,6 @@
 export * from './common/envelope';
 export * from './common/personnummer';
+export * from './common/swedish-time';
 export * from './common/validators';
 export * from './common/vocabulary';
 export * from './rpc';

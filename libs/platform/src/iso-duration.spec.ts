@@ -47,7 +47,18 @@ describe('addIsoDuration', () => {
   });
 
   it('crosses year ends in both directions of the month arithmetic', () => {
-    expect(plus('2026-10-15T00:00:00.000Z', 'P15M')).toBe('2028-01-15T00:00:00.000Z');
+    // 02:00 summer time on 15 October is 02:00 winter time on 15 January: an hour later in UTC.
+    expect(plus('2026-10-15T00:00:00.000Z', 'P15M')).toBe('2028-01-15T01:00:00.000Z');
+  });
+
+  it('R9 counts on the Swedish calendar and wall clock, not UTC’s', () => {
+    // 00:30 on 30 November in Sweden (still the 29th in UTC): three months on is 28 February, 00:30.
+    expect(plus('2026-11-29T23:30:00.000Z', 'P3M')).toBe('2027-02-27T23:30:00.000Z');
+    // 10:00 on 20 August (summer time) plus three months is 10:00 on 20 November (winter time).
+    expect(plus('2026-08-20T08:00:00.000Z', 'P3M')).toBe('2026-11-20T09:00:00.000Z');
+    // A day is a calendar day across the change to summer time; hours are hours that pass.
+    expect(plus('2026-03-28T11:00:00.000Z', 'P1D')).toBe('2026-03-29T10:00:00.000Z');
+    expect(plus('2026-03-28T11:00:00.000Z', 'PT24H')).toBe('2026-03-29T11:00:00.000Z');
   });
 });
 

@@ -1,4 +1,5 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
+import { fromSwedishWallClock, swedishWallClock } from '@accessdesk/contracts';
 
 /**
  * ISO 8601 durations (`P3M`, `P1Y2M3DT4H5M6S`, `P2W`, `PT5S`) for configured periods such as the
@@ -20,7 +21,6 @@ const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(
 const MS_PER_SECOND = 1_000;
 const MS_PER_MINUTE = 60 * MS_PER_SECOND;
 const MS_PER_HOUR = 60 * MS_PER_MINUTE;
-const MS_PER_DAY = 24 * MS_PER_HOUR;
 
 /** Parses an ISO 8601 duration; throws an Error naming the text and the expected form when it is not one. */
 export function parseIsoDuration(text: string): IsoDuration {
@@ -39,27 +39,26 @@ function daysInMonth(year: number, monthIndex: number): number {
 }
 
 /**
- * `date` plus `duration`, calendar-correct in UTC and in PostgreSQL's order: years and months first,
- * the day of month clamped to the target month's last day (31 January + P1M = 28 or 29 February),
- * then weeks and days, then the time of day.
+ * `date` plus `duration`, calendar-correct on the Swedish calendar and in PostgreSQL's order: years and
+ * months first, the day of month clamped to the target month's last day (31 January + P1M = 28 or 29
+ * February), then weeks and days, all on the Swedish wall clock, so that three months after 10:00 on
+ * 20 August is 10:00 on 20 November although the clocks went back in between; then hours, minutes
+ * and seconds as time that passes.
  */
 export function addIsoDuration(date: Date, duration: IsoDuration): Date {
-  const totalMonths = date.getUTCMonth() + duration.years * 12 + duration.months;
-  const year = date.getUTCFullYear() + Math.floor(totalMonths / 12);
+  const wall = swedishWallClock(date);
+  const totalMonths = wall.month - 1 + duration.years * 12 + duration.months;
+  const year = wall.year + Math.floor(totalMonths / 12);
   const monthIndex = ((totalMonths % 12) + 12) % 12;
-  const day = Math.min(date.getUTCDate(), daysInMonth(year, monthIndex));
-  const shifted = Date.UTC(
-    year,
-    monthIndex,
-    day,
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
+  const dayOfMonth = Math.min(wall.day, daysInMonth(year, monthIndex));
+  // Date.UTC carries a day count past the month's end into the next month.
+  const target = new Date(Date.UTC(year, monthIndex, dayOfMonth + duration.weeks * 7 + duration.days));
+  const shifted = fromSwedishWallClock(
+    { year: target.getUTCFullYear(), month: target.getUTCMonth() + 1, day: target.getUTCDate(), hour: wall.hour, minute: wall.minute, second: wall.second },
     date.getUTCMilliseconds(),
   );
-  const plusDays = (duration.weeks * 7 + duration.days) * MS_PER_DAY;
   const plusTime = duration.hours * MS_PER_HOUR + duration.minutes * MS_PER_MINUTE + duration.seconds * MS_PER_SECOND;
-  return new Date(shifted + plusDays + plusTime);
+  return new Date(shifted.getTime() + plusTime);
 }
 
 /** A config property that must hold an ISO 8601 duration `parseIsoDuration` accepts. */

@@ -35,4 +35,14 @@ describe('personnummer', () => {
     expect(ageOn('201601019999', new Date('2026-01-01T00:00:00Z'))).toBe(10);
     expect(ageOn('201601029999', new Date('2026-01-01T00:00:00Z'))).toBe(9);
   });
+
+  it('R18 R20 counts a birthday from Swedish midnight, not UTC’s', () => {
+    // 00:30 on 11 May in Sweden is still 10 May in UTC: the child born 11 May 2013 is 13.
+    expect(ageOn('201305119999', new Date('2026-05-10T22:30:00Z'))).toBe(13);
+    expect(ageOn('201305119999', new Date('2026-05-10T21:30:00Z'))).toBe(12);
+    // An 18th birthday: adult from Swedish midnight.
+    expect(ageOn('200812059999', new Date('2026-12-04T23:30:00Z'))).toBe(18);
+    // A samordningsnummer's day is the birth day plus 60.
+    expect(ageOn('201305719999', new Date('2026-05-10T22:30:00Z'))).toBe(13);
+  });
 });

@@ -1,3 +1,5 @@
+import { swedishWallClock } from './swedish-time';
+
 /**
  * Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer).
  *
@@ -67,13 +69,17 @@ export function normalizePersonnummer(input: string, today: Date = new Date()): 
   return twelve && identityNumberKind(twelve) ? twelve : null;
 }
 
-/** Age in whole years on `at` (UTC), from the date part of a canonical number. */
+/**
+ * Age in whole years on the Swedish calendar day of `at`, from the date part of a canonical number
+ * (a samordningsnummer's day less 60). In UTC a Swedish birthday would start an hour or two late.
+ */
 export function ageOn(twelveDigits: string, at: Date): number {
   const year = Number(twelveDigits.slice(0, 4));
   const month = Number(twelveDigits.slice(4, 6));
   const dayRaw = Number(twelveDigits.slice(6, 8));
   const day = dayRaw > 60 ? dayRaw - 60 : dayRaw;
-  let age = at.getUTCFullYear() - year;
-  if (at.getUTCMonth() + 1 < month || (at.getUTCMonth() + 1 === month && at.getUTCDate() < day)) age -= 1;
+  const today = swedishWallClock(at);
+  let age = today.year - year;
+  if (today.month < month || (today.month === month && today.day < day)) age -= 1;
   return age;
 }

@@ -59,4 +59,8 @@ describe('R18 the EHR note of a guardian block', () => {
     expect(note).toContain('socialtjänsten: BUP och socialtjänsten ser ingen hotbild');
     expect(note).toContain('upplåsning begärs i ett eget ärende');
   });
+  it('R18 dates the note on the Swedish calendar: a decision at 00:30 on 21 November is dated the 21st', () => {
+    const note = draftBlockNote({ ...input, decidedAt: '2026-11-20T23:30:00Z' });
+    expect(note).toContain('verksamhetschef, 2026-11-21');
+  });
 });

@@ -1,3 +1,5 @@
+import { swedishDate } from '@accessdesk/contracts';
+
 /**
  * R18, R19 (002) "Dokumentera i Cosmic": the note the staff put in the EHR when a guardian block is
  * decided or lifted, drafted for them: template "Administrativ anteckning", keyword "Åtgärd"; what
@@ -32,8 +34,9 @@ export interface UnblockNoteInput {
 
 const HEADER = ['Administrativ anteckning', 'Sökord: Åtgärd'];
 
+/** The Swedish calendar day of a time; a date given as a date stays as it is. */
 function day(iso: string): string {
-  return iso.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : swedishDate(iso);
 }
 
 function guardiansOf(count: number): string {

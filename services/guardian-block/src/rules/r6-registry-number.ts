@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { swedishWallClock } from '@accessdesk/contracts';
 
 /**
  * R6 Registration, for guardian blocks (002): a registry number per region and year, with `VB`
@@ -13,7 +14,8 @@ export function formatRegistryNumber(region: string, year: number, serial: numbe
 
 /** The counter row stays locked until commit, so concurrent cases never share a number: take it late. */
 export async function nextRegistryNumber(manager: EntityManager, region: string, at: Date): Promise<string> {
-  const year = at.getUTCFullYear();
+  // The Swedish year: a case filed at 00:30 on New Year's Day belongs to the new year's series.
+  const year = swedishWallClock(at).year;
   const [{ last }] = await manager.query(
     `INSERT INTO guardian_block.registry_counters (region, year, last) VALUES ($1, $2, 1)
      ON CONFLICT (region, year) DO UPDATE SET last = registry_counters.last + 1

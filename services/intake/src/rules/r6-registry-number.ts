@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { swedishWallClock } from '@accessdesk/contracts';
 
 /**
  * R6 Registration: every case gets a registry number (diarienummer) that runs per region and year,
@@ -9,7 +10,8 @@ export function formatRegistryNumber(region: string, year: number, serial: numbe
 }
 
 export async function nextRegistryNumber(manager: EntityManager, region: string, at: Date): Promise<string> {
-  const year = at.getUTCFullYear();
+  // The Swedish year: a case filed at 00:30 on New Year's Day belongs to the new year's series.
+  const year = swedishWallClock(at).year;
   const [{ last }] = await manager.query(
     `INSERT INTO intake.registry_counters (region, year, last) VALUES ($1, $2, 1)
      ON CONFLICT (region, year) DO UPDATE SET last = registry_counters.last + 1

@@ -1,7 +1,7 @@
 // What every e-mail to staff shares: plain Swedish text, Swedish local time, bullets, and the
 // signature of the region's desk (R24: the desk's name is configuration, not code). An e-mail names
 // a case by its registry number only; no template is given a personnummer or a resident's name.
-import { IntakeCaseType } from '@accessdesk/contracts';
+import { IntakeCaseType, swedishDate, swedishDateTime } from '@accessdesk/contracts';
 import { RegionConfig, redactIdentityNumbers } from '@accessdesk/platform';
 
 /** A written e-mail: who gets it and what it says. */
@@ -17,8 +17,6 @@ export type RegionFacts = Pick<RegionConfig, 'name' | 'serviceDesk' | 'contactCe
 /** Which of the region's desks signs: the service desk, or the contact centre for guardian blocks. */
 export type SigningDesk = 'serviceDesk' | 'contactCentre';
 
-const TIME_ZONE = 'Europe/Stockholm';
-
 /** What a case asks for, as it reads after "begäran om …". */
 export const CASE_ACTION: Record<IntakeCaseType, string> = {
   LOGIN_LOCK: 'låsning av inloggning',
@@ -27,33 +25,11 @@ export const CASE_ACTION: Record<IntakeCaseType, string> = {
   JOURNAL_UNSEAL: 'hävning av försegling',
 };
 
-function stockholmParts(iso: string): Record<string, string> {
-  return Object.fromEntries(
-    new Intl.DateTimeFormat('sv-SE', {
-      timeZone: TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-}
-
 /** `2026-11-20 kl. 10:05` in Swedish local time, whatever the server's time zone. */
-export function stockholmTime(iso: string): string {
-  const parts = stockholmParts(iso);
-  return `${parts.year}-${parts.month}-${parts.day} kl. ${parts.hour}:${parts.minute}`;
-}
+export const stockholmTime = (iso: string): string => swedishDateTime(iso);
 
 /** `2026-11-20`, the Swedish calendar day. */
-export function stockholmDate(iso: string): string {
-  const parts = stockholmParts(iso);
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+export const stockholmDate = (iso: string): string => swedishDate(iso);
 
 export function bullets(lines: readonly string[]): string[] {
   return lines.map((line) => `• ${line}`);
