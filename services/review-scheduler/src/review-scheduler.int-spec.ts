@@ -350,6 +350,26 @@ describe('review-scheduler against the real broker and database', () => {
       expect(await reviewOf(harness, lock.caseId)).toMatchObject({ status: 'LIFTED', reminded_at: null, escalated_at: null });
     });
 
+    it('R9 a review that cannot be worked is put back a minute and holds up none behind it', async () => {
+      // A review of a region since removed from the regions file, from before escalation dates were
+      // stored: its reminder cannot work out the escalation date and fails every time.
+      const broken = concluded({ concludedAt: '2030-01-01T08:00:00.000Z' });
+      await harness.publish(envelopeOf(broken));
+      await scheduled(harness, broken.caseId);
+      await harness.driverDataSource.query(
+        `UPDATE review_scheduler.reviews SET region = 'GONE', escalation_due_at = NULL, next_due_at = now() - interval '1 second' WHERE case_id = $1`,
+        [broken.caseId],
+      );
+      const control = concluded({ concludedAt: new Date().toISOString() });
+      await harness.publish(envelopeOf(control));
+      await reviewDue(harness, control.caseId, 'REMINDER');
+      const row = await reviewOf(harness, broken.caseId);
+      expect(row.status).toBe('SCHEDULED');
+      expect(at(row.next_due_at)).toBeGreaterThan(Date.now() + 30_000);
+      expect(await stagesPublished(harness, ReviewDueV1, broken.caseId)).toEqual({});
+      await harness.driverDataSource.query(`DELETE FROM review_scheduler.reviews WHERE case_id = $1`, [broken.caseId]);
+    });
+
     it('R9 R11 an UNLOCK outcome records the unlock case it opened', async () => {
       const payload = concluded({ concludedAt: '2030-06-01T08:00:00.000Z' });
       await harness.publish(envelopeOf(payload));

@@ -34,7 +34,7 @@ export class ExecuteActionService extends DueWorkService<ActionEntity> {
     @Inject(HttpStaffToolAdapter) private readonly adapter: StaffToolAdapter,
     @Inject(ExecutionConfig) private readonly config: ExecutionConfig,
   ) {
-    super(messaging, 'staff-tool actions', ExecuteActionService.name, { pollMs: WORKER_POLL_MS, concurrency: WORKER_CONCURRENCY });
+    super(messaging, ActionEntity, 'staff-tool actions', ExecuteActionService.name, { pollMs: WORKER_POLL_MS, concurrency: WORKER_CONCURRENCY });
   }
 
   protected claim(manager: EntityManager): Promise<ActionEntity | null> {

@@ -39,7 +39,7 @@ export class SendNotificationsService extends DueWorkService<NotificationEntity>
     private readonly mailer: SmtpMailer,
     @Inject(NotificationConfig) private readonly config: NotificationConfig,
   ) {
-    super(messaging, 'e-mail sender', SendNotificationsService.name, { pollMs: WORKER_POLL_MS, concurrency: SEND_CONCURRENCY });
+    super(messaging, NotificationEntity, 'e-mail sender', SendNotificationsService.name, { pollMs: WORKER_POLL_MS, concurrency: SEND_CONCURRENCY });
   }
 
   protected claim(manager: EntityManager): Promise<NotificationEntity | null> {

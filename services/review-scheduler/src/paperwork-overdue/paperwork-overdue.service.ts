@@ -19,7 +19,7 @@ const WORKER_POLL_MS = 1_000;
 @Injectable()
 export class PaperworkOverdueService extends DueWorkService<PaperworkChaseEntity> {
   constructor(messaging: Messaging) {
-    super(messaging, 'paperwork chases', PaperworkOverdueService.name, { pollMs: WORKER_POLL_MS });
+    super(messaging, PaperworkChaseEntity, 'paperwork chases', PaperworkOverdueService.name, { pollMs: WORKER_POLL_MS });
   }
 
   protected claim(manager: EntityManager): Promise<PaperworkChaseEntity | null> {

@@ -26,7 +26,7 @@ export class ReviewDueService extends DueWorkService<ReviewEntity> {
     messaging: Messaging,
     private readonly regions: Regions,
   ) {
-    super(messaging, 'review reminders', ReviewDueService.name, { pollMs: WORKER_POLL_MS });
+    super(messaging, ReviewEntity, 'review reminders', ReviewDueService.name, { pollMs: WORKER_POLL_MS });
   }
 
   protected claim(manager: EntityManager): Promise<ReviewEntity | null> {
