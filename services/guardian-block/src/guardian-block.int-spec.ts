@@ -234,8 +234,18 @@ describe('guardian-block', () => {
     expect(failed.guardians[0].blocked).toBe(false);
     expect(failed.timeline.at(-1)?.note).toContain('STAFF_TOOL_UNAVAILABLE');
     await harness.waitFor(GuardianBlockConcludedV1, (e) => e.payload.guardianBlockId === filed.id && e.payload.outcome === 'FAILED');
+    const confirmation = (sentAt: string, kind = 'GUARDIAN_BLOCK_CONFIRMATION') =>
+      createEnvelope(FeedbackSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 2, sentAt, kind }, meta(filed.id, 'notification'));
+    const failureMail = new Date().toISOString();
+    await harness.publish(confirmation(failureMail));
+    await until(filed.id, (v) => v.confirmationSentAt === failureMail, 'the failure’s confirmation recorded');
     await complete(filed.id, 'GUARDIAN_BLOCK', 'EXECUTED');
     await until(filed.id, (v) => v.status === 'BLOCKED' && v.guardians[0].blocked, 'BLOCKED after the failure');
+    // The block's own confirmation is recorded too: the case shows the latest, and both are noted.
+    const blockMail = new Date(Date.parse(failureMail) + 1000).toISOString();
+    await harness.publish(confirmation(blockMail));
+    const confirmed = await until(filed.id, (v) => v.confirmationSentAt === blockMail, 'the block’s confirmation recorded');
+    expect(confirmed.timeline.filter((t) => t.note.startsWith('Bekräftelse skickad'))).toHaveLength(2);
   });
 
   it('R7 the contact centre’s RETRY of a failed block sends it again under a new action id, once; a failed unblock likewise', async () => {
@@ -260,10 +270,18 @@ describe('guardian-block', () => {
     body(await unblock(filed.id, unblockRequest()));
     const failedUnblock = await complete(filed.id, 'GUARDIAN_UNBLOCK', 'FAILED');
     await until(filed.id, (v) => v.status === 'BLOCKED' && v.timeline.at(-1)?.note.includes('misslyckades') === true, 'BLOCKED after the failed unblock');
+    const unblockMail = () =>
+      createEnvelope(FeedbackSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 2, sentAt: new Date().toISOString(), kind: 'GUARDIAN_UNBLOCK_CONFIRMATION' }, meta(filed.id, 'notification'));
+    const unblockMails = (v: GuardianBlockView) => v.timeline.filter((t) => t.note.startsWith('Bekräftelse om borttagen blockering')).length;
+    await harness.publish(unblockMail());
+    await until(filed.id, (v) => unblockMails(v) === 1, 'the failed unblock’s confirmation noted');
     await harness.publish(resolved(failedUnblock.payload.actionId, 'RETRY'));
     await until(filed.id, (v) => v.status === 'UNBLOCKING', 'UNBLOCKING again');
     await complete(filed.id, 'GUARDIAN_UNBLOCK', 'EXECUTED', 1);
     await until(filed.id, (v) => v.status === 'UNBLOCKED', 'UNBLOCKED after the retry');
+    // The retry's confirmation finds its unblock, although the failure's was recorded on it before.
+    await harness.publish(unblockMail());
+    await until(filed.id, (v) => unblockMails(v) === 2, 'both unblock confirmations noted');
   });
 
   it('R20 a protected child 0–12 is registered as already in effect: nothing executed, no child lock, the confirmation still sent', async () => {

@@ -10,8 +10,10 @@ export const UNBLOCK_CONFIRMATION = 'GUARDIAN_UNBLOCK_CONFIRMATION';
 
 /**
  * R18, R19 (002) "Kontaktcenter … skickar bekräftelse till de e-postadresser som angivits": the
- * confirmation went out. Recorded once per block, and once per unblock; every other e-mail
- * (intake's feedback, reminders) is not ours and passes without a word.
+ * confirmation went out. Each conclusion has its own e-mail (a failure, then the block done on a
+ * retry), so each is noted and the block shows the latest; an unblock's confirmation goes to the
+ * oldest completed unblock still waiting for one. A redelivered message is stopped by the inbox.
+ * Every other e-mail (intake's feedback, reminders) is not ours and passes without a word.
  */
 @Injectable()
 export class OnConfirmationSentService {
@@ -23,7 +25,7 @@ export class OnConfirmationSentService {
     if (!entity) return;
     const sentAt = new Date(sent.sentAt);
     if (sent.kind === BLOCK_CONFIRMATION) {
-      if (entity.confirmationSentAt) return;
+      if (entity.confirmationSentAt && entity.confirmationSentAt >= sentAt) return;
       entity.confirmationSentAt = sentAt;
       await this.store.note(manager, entity, envelope.actor, `Bekräftelse skickad till angivna e-postadresser (${sent.recipients} mottagare)`);
       return;

@@ -46,7 +46,8 @@ export class OnWorkItemResolvedService {
       return;
     }
     const actionId = await this.send(manager, envelope, entity, 'GUARDIAN_UNBLOCK', unblock.guardians, 'UNBLOCKING', 'Nytt försök att ta bort blockeringen i personalverktyget');
-    if (actionId) await unblocks.update({ id: unblock.id }, { actionId, outcome: null, completedAt: null });
+    // Sent again: it waits for its own completion and its own confirmation, not the failure's.
+    if (actionId) await unblocks.update({ id: unblock.id }, { actionId, outcome: null, completedAt: null, confirmationSentAt: null });
   }
 
   /** Moves the case and sends the action again under a new id; null when the move is not allowed. */
