@@ -76,4 +76,25 @@ describe('R23 audit trail', () => {
       await fresh.drop();
     }
   });
+
+  it('R23 answers a region’s auditor about the whole chain, naming and counting only that region’s records', async () => {
+    const fresh = await createTestDatabase();
+    const other = createServiceDataSource({ url: fresh.url, schema: SCHEMA, entities: [], migrations: [AuditLogTable1732300000700] });
+    try {
+      await initializeAndMigrate(other);
+      for (const region of ['VGR', 'KRONOBERG', 'VGR', 'KRONOBERG', 'VGR']) {
+        await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor: { ...actor, region }, region, caseId: CASE }));
+      }
+      expect(await verifyAuditChain(other, 'VGR')).toMatchObject({ valid: true, records: 3 });
+      expect(await verifyAuditChain(other, 'KRONOBERG')).toMatchObject({ valid: true, records: 2 });
+      const [{ id }] = await other.query(`SELECT id FROM "${SCHEMA}".audit_log WHERE seq = 4`);
+      await other.query(`ALTER TABLE "${SCHEMA}".audit_log DISABLE TRIGGER audit_log_no_change`);
+      await other.query(`UPDATE "${SCHEMA}".audit_log SET detail = 'changed' WHERE seq = 4`);
+      expect(await verifyAuditChain(other, 'VGR')).toEqual({ valid: false, records: 2, brokenAt: null, reason: 'a record of another region does not fit' });
+      expect(await verifyAuditChain(other, 'KRONOBERG')).toEqual({ valid: false, records: 1, brokenAt: { seq: 4, id }, reason: 'its content does not match its hash' });
+    } finally {
+      await other.destroy();
+      await fresh.drop();
+    }
+  });
 });

@@ -141,13 +141,15 @@ export async function findAudit(
 
 export type ChainVerification =
   | { valid: true; records: number; lastHash: string }
-  | { valid: false; records: number; brokenAt: { seq: number; id: string }; reason: string };
+  | { valid: false; records: number; brokenAt: { seq: number; id: string } | null; reason: string };
 
 /**
  * Walks the whole chain in order and recomputes every hash: an edited, removed or inserted record
- * breaks it, and the first record that does not fit is named.
+ * breaks it, and the first record that does not fit is named. With `region`, the answer is for that
+ * region's auditor: the chain is one for all regions and is checked whole, but only the region's
+ * records are counted, and a broken record of another region is reported without its seq and id.
  */
-export async function verifyAuditChain(source: DataSource | EntityManager): Promise<ChainVerification> {
+export async function verifyAuditChain(source: DataSource | EntityManager, region?: string): Promise<ChainVerification> {
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let records = 0;
@@ -156,14 +158,17 @@ export async function verifyAuditChain(source: DataSource | EntityManager): Prom
     if (rows.length === 0) return { valid: true, records, lastHash: prevHash };
     for (const row of rows) {
       const record = fromRow(row);
-      const broken = (reason: string): ChainVerification => ({ valid: false, records, brokenAt: { seq: record.seq, id: record.id }, reason });
+      const broken = (reason: string): ChainVerification =>
+        region === undefined || record.region === region
+          ? { valid: false, records, brokenAt: { seq: record.seq, id: record.id }, reason }
+          : { valid: false, records, brokenAt: null, reason: 'a record of another region does not fit' };
       if (record.seq !== expectedSeq) return broken(`record ${expectedSeq} is missing`);
       if (record.prevHash !== prevHash) return broken('does not follow the record before it');
       const { hash, ...unsigned } = record;
       if (hashOf(unsigned) !== hash) return broken('its content does not match its hash');
       prevHash = hash;
       expectedSeq += 1;
-      records += 1;
+      if (region === undefined || record.region === region) records += 1;
     }
   }
 }

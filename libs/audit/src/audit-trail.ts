@@ -41,9 +41,8 @@ export async function queryTrail(dataSource: DataSource, owner: TrailOwner, enve
 export async function verifyTrail(dataSource: DataSource, envelope: Envelope<VerifyAuditV1>): Promise<RpcReply<ChainVerification>> {
   const actor = envelope.actor;
   if (!mayCall('GET /audit/verify', actor.roles)) return { ok: false, problem: AUDITORS_ONLY };
-  const verdict = await verifyAuditChain(dataSource);
-  await dataSource.transaction((manager) =>
-    appendAudit(manager, { action: 'AUDIT_VERIFIED', actor, region: actor.region, detail: verdict.valid ? 'kedjan hel' : `kedjan bruten vid post ${verdict.brokenAt.seq}` }),
-  );
+  const verdict = await verifyAuditChain(dataSource, actor.region);
+  const detail = verdict.valid ? 'kedjan hel' : verdict.brokenAt ? `kedjan bruten vid post ${verdict.brokenAt.seq}` : 'kedjan bruten vid en post i en annan region';
+  await dataSource.transaction((manager) => appendAudit(manager, { action: 'AUDIT_VERIFIED', actor, region: actor.region, detail }));
   return { ok: true, body: verdict };
 }

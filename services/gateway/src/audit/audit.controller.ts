@@ -27,7 +27,7 @@ interface TrailRecord {
   [field: string]: unknown;
 }
 
-type Verification = { valid: boolean; records: number; brokenAt?: { seq: number; id: string }; reason?: string };
+type Verification = { valid: boolean; records: number; brokenAt?: { seq: number; id: string } | null; reason?: string };
 
 /**
  * R23 for auditors: the trail of a case or a resident in their own region, and the chain check.
@@ -74,14 +74,15 @@ export class AuditController {
 
   @Get('verify')
   @Roles(...rolesFor('GET /audit/verify'))
-  @ApiOperation({ summary: 'Recompute every hash chain; names the first record that does not fit and its trail' })
+  @ApiOperation({ summary: 'Recompute every hash chain; names the first record that does not fit and its trail (a record of another region only by its trail); counts the own region’s records' })
   async verify(@CurrentCaller() caller: Caller) {
     const verdicts = await Promise.all(TRAILS.map(async (trail) => [trail, await this.ask.ask<VerifyAuditV1, Verification>(trail, VerifyAuditV1, {}, caller)] as const));
     const broken = verdicts.find(([, v]) => !v.valid);
     return {
       valid: !broken,
       records: verdicts.reduce((n, [, v]) => n + v.records, 0),
-      ...(broken ? { brokenAt: { ...broken[1].brokenAt, trail: broken[0] }, reason: broken[1].reason } : {}),
+      // A broken record of another region is not named: only that the chain is broken, and in which trail.
+      ...(broken ? { brokenAt: { ...(broken[1].brokenAt ?? {}), trail: broken[0] }, reason: broken[1].reason } : {}),
       trails: Object.fromEntries(verdicts),
     };
   }
