@@ -72,7 +72,7 @@ describe('the routines of the seeds, end to end', () => {
       const closed = await staff.drA.caseIn(lock.id, 'CLOSED');
       expect(closed.outcome).toBe('EXECUTED');
       // R17: effects and advice in the answer and in the Swedish feedback e-mail (R8).
-      expect(closed.effects).toEqual(expect.arrayContaining(['Invånaren kan inte logga in på 1177 e-tjänster.', 'Invånarens inkorg finns kvar och är oförändrad.']));
+      expect(closed.effects).toEqual(expect.arrayContaining(['Invånaren kan inte logga in på 1177 e-tjänster.', 'Invånarens inkorg finns kvar och tar emot svar och delsvar på ärenden som invånaren skickat in tidigare.']));
       expect(closed.advice.join(' ')).toMatch(/försegling/);
       const feedback = await mailWith(system, VGR_UNIT.headEmail, (m) => m.subject.startsWith('Återkoppling') && m.subject.includes(lock.registryNumber), 'the feedback e-mail');
       expect(feedback.text).toContain('Ett barn under 13 år förlorar vårdnadshavarens ombudsbehörighet.');

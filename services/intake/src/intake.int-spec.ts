@@ -284,6 +284,13 @@ describe('intake runs the routines', () => {
     expect(second.relatedCases.map((r) => r.id)).not.toContain(other.id);
   });
 
+  it('R4: a return asks the requester only for what they must put right, not for the desk’s phone check', async () => {
+    const c = await file('return-reasons', '199512312266');
+    await harness.publish(createEnvelope(CaseCheckedV1, { ...passed(c.id), verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH', 'SIGNER_WITHOUT_REGIONAL_STAFF_ID', 'COORDINATION_NUMBER'] }, meta(c.id)));
+    const told = await harness.waitFor(CaseReturnedV1, (e) => e.correlationId === c.id, { what: 'case.returned' });
+    expect(told.payload.reasons).toEqual(['namnet stämmer inte med folkbokföringen']);
+  });
+
   it('R4 R11 R8: a failed phone verification returns the case with the reason; a void ends it and reduces its personal data', async () => {
     const c = await file('verify-1', '199512312266');
     await harness.publish(createEnvelope(CaseCheckedV1, { ...passed(c.id), verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'] }, meta(c.id)));

@@ -27,6 +27,8 @@ export function describeFindings(findings: CheckFinding[]): string {
  * transaction; otherwise the case is returned for completion (the requester is told why), waits for
  * the service desk's phone verification (a work item), or is refused (R4, 000 §6.10).
  */
+const DESK_STEPS: ReadonlySet<CheckFinding> = new Set<CheckFinding>(['COORDINATION_NUMBER', 'SIGNER_UNKNOWN', 'SIGNER_WITHOUT_REGIONAL_STAFF_ID']);
+
 @Injectable()
 export class OnCaseCheckedService {
   private readonly logger = new Logger(OnCaseCheckedService.name);
@@ -43,7 +45,10 @@ export class OnCaseCheckedService {
       return;
     }
     const by = envelope.actor;
-    const reasons = checked.findings.filter((f) => f !== 'COORDINATION_NUMBER').map((f) => FINDING_TEXT[f]);
+    // What the requester must put right; the phone check of the signer is the desk's own step (000 §6.9)
+    // and a samordningsnummer is advice, so neither is asked of the requester.
+    const reasons = checked.findings.filter((f) => !DESK_STEPS.has(f)).map((f) => FINDING_TEXT[f]);
+    const verifyReasons = checked.findings.filter((f) => f !== 'COORDINATION_NUMBER').map((f) => FINDING_TEXT[f]);
     const details = checked.findings.length > 0 ? `: ${describeFindings(checked.findings)}` : '';
     const sentBack = { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons, requestingUnit: this.cases.recipient(entity), at: checked.checkedAt };
     switch (checked.verdict) {
@@ -66,7 +71,7 @@ export class OnCaseCheckedService {
             caseId: entity.id,
             registryNumber: entity.registryNumber,
             title: `Verifiera signerarens identitet per telefon – ${entity.registryNumber}`,
-            details: [...reasons, `Signerad av ${entity.request.signature?.signedBy ?? 'okänd'}; ring och kontrollera identiteten (000 §6.9).`],
+            details: [...verifyReasons, `Signerad av ${entity.request.signature?.signedBy ?? 'okänd'}; ring och kontrollera identiteten (000 §6.9).`],
           });
         }
         return;

@@ -8,7 +8,7 @@ const EFFECTS: Record<IntakeCaseType, string[]> = {
   LOGIN_LOCK: [
     'Invånaren kan inte logga in på 1177 e-tjänster.',
     'Vårdpersonal kan inte starta nya meddelandetrådar till invånaren.',
-    'Invånarens inkorg finns kvar och är oförändrad.',
+    'Invånarens inkorg finns kvar och tar emot svar och delsvar på ärenden som invånaren skickat in tidigare.',
     'Ett barn under 13 år förlorar vårdnadshavarens ombudsbehörighet.',
   ],
   LOGIN_UNLOCK: [
@@ -22,6 +22,7 @@ const EFFECTS: Record<IntakeCaseType, string[]> = {
 const ADVICE: Record<IntakeCaseType, string[]> = {
   LOGIN_LOCK: [
     'Direktlänkar till Journalen fungerar fortfarande: begär försegling av journalen om den måste vara oåtkomlig.',
+    'Uthopps- och virtuella portaltjänster (t.ex. Stöd och behandling) kan fortfarande nås via direktlänk och inloggning med e-legitimation.',
     'Låsningen ska omprövas efter tre månader av begärande vårdpersonal.',
   ],
   LOGIN_UNLOCK: [],

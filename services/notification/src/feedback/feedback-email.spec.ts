@@ -23,7 +23,7 @@ function facts(overrides: Partial<FeedbackFacts> = {}): FeedbackFacts {
     outcome: 'EXECUTED',
     concludedAt: '2026-11-20T09:05:00.000Z',
     requestingUnit: { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Åby', headEmail: 'chef@aby.example.se' },
-    effects: ['Invånaren kan inte logga in på 1177 e-tjänster.', 'Invånarens inkorg finns kvar och är oförändrad.'],
+    effects: ['Invånaren kan inte logga in på 1177 e-tjänster.', 'Invånarens inkorg finns kvar och tar emot svar och delsvar på ärenden som invånaren skickat in tidigare.'],
     advice: [
       'Direktlänkar till Journalen fungerar fortfarande: begär försegling av journalen om den måste vara oåtkomlig.',
       REVIEW_LINE,
@@ -56,7 +56,7 @@ describe('R8 feedback e-mail', () => {
     expect(text).toContain('ärende VGR-2026-000001');
     // 09:05 UTC in November is 10:05 in Stockholm (CET).
     expect(text).toContain('Er begäran om låsning av inloggning på 1177 är verkställd 2026-11-20 kl. 10:05.');
-    expect(text).toContain('Det innebär:\n• Invånaren kan inte logga in på 1177 e-tjänster.\n• Invånarens inkorg finns kvar och är oförändrad.\n');
+    expect(text).toContain('Det innebär:\n• Invånaren kan inte logga in på 1177 e-tjänster.\n• Invånarens inkorg finns kvar och tar emot svar och delsvar på ärenden som invånaren skickat in tidigare.\n');
     expect(text).toContain('Att tänka på:\n• Direktlänkar till Journalen fungerar fortfarande');
   });
 
