@@ -20,10 +20,22 @@ export class NotificationConfig extends BaseServiceConfig {
   @EnvBool() SMTP_SECURE = false;
   /** Do not upgrade with STARTTLS even when the server offers it: for the local SMTP sink only. */
   @EnvBool() SMTP_IGNORE_TLS = true;
+  /** Refuse to send unless the server upgrades with STARTTLS. */
+  @EnvBool() SMTP_REQUIRE_TLS = false;
 
   /** The sender of every e-mail, e.g. `accessdesk <no-reply@accessdesk.se>`. */
   @IsString() @Length(3, 320) MAIL_FROM = 'accessdesk <no-reply@accessdesk.se>';
 
   /** Attempts at one e-mail before it is marked FAILED. */
   @EnvInt(1, 100) NOTIFICATION_MAX_ATTEMPTS = 8;
+}
+
+/**
+ * 000 §8: feedback goes by encrypted e-mail. In production the connection to the mail server must be
+ * encrypted: TLS from the first byte, or STARTTLS required. What this cannot promise is encryption
+ * past that server (S/MIME or the region's secure-mail gateway); that is the mail server's part.
+ */
+export function unencryptedMailProblem(config: Pick<NotificationConfig, 'SMTP_SECURE' | 'SMTP_IGNORE_TLS' | 'SMTP_REQUIRE_TLS'>, nodeEnv: string | undefined): string | null {
+  if (nodeEnv !== 'production' || config.SMTP_SECURE || (config.SMTP_REQUIRE_TLS && !config.SMTP_IGNORE_TLS)) return null;
+  return 'In production the mail server connection must be encrypted (000 §8): set SMTP_SECURE=true, or SMTP_REQUIRE_TLS=true with SMTP_IGNORE_TLS=false';
 }

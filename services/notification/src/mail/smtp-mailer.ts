@@ -53,6 +53,7 @@ export class SmtpMailer implements OnModuleDestroy {
       port: config.SMTP_PORT,
       secure: config.SMTP_SECURE,
       ignoreTLS: config.SMTP_IGNORE_TLS,
+      requireTLS: config.SMTP_REQUIRE_TLS,
       connectionTimeout: SMTP_CONNECTION_TIMEOUT_MS,
       greetingTimeout: SMTP_GREETING_TIMEOUT_MS,
       socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
