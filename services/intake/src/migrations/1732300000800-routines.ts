@@ -40,7 +40,9 @@ export class Routines1732300000800 implements MigrationInterface {
         CONSTRAINT work_items_minimised CHECK (status = 'OPEN' OR subject IS NULL)
       )`);
     // One open item of a kind per case, and one manual execution per action, however often asked.
-    await q.query(`CREATE UNIQUE INDEX work_items_open_kind ON intake.work_items (case_id, kind) WHERE status = 'OPEN'`);
+    // One open item of a kind per case, but a failed action is one item per action (work_items_action):
+    // a guardian block can have a failed unblock open while a second unblock fails too (R7).
+    await q.query(`CREATE UNIQUE INDEX work_items_open_kind ON intake.work_items (case_id, kind) WHERE status = 'OPEN' AND kind <> 'FAILED_EXECUTION'`);
     await q.query(`CREATE UNIQUE INDEX work_items_action ON intake.work_items (action_id, kind) WHERE action_id IS NOT NULL`);
     await q.query(`CREATE INDEX work_items_inbox ON intake.work_items (region, queue, status, created_at)`);
   }
