@@ -225,7 +225,7 @@ describe('the routines of the seeds, end to end', () => {
       const manual = await staff.vera.workItem(block.id, 'MANUAL_EXECUTION');
       expect(manual.queue).toBe('CONTACT_CENTRE');
       expect(manual.subject?.guardianPersonnummer).toEqual(expect.arrayContaining([ERIK, MARIA]));
-      const done = await staff.vera.post(`/work-items/${manual.id}/complete`, { result: 'DONE', executedAt: '2026-11-20T10:00:00Z', observed: 'Båda vårdnadshavarna visas som blockerade' });
+      const done = await staff.vera.post(`/work-items/${manual.id}/complete`, { result: 'DONE', executedAt: new Date().toISOString(), observed: 'Båda vårdnadshavarna visas som blockerade' });
       expect(done.status).toBe(200);
       const blocked = await pollUntil(async () => {
         const res = await staff.vera.get(`/guardian-blocks/${block.id}`);
@@ -237,7 +237,7 @@ describe('the routines of the seeds, end to end', () => {
       // R18: the child's login is locked as its own LOGIN_LOCK, executed by the service desk by hand.
       const childLock = blocked.linkedLock as { caseId: string; registryNumber: string };
       const lockItem = await staff.ulla.workItem(childLock.caseId, 'MANUAL_EXECUTION');
-      await staff.ulla.post(`/work-items/${lockItem.id}/complete`, { result: 'DONE', executedAt: '2026-11-20T10:05:00Z', observed: 'Inloggningen visas som låst' });
+      await staff.ulla.post(`/work-items/${lockItem.id}/complete`, { result: 'DONE', executedAt: new Date().toISOString(), observed: 'Inloggningen visas som låst' });
       const childCase = await staff.tor.caseIn(childLock.caseId, 'CLOSED');
       expect(childCase.type).toBe('LOGIN_LOCK');
       expect(childCase.guardianBlockId).toBe(block.id);
@@ -259,7 +259,7 @@ describe('the routines of the seeds, end to end', () => {
       const lifted = await staff.tor.post(`/guardian-blocks/${block.id}/unblock`, unblock, 'seed002-unblock');
       expect(lifted.status).toBe(200);
       const unblockItem = await staff.vera.workItem(block.id, 'MANUAL_EXECUTION');
-      await staff.vera.post(`/work-items/${unblockItem.id}/complete`, { result: 'DONE', executedAt: '2026-12-01T10:00:00Z', observed: 'Blockeringen borttagen' });
+      await staff.vera.post(`/work-items/${unblockItem.id}/complete`, { result: 'DONE', executedAt: new Date().toISOString(), observed: 'Blockeringen borttagen' });
       await pollUntil(async () => (await staff.vera.get(`/guardian-blocks/${block.id}`)).body.status === 'UNBLOCKED', { timeoutMs: 30_000, what: 'UNBLOCKED' });
       // The child's lock is lifted separately (R11): it is still in effect.
       const status = await staff.tor.post('/residents/status', { personnummer: LO.personnummer });

@@ -7,6 +7,7 @@ import {
   CompleteWorkItemV1,
   LinkedLockOpenedV1,
   ListWorkItemsV1,
+  ManualActionOpenedV1,
   MessageContract,
   PaperworkOverdueV1,
   PaperworkPendingV1,
@@ -267,6 +268,45 @@ describe('intake runs the routines', () => {
     body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: item.id, request: { resolution: 'RETRY' } }, contactCentre));
     const resolved = await harness.waitFor(WorkItemResolvedV1, (e) => e.payload.caseId === guardianBlockId, { what: 'work-item.resolved' });
     expect(resolved.payload).toMatchObject({ actionId, resolution: 'RETRY', resolvedBy: contactCentre.sub });
+  });
+
+  it('R7 R9: a manual result is taken only with an executedAt between the item’s opening and now', async () => {
+    const c = await file('manual-1', '199304171797');
+    const actionId = randomUUID();
+    const opened = createEnvelope(
+      ManualActionOpenedV1,
+      { actionId, caseId: c.id, registryNumber: c.registryNumber, action: 'LOGIN_LOCK', queue: 'SERVICE_DESK', personnummer: '199304171797', openedAt: new Date().toISOString() },
+      meta(c.id),
+    );
+    await harness.publish(opened);
+    await harness.handled(opened);
+    const item = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'MANUAL_EXECUTION' } }, desk)).items.find((i) => i.caseId === c.id) as WorkItemView;
+    const completeWith = (executedAt: string) => ask(CompleteWorkItemV1, { workItemId: item.id, request: { result: 'DONE', executedAt, observed: 'Kontot visas som låst' } }, desk);
+    for (const typo of ['2062-11-20T09:00:00Z', '2016-11-20T09:00:00Z']) {
+      expect(await completeWith(typo)).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/executed-at-out-of-range$/) } });
+    }
+    expect(await completeWith(new Date().toISOString())).toMatchObject({ ok: true, body: { status: 'DONE', resolution: 'DONE' } });
+  });
+
+  it('R7: two failed unblocks of one guardian block each get their own work item', async () => {
+    const contactCentre: Actor = { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'] };
+    const guardianBlockId = randomUUID();
+    const failed = (actionId: string) =>
+      createEnvelope(
+        ActionCompletedV1,
+        { actionId, caseId: guardianBlockId, registryNumber: 'VGR-2026-VB-000010', action: 'GUARDIAN_UNBLOCK', outcome: 'FAILED', mode: 'http', detail: 'STAFF_TOOL_UNAVAILABLE', completedAt: new Date().toISOString() },
+        meta(guardianBlockId),
+      );
+    const [first, second] = [randomUUID(), randomUUID()];
+    await harness.publish(failed(first));
+    await harness.publish(failed(second), failed(second));
+    const items = await pollUntil(async () => {
+      const open = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, contactCentre)).items.filter((i) => i.caseId === guardianBlockId);
+      return open.length === 2 ? open : undefined;
+    }, { what: 'two FAILED_EXECUTION items' });
+    const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM intake.work_items WHERE case_id = $1`, [guardianBlockId]);
+    expect(n).toBe(2);
+    expect(items.map((i) => i.action)).toEqual(['GUARDIAN_UNBLOCK', 'GUARDIAN_UNBLOCK']);
   });
 
   it('R5: a later case of the same resident links the earlier one of the region, never another region’s', async () => {

@@ -79,6 +79,9 @@ export function workItemView(item: WorkItemEntity): WorkItemView {
  * missing form of an emergency lock (R12) and failed executions (R7). One open item of a kind per
  * case; an item is done once, by whom and when recorded.
  */
+/** How far a clock may be off when an operator's executedAt is checked against ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 @Injectable()
 export class WorkItemsService {
   private readonly logger = new Logger(WorkItemsService.name);
@@ -195,6 +198,14 @@ export class WorkItemsService {
         case 'MANUAL_EXECUTION': {
           if (!request.result || !request.executedAt || !request.observed) {
             return { ok: false as const, problem: problem('manual-result-missing', 422, 'Say what was done in the staff tool (R7)', 'Give result, executedAt and observed (what the staff tool showed).') };
+          }
+          // The review date counts from executedAt (R9): a typo in the year would move it by years.
+          const executedAt = Date.parse(request.executedAt);
+          if (executedAt > Date.now() + CLOCK_SKEW_MS || executedAt < item.createdAt.getTime() - CLOCK_SKEW_MS) {
+            return {
+              ok: false as const,
+              problem: problem('executed-at-out-of-range', 422, 'executedAt must lie between the work item’s opening and now', `The item opened ${item.createdAt.toISOString()}.`),
+            };
           }
           const result: RecordManualResultV1 = {
             actionId: item.actionId as string,
