@@ -183,6 +183,12 @@ describe('identity-check against the real broker and database', () => {
     expect(registers.privateProviderCalls).toBe(0);
   });
 
+  it('R4 looks up a signer who is not the decision maker in the staff directory and judges them (000 §6.4, §6.9)', async () => {
+    const payload = received({ signature: { signedBy: DR_PIA_PRIVAT, signedAt: '2026-11-20T09:05:00Z' } });
+    const { payload: result } = await check(payload);
+    expect(result).toMatchObject({ verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'], signerCareProvider: APPROVED_PROVIDER });
+  });
+
   it('R4 R24 refuses a signer from a private provider not on the region\'s list in the regions file', async () => {
     const payload = signedAndDecidedBy(DR_IVAR_ICKEGODKAND);
     const { payload: result } = await check(payload);
@@ -195,7 +201,8 @@ describe('identity-check against the real broker and database', () => {
   it('R1 returns a case for completion when the decision maker has no deciding role in the staff directory', async () => {
     const payload = signedAndDecidedBy(DAVID_DAHL);
     const { payload: result } = await check(payload);
-    expect(result).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['DECIDER_WITHOUT_AUTHORITY'], signerCareProvider: 'SE2321000131-E000000000000' });
+    // Nor may the service desk attest the form (000 §6.4).
+    expect(result).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['DECIDER_WITHOUT_AUTHORITY', 'SIGNER_NOT_CARE_STAFF'], signerCareProvider: 'SE2321000131-E000000000000' });
   });
 
   it('R1 checks the decision maker of an emergency lock, whose form follows later (R12)', async () => {

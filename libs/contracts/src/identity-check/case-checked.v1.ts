@@ -23,7 +23,10 @@ export const CHECK_FINDINGS = [
   'RESIDENT_DECEASED',
   'COORDINATION_NUMBER',
   'UNSIGNED',
+  /** No longer found (the routines do not ask the decision maker to sign); kept for messages in flight. */
   'SIGNER_NOT_DECISION_MAKER',
+  /** 000 §6.4: the form is not attested by health care staff. */
+  'SIGNER_NOT_CARE_STAFF',
   'SIGNER_UNKNOWN',
   'SIGNER_WITHOUT_REGIONAL_STAFF_ID',
   'PRIVATE_PROVIDER_NOT_APPROVED',

@@ -32,16 +32,20 @@ export class CheckCaseService {
     const { approvedPrivateProviders } = this.regions.get(envelope.region);
     const resident = await this.populationRegister.lookup(received.resident.personnummer);
     const decider = await this.staffDirectory.person(received.decidedBy.hsaId);
+    const signedBy = received.signature?.signedBy ?? null;
+    const signer = signedBy === null || signedBy === received.decidedBy.hsaId ? decider : await this.staffDirectory.person(signedBy);
 
     const result = checkOnReceipt({
       personnummer: received.resident.personnummer,
       requestedName: received.resident.name,
       caseType: received.caseType,
       channel: received.channel,
-      signedBy: received.signature?.signedBy ?? null,
+      signedBy,
       decidedBy: received.decidedBy.hsaId,
       resident,
       decider,
+      signer,
+      caseRegion: envelope.region,
       approvedPrivateProviders,
     });
     const checkedAt = new Date();

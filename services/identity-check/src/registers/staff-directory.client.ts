@@ -20,12 +20,13 @@ export class StaffDirectoryClient {
     if (
       !isRecord(body) ||
       typeof body.careProvider !== 'string' ||
+      typeof body.region !== 'string' ||
       typeof body.regionalStaffId !== 'boolean' ||
       !isStringArray(body.roles)
     ) {
       throw new RegisterUnavailableError(`${DIRECTORY} answered with an unexpected shape`);
     }
-    return { careProvider: body.careProvider, regionalStaffId: body.regionalStaffId, roles: body.roles };
+    return { careProvider: body.careProvider, region: body.region, regionalStaffId: body.regionalStaffId, roles: body.roles };
   }
 }
 

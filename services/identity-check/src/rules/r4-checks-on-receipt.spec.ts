@@ -9,11 +9,13 @@ const PRIVATE_PROVIDER = 'SE5566778899-0001';
 const NOT_APPROVED_PROVIDER = 'SE5599887766-0001';
 const REGION_PROVIDER = 'SE2321000131-E000000000000';
 
-const DR_A_IN_DIRECTORY: DirectoryPerson = { careProvider: REGION_PROVIDER, regionalStaffId: true, roles: ['clinician'] };
+const DR_A_IN_DIRECTORY: DirectoryPerson = { careProvider: REGION_PROVIDER, region: 'VGR', regionalStaffId: true, roles: ['clinician'] };
 /** Dr Pia Privat of the fixtures: approved private provider, no regional staff id. */
-const DR_PRIVAT: DirectoryPerson = { careProvider: PRIVATE_PROVIDER, regionalStaffId: false, roles: ['clinician'] };
+const DR_PRIVAT: DirectoryPerson = { careProvider: PRIVATE_PROVIDER, region: 'VGR', regionalStaffId: false, roles: ['clinician'] };
 /** Dr Ivar Ickegodkänd of the fixtures: private provider the region has not approved. */
-const DR_ICKEGODKAND: DirectoryPerson = { careProvider: NOT_APPROVED_PROVIDER, regionalStaffId: false, roles: ['clinician'] };
+const DR_ICKEGODKAND: DirectoryPerson = { careProvider: NOT_APPROVED_PROVIDER, region: 'VGR', regionalStaffId: false, roles: ['clinician'] };
+/** Karin Kvist of the fixtures: Kronoberg's clinician, with Kronoberg's staff id and not VGR's. */
+const KARIN_OF_KRONOBERG: DirectoryPerson = { careProvider: 'SE2321000065-E000000000000', region: 'KRONOBERG', regionalStaffId: true, roles: ['clinician'] };
 
 function facts(overrides: Partial<ReceiptFacts> = {}): ReceiptFacts {
   return {
@@ -25,6 +27,8 @@ function facts(overrides: Partial<ReceiptFacts> = {}): ReceiptFacts {
     decidedBy: DR_A,
     resident: { givenName: 'Tova', surname: 'Testsson', protectedIdentity: false, deceased: false },
     decider: DR_A_IN_DIRECTORY,
+    signer: DR_A_IN_DIRECTORY,
+    caseRegion: 'VGR',
     approvedPrivateProviders: [PRIVATE_PROVIDER],
     ...overrides,
   };
@@ -76,25 +80,33 @@ describe('R4 checks on receipt', () => {
       });
     });
 
-    it('R4 returns a form signed by someone other than the decision maker for completion', () => {
-      expect(checkOnReceipt(facts({ signedBy: OTHER }))).toMatchObject({
-        verdict: 'RETURN_FOR_COMPLETION',
-        findings: ['SIGNER_NOT_DECISION_MAKER'],
-        signerCareProvider: null,
-      });
+    it('R4 passes a form attested by other health care staff than the decision maker (000 §6.4, 001; the routine wins over DOMAIN.md)', () => {
+      const unitHead: DirectoryPerson = { ...DR_A_IN_DIRECTORY, roles: ['unit_head'] };
+      expect(checkOnReceipt(facts({ signedBy: OTHER, decider: unitHead, signer: DR_A_IN_DIRECTORY }))).toMatchObject({ verdict: 'PASSED', findings: [], signerCareProvider: REGION_PROVIDER });
+    });
+
+    it('R4 returns a form attested by someone who is not health care staff (000 §6.4)', () => {
+      const serviceDesk: DirectoryPerson = { ...DR_A_IN_DIRECTORY, roles: ['service_desk'] };
+      expect(checkOnReceipt(facts({ signedBy: OTHER, signer: serviceDesk }))).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['SIGNER_NOT_CARE_STAFF'] });
     });
 
     it('R4 asks for manual verification of a signer the directory does not know', () => {
-      expect(checkOnReceipt(facts({ decider: null }))).toMatchObject({ verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_UNKNOWN'] });
+      expect(checkOnReceipt(facts({ signedBy: OTHER, signer: null }))).toMatchObject({ verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_UNKNOWN'] });
     });
 
-    it('R4 passes a signer with a regional staff id whatever the care provider', () => {
+    it('R4 passes a signer with the region’s staff id whatever the care provider', () => {
       const fromElsewhere = { ...DR_A_IN_DIRECTORY, careProvider: NOT_APPROVED_PROVIDER };
-      expect(checkOnReceipt(facts({ decider: fromElsewhere }))).toMatchObject({ verdict: 'PASSED', findings: [], signerCareProvider: NOT_APPROVED_PROVIDER });
+      expect(checkOnReceipt(facts({ signer: fromElsewhere }))).toMatchObject({ verdict: 'PASSED', findings: [], signerCareProvider: NOT_APPROVED_PROVIDER });
+    });
+
+    it('R4 phones a signer of another region, who has that region’s staff id and not this one’s (000 §6.9)', () => {
+      expect(checkOnReceipt(facts({ signedBy: OTHER, signer: KARIN_OF_KRONOBERG }))).toMatchObject({ verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'] });
+      // In Kronoberg her signature passes.
+      expect(checkOnReceipt(facts({ signedBy: OTHER, signer: KARIN_OF_KRONOBERG, caseRegion: 'KRONOBERG' }))).toMatchObject({ verdict: 'PASSED', findings: [] });
     });
 
     it('R4 phones a signer without regional staff id from an approved private provider (000 §6.9)', () => {
-      expect(checkOnReceipt(facts({ decider: DR_PRIVAT }))).toMatchObject({
+      expect(checkOnReceipt(facts({ signer: DR_PRIVAT }))).toMatchObject({
         verdict: 'MANUAL_VERIFICATION',
         findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'],
         signerCareProvider: PRIVATE_PROVIDER,
@@ -102,7 +114,7 @@ describe('R4 checks on receipt', () => {
     });
 
     it('R4 refuses a signer from a private provider not on the region\'s list (000 §6.10)', () => {
-      expect(checkOnReceipt(facts({ decider: DR_ICKEGODKAND }))).toMatchObject({
+      expect(checkOnReceipt(facts({ signer: DR_ICKEGODKAND }))).toMatchObject({
         verdict: 'REFUSED',
         findings: ['PRIVATE_PROVIDER_NOT_APPROVED'],
         signerCareProvider: NOT_APPROVED_PROVIDER,
@@ -110,7 +122,7 @@ describe('R4 checks on receipt', () => {
     });
 
     it('R4 R24 judges against the list it is given: the same signer is refused where the region lists no providers', () => {
-      expect(checkOnReceipt(facts({ decider: DR_PRIVAT, approvedPrivateProviders: [] }))).toMatchObject({
+      expect(checkOnReceipt(facts({ signer: DR_PRIVAT, approvedPrivateProviders: [] }))).toMatchObject({
         verdict: 'REFUSED',
         findings: ['PRIVATE_PROVIDER_NOT_APPROVED'],
       });
@@ -121,7 +133,7 @@ describe('R4 checks on receipt', () => {
         expect.objectContaining({ verdict: 'PASSED', findings: [], signerCareProvider: null }),
       );
       // Not even a signer the region would refuse: the signature is judged when the form arrives.
-      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', decider: DR_ICKEGODKAND }))).toMatchObject({ verdict: 'PASSED', findings: [] });
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', signer: DR_ICKEGODKAND }))).toMatchObject({ verdict: 'PASSED', findings: [] });
     });
   });
 
@@ -145,14 +157,14 @@ describe('R4 checks on receipt', () => {
   });
 
   it('R4 lists every finding and lets a return for completion win over a manual verification', () => {
-    const result = checkOnReceipt(facts({ personnummer: SAMORDNINGSNUMMER, requestedName: 'Someone Else', decider: DR_PRIVAT }));
+    const result = checkOnReceipt(facts({ personnummer: SAMORDNINGSNUMMER, requestedName: 'Someone Else', decider: DR_PRIVAT, signer: DR_PRIVAT }));
     expect(result.verdict).toBe('RETURN_FOR_COMPLETION');
     expect(result.findings).toEqual(['NAME_MISMATCH', 'COORDINATION_NUMBER', 'SIGNER_WITHOUT_REGIONAL_STAFF_ID']);
     expect(result.findings.every((f) => (CHECK_FINDINGS as readonly string[]).includes(f))).toBe(true);
   });
 
   it('R4 lets a refusal win over a return for completion', () => {
-    const result = checkOnReceipt(facts({ requestedName: 'Someone Else', decider: { ...DR_ICKEGODKAND, roles: ['service_desk'] } }));
+    const result = checkOnReceipt(facts({ requestedName: 'Someone Else', decider: { ...DR_A_IN_DIRECTORY, roles: ['service_desk'] }, signedBy: OTHER, signer: DR_ICKEGODKAND }));
     expect(result).toMatchObject({ verdict: 'REFUSED', findings: ['NAME_MISMATCH', 'DECIDER_WITHOUT_AUTHORITY', 'PRIVATE_PROVIDER_NOT_APPROVED'] });
   });
 

@@ -1,7 +1,11 @@
 // R4 Checks on receipt (000 §6): the personnummer matches the name in the population register, the
-// form is signed by the decision maker, a signer without a regional staff id from an approved private
-// care provider is verified by phone (§6.9), and one from a provider not on the region's list is
-// refused (§6.10) (kontroller vid mottagande). The decision maker's authority (R1) is judged here too.
+// form is attested by health care staff (§6.4; 001: signed by the treating staff), a signer without
+// the region's staff id (from another region, or from an approved private care provider) is verified
+// by phone (§6.9), and one from a private provider not on the region's list is refused (§6.10)
+// (kontroller vid mottagande). The decision maker's authority (R1) is judged here too.
+//
+// DOMAIN.md's R4 says "signed by the decision maker"; the routines ask only for health care staff, so
+// a unit head's decision signed by the treating clinician passes: the routine wins.
 import { CaseType, Channel, CheckFinding, CheckVerdict, ResidentFacts, identityNumberKind } from '@accessdesk/contracts';
 import { decisionAuthorityFindings } from './r1-decision-authority';
 
@@ -16,6 +20,9 @@ export interface RegisteredResident {
 /** What the staff directory (HSA) says about a member of staff; null when it has no such person. */
 export interface DirectoryPerson {
   careProvider: string;
+  /** The region whose staff id the person has, or where their private provider works. */
+  region: string;
+  /** Whether the person has a staff id of `region` (VGR-ID in seed 000). */
   regionalStaffId: boolean;
   /** HSA roles as in the tokens: `clinician`, `unit_head`, `medical_lead`, `service_desk`… */
   roles: readonly string[];
@@ -30,11 +37,12 @@ export interface ReceiptFacts {
   signedBy: string | null;
   decidedBy: string;
   resident: RegisteredResident | null;
-  /**
-   * The decision maker as the staff directory knows them (R1). A form is only judged further when
-   * the decision maker signed it, so this is the signer too: one look-up serves both.
-   */
+  /** The decision maker as the staff directory knows them (R1). */
   decider: DirectoryPerson | null;
+  /** The signer as the staff directory knows them (the decider's entry when they signed themselves). */
+  signer: DirectoryPerson | null;
+  /** The region the case was filed in. */
+  caseRegion: string;
   /** R24: the region's approved private care providers (`approvedPrivateProviders` of the regions file). */
   approvedPrivateProviders: readonly string[];
 }
@@ -64,11 +72,14 @@ export function nameMatches(requested: string, resident: Pick<RegisteredResident
   return accepted.has(wanted);
 }
 
-/** True when the signature is judged against the staff directory: a form signed by its decision maker. */
-function signatureToJudge(facts: Pick<ReceiptFacts, 'channel' | 'signedBy' | 'decidedBy'>): boolean {
+/** True when the signature is judged against the staff directory: a signed form, not an emergency lock. */
+function signatureToJudge(facts: Pick<ReceiptFacts, 'channel' | 'signedBy'>): boolean {
   // R12: an emergency lock is phoned in; the signed form follows afterwards.
-  return facts.channel !== 'EMERGENCY_PHONE' && !!facts.signedBy && facts.signedBy === facts.decidedBy;
+  return facts.channel !== 'EMERGENCY_PHONE' && !!facts.signedBy;
 }
+
+/** Health care staff (hälso- och sjukvårdspersonal), who may attest a form (000 §6.4). */
+const CARE_STAFF_ROLES: ReadonlySet<string> = new Set(['clinician', 'unit_head', 'medical_lead']);
 
 function residentFindings(facts: ReceiptFacts): { findings: CheckFinding[]; resident: ResidentFacts } {
   const coordinationNumber = identityNumberKind(facts.personnummer) === 'SAMORDNINGSNUMMER';
@@ -97,12 +108,14 @@ function residentFindings(facts: ReceiptFacts): { findings: CheckFinding[]; resi
 function signatureFindings(facts: ReceiptFacts): CheckFinding[] {
   if (facts.channel === 'EMERGENCY_PHONE') return [];
   if (!facts.signedBy) return ['UNSIGNED'];
-  if (facts.signedBy !== facts.decidedBy) return ['SIGNER_NOT_DECISION_MAKER'];
-  const signer = facts.decider;
+  const signer = facts.signer;
   if (signer === null) return ['SIGNER_UNKNOWN'];
-  if (signer.regionalStaffId) return [];
-  // 000 §6.9–6.10: without a regional staff id, a signer from an approved private care provider is
-  // phoned to verify the identity; one from a provider the region has not approved may not sign.
+  if (!signer.roles.some((r) => CARE_STAFF_ROLES.has(r))) return ['SIGNER_NOT_CARE_STAFF'];
+  if (signer.region === facts.caseRegion && signer.regionalStaffId) return [];
+  // 000 §6.9: signed for another care provider than the region's, without the region's staff id:
+  // phone the signer. Staff of another region are phoned; in the region, a private provider must
+  // also be on the region's list (§6.10), or it may not sign at all.
+  if (signer.region !== facts.caseRegion) return ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'];
   return facts.approvedPrivateProviders.includes(signer.careProvider) ? ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'] : ['PRIVATE_PROVIDER_NOT_APPROVED'];
 }
 
@@ -113,7 +126,7 @@ const RETURN_FOR_COMPLETION: ReadonlySet<CheckFinding> = new Set<CheckFinding>([
   'RESIDENT_DECEASED',
   'NAME_MISMATCH',
   'UNSIGNED',
-  'SIGNER_NOT_DECISION_MAKER',
+  'SIGNER_NOT_CARE_STAFF',
   'DECIDER_WITHOUT_AUTHORITY',
 ]);
 const MANUAL_VERIFICATION: ReadonlySet<CheckFinding> = new Set<CheckFinding>(['SIGNER_UNKNOWN', 'SIGNER_WITHOUT_REGIONAL_STAFF_ID']);
@@ -135,6 +148,6 @@ export function checkOnReceipt(facts: ReceiptFacts): CheckResult {
   // R1 applies to every channel: an emergency lock is decided by someone too, only the form comes later.
   findings.push(...decisionAuthorityFindings(facts.caseType, facts.decider));
   findings.push(...signatureFindings(facts));
-  const signerCareProvider = signatureToJudge(facts) ? (facts.decider?.careProvider ?? null) : null;
+  const signerCareProvider = signatureToJudge(facts) ? (facts.signer?.careProvider ?? null) : null;
   return { verdict: verdictOf(findings), findings, resident, signerCareProvider };
 }

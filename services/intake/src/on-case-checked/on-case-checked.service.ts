@@ -12,6 +12,7 @@ const FINDING_TEXT: Record<CheckFinding, string> = {
   COORDINATION_NUMBER: 'samordningsnummer: kan inte logga in på 1177',
   UNSIGNED: 'blanketten är inte signerad av beslutsfattaren',
   SIGNER_NOT_DECISION_MAKER: 'blanketten är signerad av någon annan än beslutsfattaren',
+  SIGNER_NOT_CARE_STAFF: 'blanketten är inte vidimerad av hälso- och sjukvårdspersonal',
   SIGNER_UNKNOWN: 'den som signerat finns inte i katalogen',
   SIGNER_WITHOUT_REGIONAL_STAFF_ID: 'signerad av annan vårdgivare utan regionalt id: identiteten verifieras per telefon',
   PRIVATE_PROVIDER_NOT_APPROVED: 'den privata vårdgivaren finns inte på regionens lista över godkända vårdgivare',
