@@ -14,8 +14,9 @@ const TRANSITIONS: Record<GuardianBlockStatus, readonly GuardianBlockStatus[]> =
   BLOCKED: ['UNBLOCKING'],
   UNBLOCKING: ['UNBLOCKED', 'BLOCKED'],
   NOT_APPLICABLE: [],
-  // The block's action is still awaited after a failure: a later completion of it (executed by hand)
-  // moves it on, and the contact centre's RETRY of the failure sends it again (EXECUTING).
+  // After a failure the contact centre's RETRY sends the block again (EXECUTING). FAILED → BLOCKED or
+  // NOT_APPLICABLE is for a completion of the failed action arriving late; execution completes an
+  // action once, so in practice RETRY is the way on.
   FAILED: ['BLOCKED', 'NOT_APPLICABLE', 'EXECUTING'],
   ALREADY_IN_EFFECT: [],
   UNBLOCKED: [],

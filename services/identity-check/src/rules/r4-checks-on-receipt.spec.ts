@@ -132,7 +132,8 @@ describe('R4 checks on receipt', () => {
       expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', signedBy: null }))).toEqual(
         expect.objectContaining({ verdict: 'PASSED', findings: [], signerCareProvider: null }),
       );
-      // Not even a signer the region would refuse: the signature is judged when the form arrives.
+      // Not even a signer the region would refuse: the form follows, and the service desk checks it
+      // when it records the paperwork (POST /cases/{id}/paperwork needs signature and decision).
       expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', signer: DR_ICKEGODKAND }))).toMatchObject({ verdict: 'PASSED', findings: [] });
     });
   });
