@@ -1,9 +1,7 @@
 import { INTAKE_CASE_TYPES } from '@accessdesk/contracts';
 import { RegionFacts } from '../mail/email-text';
 import { FeedbackFacts, REVIEW_LINE, feedbackEmail as write, isFeedbackOutcome } from './feedback-email';
-
-const TWELVE_DIGITS = /\d{12}/;
-const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;
+import { IDENTITY_NUMBER, TWELVE_DIGITS } from '../mail/no-identity-number';
 
 const REGION: RegionFacts = {
   name: 'Region Kronoberg',

@@ -1,5 +1,6 @@
 import { GUARDIAN_BLOCK_KINDS, GUARDIAN_BLOCK_OUTCOMES } from '@accessdesk/contracts';
 import { RegionFacts } from '../mail/email-text';
+import { IDENTITY_NUMBER, TWELVE_DIGITS } from '../mail/no-identity-number';
 import {
   BLOCK_FOLLOW_UP,
   GuardianBlockFacts,
@@ -7,9 +8,6 @@ import {
   URGENT_PREFIX,
   guardianBlockConfirmationEmail as write,
 } from './guardian-block-confirmation-email';
-
-const TWELVE_DIGITS = /\d{12}/;
-const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;
 
 const REGION: RegionFacts = {
   name: 'Region Jönköpings län',

@@ -2,9 +2,7 @@ import { PAPERWORK_SENDERS } from '@accessdesk/contracts';
 import { RegionFacts } from '../mail/email-text';
 import { paperworkEscalationEmail } from './paperwork-escalation-email';
 import { PaperworkFacts } from './paperwork-reminder-email';
-
-const TWELVE_DIGITS = /\d{12}/;
-const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;
+import { IDENTITY_NUMBER, TWELVE_DIGITS } from '../mail/no-identity-number';
 
 const REGION: RegionFacts = {
   name: 'Region Jönköpings län',

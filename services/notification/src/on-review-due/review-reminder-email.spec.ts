@@ -1,8 +1,6 @@
 import { RegionFacts } from '../mail/email-text';
 import { REVIEW_OPTIONS, ReviewFacts, reviewReminderEmail } from './review-reminder-email';
-
-const TWELVE_DIGITS = /\d{12}/;
-const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;
+import { IDENTITY_NUMBER, TWELVE_DIGITS } from '../mail/no-identity-number';
 
 const REGION: RegionFacts = {
   name: 'Region Jämtland Härjedalen',
