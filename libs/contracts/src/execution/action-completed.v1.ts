@@ -24,4 +24,10 @@ export class ActionCompletedV1 {
   /** Manual mode: who executed in the staff tool, and what it showed. */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => Operator) executedBy?: Operator | null;
   @IsOptional() @IsString() @Length(1, 2000) observed?: string | null;
+  /**
+   * R10: the region whose login lock the staff tool showed in effect after the action ("låst på
+   * begäran av Region X"), read by the adapter (http) or recorded by the operator (manual); null
+   * when the login is not locked or the action is not about the login.
+   */
+  @IsOptional() @IsString() @Length(1, 40) lockedByRegion?: string | null;
 }

@@ -36,4 +36,6 @@ export class RecordManualResultV1 {
   @IsObject() @ValidateNested() @Type(() => Operator) executedBy!: Operator;
   @IsISO8601({ strict: true }) executedAt!: string;
   @IsString() @Length(1, 2000) observed!: string;
+  /** R10: for a login lock or unlock, the region the staff tool showed the lock in effect for ("låst på begäran av Region X"). */
+  @IsOptional() @IsString() @Length(1, 40) lockedByRegion?: string | null;
 }

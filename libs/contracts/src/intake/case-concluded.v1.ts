@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { EXECUTION_OUTCOMES, ExecutionOutcome, INTAKE_CASE_TYPES, IntakeCaseType } from '../common/vocabulary';
 
 export class FeedbackRecipient {
@@ -27,4 +27,11 @@ export class CaseConcludedV1 {
   @IsArray() @IsString({ each: true }) advice!: string[];
   /** An executed unlock or unseal: the lock or seal it lifted (R10), whose review then ends (R9). */
   @IsOptional() @IsUUID() liftsCaseId?: string | null;
+  /** The population register marks the resident with a protected identity: nothing that locates them goes out. */
+  @IsOptional() @IsBoolean() protectedIdentity?: boolean | null;
+  /**
+   * R10: the region whose login lock the staff tool showed in effect, when that is not the case's own
+   * region (a lock filed on a resident another region had already locked). Only that region can lift it.
+   */
+  @IsOptional() @IsString() @Length(1, 40) lockedByRegion?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { INTAKE_CASE_TYPES, IntakeCaseType } from '../common/vocabulary';
 import { FeedbackRecipient } from './case-concluded.v1';
 
@@ -11,6 +11,8 @@ export class CaseSentBack {
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) reasons!: string[];
   @IsObject() @ValidateNested() @Type(() => FeedbackRecipient) requestingUnit!: FeedbackRecipient;
   @IsISO8601({ strict: true }) at!: string;
+  /** The population register marks the resident with a protected identity: nothing that locates them goes out. */
+  @IsOptional() @IsBoolean() protectedIdentity?: boolean | null;
 }
 
 /** R4: the case was returned for completion (retur för komplettering); the requester is told why. */
