@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './config';
+import { parse as parseYaml } from 'yaml';
 import { parseRegions } from './regions';
 
 const shipped = () => JSON.parse(readFileSync(join(__dirname, '../../../config/regions.json'), 'utf8'));
@@ -31,5 +32,12 @@ describe('R24 regions configuration', () => {
     const twice = shipped();
     twice.regions.push(twice.regions[0]);
     expect(() => parseRegions(twice, 'x')).toThrow(/VGR appears twice/);
+  });
+
+  it('R7 R24 the production regions file (deploy/k8s) is valid and puts every region in manual mode: the staff tool has no public API', () => {
+    const configMap = parseYaml(readFileSync(join(__dirname, '../../../deploy/k8s/configmap-files.yaml'), 'utf8')) as { data: Record<string, string> };
+    const production = parseRegions(JSON.parse(configMap.data['regions.json']), 'deploy/k8s/configmap-files.yaml');
+    expect(production.all.map((r) => r.code)).toEqual(parseRegions(shipped(), 'config/regions.json').all.map((r) => r.code));
+    expect(production.all.map((r) => r.adapterMode)).toEqual(production.all.map(() => 'manual'));
   });
 });
