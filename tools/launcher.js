@@ -104,12 +104,24 @@ function stopChild(child) {
   });
 }
 
+/** `npm start` restarts a service that died, after 1 s, 2 s, 4 s … at most 30 s between tries. */
+const RESTART_FIRST_DELAY_MS = 1_000;
+const RESTART_MAX_DELAY_MS = 30_000;
+/** A service that ran this long before it died starts again from the first delay. */
+const RESTART_RESET_AFTER_MS = 60_000;
+
+/** The delay before restart number `attempt` (1, 2, …): doubling from the first delay, capped. */
+function restartDelayMs(attempt) {
+  return Math.min(RESTART_MAX_DELAY_MS, RESTART_FIRST_DELAY_MS * 2 ** Math.max(0, attempt - 1));
+}
+
 /**
  * @param {object} options
  * @param {Record<string,string>} [options.env]  added to every service's environment
  * @param {Record<string,Record<string,string>>} [options.serviceEnv]  per service
  * @param {boolean} [options.ephemeralPorts]  pick free ports below the ephemeral range instead of the defaults (tests, benchmark)
- * @param {(service: string, line: string) => void} [options.onLine]  every line a service writes
+ * @param {boolean} [options.restart]  once the system is up, start a service that exits again, with backoff (as an orchestrator would)
+ * @param {(service: string, line: string) => void} [options.onLine]  every line a service writes, and the launcher's own about it
  */
 async function startSystem(options = {}) {
   const env = { ...process.env, ...options.env };
@@ -131,40 +143,71 @@ async function startSystem(options = {}) {
     SMTP_PORT: String(smtpPort),
   };
 
-  const children = [];
+  /** One entry per service; `child` is the process now running it (a restart replaces it). */
+  const entries = [];
+  let up = false;
+  let stopping = false;
+  const say = (name, line) => options.onLine?.(name, `[launcher] ${line}`);
+
+  const spawnChild = (entry) => {
+    const s = entry.service;
+    const childEnv = { ...env, ...shared, [s.portEnv ?? 'HTTP_PORT']: String(ports[s.name]), ...options.serviceEnv?.[s.name] };
+    const main = path.join(ROOT, 'dist', 'services', s.name, 'src', 'main.js');
+    const child = spawn(process.execPath, ['--enable-source-maps', '-r', path.join(__dirname, 'register-paths.js'), main], {
+      cwd: ROOT,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    entry.child = child;
+    entry.startedAt = Date.now();
+    for (const stream of [child.stdout, child.stderr]) {
+      let buffered = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        buffered += chunk;
+        const lines = buffered.split('\n');
+        buffered = lines.pop();
+        for (const line of lines) {
+          entry.lastLines.push(line);
+          if (entry.lastLines.length > 20) entry.lastLines.shift();
+          options.onLine?.(s.name, line);
+        }
+      });
+    }
+    child.once('exit', (code, signal) => {
+      if (stopping || !up || !options.restart || entry.child !== child) return;
+      if (Date.now() - entry.startedAt >= RESTART_RESET_AFTER_MS) entry.attempt = 0;
+      entry.attempt += 1;
+      entry.restarts += 1;
+      const delay = restartDelayMs(entry.attempt);
+      say(s.name, `exited (${signal ? `signal ${signal}` : `code ${code}`}); restart ${entry.restarts} in ${delay} ms`);
+      entry.timer = setTimeout(() => {
+        entry.timer = null;
+        if (stopping) return;
+        spawnChild(entry);
+        say(s.name, `restarted as pid ${entry.child.pid}`);
+      }, delay);
+    });
+  };
+
   const stop = async () => {
-    for (const { child } of [...children].reverse()) await stopChild(child);
+    stopping = true;
+    for (const entry of [...entries].reverse()) {
+      if (entry.timer) clearTimeout(entry.timer);
+      await stopChild(entry.child);
+    }
   };
   try {
     for (const s of SERVICES) {
-      const childEnv = { ...env, ...shared, [s.portEnv ?? 'HTTP_PORT']: String(ports[s.name]), ...options.serviceEnv?.[s.name] };
-      const main = path.join(ROOT, 'dist', 'services', s.name, 'src', 'main.js');
-      const child = spawn(process.execPath, ['--enable-source-maps', '-r', path.join(__dirname, 'register-paths.js'), main], {
-        cwd: ROOT,
-        env: childEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const lastLines = [];
-      children.push({ name: s.name, child, lastLines });
-      for (const stream of [child.stdout, child.stderr]) {
-        let buffered = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk) => {
-          buffered += chunk;
-          const lines = buffered.split('\n');
-          buffered = lines.pop();
-          for (const line of lines) {
-            lastLines.push(line);
-            if (lastLines.length > 20) lastLines.shift();
-            options.onLine?.(s.name, line);
-          }
-        });
-      }
+      const entry = { service: s, name: s.name, child: null, lastLines: [], startedAt: 0, attempt: 0, restarts: 0, timer: null };
+      entries.push(entry);
+      spawnChild(entry);
     }
-    for (const { name, child } of children) await waitReady(`http://127.0.0.1:${ports[name]}`, child, name);
+    for (const { name, child } of entries) await waitReady(`http://127.0.0.1:${ports[name]}`, child, name);
+    up = true;
   } catch (err) {
     // The service that failed, in its own words: its last lines, not the last lines of all of them.
-    const failed = children.find(({ name }) => err instanceof Error && err.message.startsWith(`${name} `));
+    const failed = entries.find(({ name }) => err instanceof Error && err.message.startsWith(`${name} `));
     if (failed && err instanceof Error) err.message += `\n${failed.name}'s last lines:\n${failed.lastLines.join('\n')}`;
     await stop();
     throw err;
@@ -174,6 +217,8 @@ async function startSystem(options = {}) {
     simulatorUrl: sim,
     ports,
     smtpPort,
+    /** The process id now running `service` (it changes when the service is restarted). */
+    pid: (service) => entries.find((e) => e.name === service)?.child?.pid ?? null,
     stop,
   };
 }
@@ -192,4 +237,4 @@ const QUEUES = [
   'review-scheduler.events',
 ];
 
-module.exports = { startSystem, SERVICES, QUEUES, ensureDatabase };
+module.exports = { startSystem, SERVICES, QUEUES, ensureDatabase, restartDelayMs };

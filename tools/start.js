@@ -8,6 +8,8 @@ async function main() {
   await ensureDevKeys();
   const width = 16;
   const system = await startSystem({
+    // A service that dies is started again with backoff, as an orchestrator would in production.
+    restart: true,
     onLine: (service, line) => process.stdout.write(`${service.padEnd(width)}| ${line}\n`),
   });
   process.stdout.write(

@@ -11,8 +11,9 @@ const launcher = require('../../../tools/launcher') as {
     env?: Record<string, string>;
     serviceEnv?: Record<string, Record<string, string>>;
     ephemeralPorts?: boolean;
+    restart?: boolean;
     onLine?: (service: string, line: string) => void;
-  }): Promise<{ gatewayUrl: string; simulatorUrl: string; ports: Record<string, number>; smtpPort: number; stop(): Promise<void> }>;
+  }): Promise<{ gatewayUrl: string; simulatorUrl: string; ports: Record<string, number>; smtpPort: number; pid(service: string): number | null; stop(): Promise<void> }>;
   QUEUES: string[];
 };
 const devKeys = require('../../../tools/dev-keys') as {
@@ -31,6 +32,8 @@ export interface RunningSystem {
   logs: Array<{ service: string; line: string }>;
   /** The queues the services said they consume (`<service>.<purpose>`, without prefix). */
   declaredQueues(): string[];
+  /** The process id now running `service`; it changes when the launcher restarts the service. */
+  pid(service: string): number | null;
   token(claims: { sub: string; name?: string; region: string; roles: string[]; unit?: string; careProvider?: string; ttl?: string }): Promise<string>;
   stop(): Promise<void>;
 }
@@ -39,7 +42,9 @@ export interface RunningSystem {
  * The whole system from `dist/` for one test file: its own database, broker prefix, signing key and
  * ports, so test files never meet. Build first (`npm test` does).
  */
-export async function startTestSystem(options: { serviceEnv?: Record<string, Record<string, string>>; env?: Record<string, string> } = {}): Promise<RunningSystem> {
+export async function startTestSystem(
+  options: { serviceEnv?: Record<string, Record<string, string>>; env?: Record<string, string>; restart?: boolean } = {},
+): Promise<RunningSystem> {
   const db = await createTestDatabase();
   const keysDir = mkdtempSync(join(tmpdir(), 'accessdesk-keys-'));
   process.env.DEV_KEYS_DIR = keysDir;
@@ -55,6 +60,7 @@ export async function startTestSystem(options: { serviceEnv?: Record<string, Rec
       ephemeralPorts: true,
       env: { DATABASE_URL: db.url, AMQP_PREFIX: prefix, AUTH_CONFIG_FILE: authConfig, LOG_LEVEL: 'debug', ...options.env },
       serviceEnv: options.serviceEnv,
+      restart: options.restart,
       onLine: (service, line) => logs.push({ service, line }),
     });
   } catch (err) {
@@ -71,6 +77,7 @@ export async function startTestSystem(options: { serviceEnv?: Record<string, Rec
     logs,
     token: (claims) => devKeys.mintToken(claims),
     declaredQueues: () => declaredQueues(logs),
+    pid: (service) => running.pid(service),
     async stop() {
       await running.stop();
       // The launcher's list, and whatever else a service declared, so that a run leaves nothing behind.
