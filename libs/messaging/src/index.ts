@@ -10,3 +10,5 @@ export * from './rpc';
 export * from './topology';
 export * from './inspect';
 export * from './queue-consumer';
+export * from './errors';
+export * from './retry';

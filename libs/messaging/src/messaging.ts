@@ -7,6 +7,7 @@ import { MessagingLogger } from './logger';
 import { DEFAULT_RELAY_POLL_MS, OutboxRelay, addToOutbox } from './outbox';
 import { ConfirmPublisher } from './publisher';
 import { DEFAULT_RPC_TIMEOUT_MS, RpcClient, RpcHandler, RpcServer } from './rpc';
+import { RetryPolicy } from './retry';
 import { DEFAULT_DELIVERY_LIMIT, DEFAULT_PREFETCH, Names } from './topology';
 
 export interface MessagingOptions {
@@ -22,6 +23,8 @@ export interface MessagingOptions {
   deliveryLimit?: number;
   relayPollMs?: number;
   rpcTimeoutMs?: number;
+  /** How a message whose handler failed waits and comes back (retry.ts); the default suits production. */
+  retry?: RetryPolicy;
 }
 
 /**
@@ -69,6 +72,7 @@ export class Messaging {
       handlers,
       prefetch: options.prefetch ?? this.prefetch,
       deliveryLimit: options.deliveryLimit ?? this.deliveryLimit,
+      retry: this.options.retry,
     };
     this.consumers.push(
       new InboxConsumer(this.connection, this.names, dataSource, consumerOptions, this.options.logger, () => {

@@ -1,14 +1,16 @@
-import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { AmqpConnection } from './connection';
 import { Names, QueueSpec, assertQueue } from './topology';
 
 /**
  * What the inbox consumer and the request server share: one channel per (re)connection, the queue
  * declared with its dead-letter queue, manual acknowledgements with a prefetch, and a stop that
- * takes no new message and waits for those in hand.
+ * takes no new message and waits for those in hand. The channel is in confirm mode, so that a copy
+ * published from it (a retry, a dead letter) is known to be on the broker before the original is
+ * acknowledged.
  */
 export abstract class QueueConsumer {
-  private channel: Channel | null = null;
+  private channel: ConfirmChannel | null = null;
   private consumerTag: string | null = null;
   private inFlight = 0;
   private idle: Array<() => void> = [];
@@ -25,7 +27,10 @@ export abstract class QueueConsumer {
   abstract get spec(): QueueSpec;
 
   /** Handles one message and settles it on `ch`, the channel it came on. */
-  protected abstract handle(ch: Channel, msg: ConsumeMessage): Promise<void>;
+  protected abstract handle(ch: ConfirmChannel, msg: ConsumeMessage): Promise<void>;
+
+  /** Declares whatever else this consumer publishes to (after its own queue, on each connection). */
+  protected async declareMore(_ch: ConfirmChannel): Promise<void> {}
 
   /** Stops taking new messages and waits for those being handled. */
   async stop(): Promise<void> {
@@ -36,7 +41,7 @@ export abstract class QueueConsumer {
   }
 
   private async setup(conn: ChannelModel): Promise<void> {
-    const ch = await conn.createChannel();
+    const ch = await conn.createConfirmChannel();
     const name = this.spec.name;
     ch.on('error', () => undefined);
     ch.on('close', () => {
@@ -45,6 +50,7 @@ export abstract class QueueConsumer {
       if (!this.stopped) this.connection.restart(`channel of ${name} closed`);
     });
     const queue = await assertQueue(ch, this.names, this.spec);
+    await this.declareMore(ch);
     await ch.prefetch(this.prefetch);
     this.channel = ch;
     if (this.stopped) return;
@@ -81,4 +87,15 @@ export function settle(action: () => void): void {
   } catch {
     // channel closed: nothing to settle
   }
+}
+
+/** Publishes on a confirm channel and resolves once the broker confirmed it; rejects when it refused or the channel went away. */
+export function publishConfirmed(ch: ConfirmChannel, exchange: string, routingKey: string, content: Buffer, options: Parameters<ConfirmChannel['publish']>[3]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    try {
+      ch.publish(exchange, routingKey, content, options, (err) => (err ? reject(err instanceof Error ? err : new Error('the broker refused the message')) : resolve()));
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
 }

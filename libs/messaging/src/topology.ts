@@ -34,7 +34,14 @@ export class Names {
   deadLetterQueue(name: string): string {
     return `${this.prefix}${name}.dlq`;
   }
+  /** The delay queue (and its fanout exchange, of the same name) that holds a retried copy `delayMs`. */
+  retryQueue(delayMs: number): string {
+    return `${this.prefix}${RETRY_QUEUE_STEM}${delayMs}`;
+  }
 }
+
+/** `accessdesk.retry.<ms>`: one delay queue per delay, shared by every queue of the system. */
+export const RETRY_QUEUE_STEM = 'accessdesk.retry.';
 
 export async function assertExchanges(ch: Channel, names: Names): Promise<void> {
   await ch.assertExchange(names.eventsExchange, 'topic', { durable: true });
@@ -66,4 +73,27 @@ export async function assertQueue(ch: Channel, names: Names, spec: QueueSpec): P
   });
   for (const key of spec.bindings) await ch.bindQueue(queue, names.eventsExchange, key);
   return queue;
+}
+
+/**
+ * A delay queue: what is published to its exchange (routing key = the queue it goes back to) waits
+ * `delayMs` and is then dead-lettered through the default exchange, under that same routing key, to
+ * its queue. Every message in it waits the same time, so none waits behind a longer one. Quorum and
+ * at-least-once like every other queue: a waiting copy survives a broker restart.
+ */
+export async function assertRetryQueue(ch: Channel, names: Names, delayMs: number): Promise<string> {
+  const name = names.retryQueue(delayMs);
+  await ch.assertExchange(name, 'fanout', { durable: true });
+  await ch.assertQueue(name, {
+    durable: true,
+    arguments: {
+      'x-queue-type': 'quorum',
+      'x-message-ttl': delayMs,
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-strategy': 'at-least-once',
+      'x-overflow': 'reject-publish',
+    },
+  });
+  await ch.bindQueue(name, name, '');
+  return name;
 }

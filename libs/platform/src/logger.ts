@@ -1,5 +1,6 @@
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import { LogLevelName } from './config';
+import { redactIdentityNumbers } from '@accessdesk/contracts';
 
 const LEVELS: LogLevelName[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -25,9 +26,4 @@ export class ServiceLogger extends ConsoleLogger {
   }
 }
 
-/** 10 or 12 digits with an optional separator, as a personnummer or samordningsnummer is written. */
-const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g;
-
-export function redactIdentityNumbers(text: string): string {
-  return text.replace(IDENTITY_NUMBER, '[personnummer]');
-}
+export { redactIdentityNumbers };

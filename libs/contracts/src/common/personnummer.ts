@@ -83,3 +83,11 @@ export function ageOn(twelveDigits: string, at: Date): number {
   if (today.month < month || (today.month === month && today.day < day)) age -= 1;
   return age;
 }
+
+/** 10 or 12 digits with an optional separator, as a personnummer or samordningsnummer is written. */
+const WRITTEN_IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g;
+
+/** The safety net for text that leaves a service (a log line, a dead letter's reason): no personnummer in it. */
+export function redactIdentityNumbers(text: string): string {
+  return text.replace(WRITTEN_IDENTITY_NUMBER, '[personnummer]');
+}
