@@ -8,7 +8,9 @@ import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persi
 import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
 import { on } from './consumer';
 import { createEnvelope } from './envelope';
-import { DEFAULT_AMQP_URL, deleteTopology, drainQueue, testPrefix } from './inspect';
+import { DEFAULT_AMQP_URL, deleteTopology, drainMessages, drainQueue, testPrefix } from './inspect';
+import { TransientError } from './errors';
+import { DEATH_HEADERS, RetryPolicy } from './retry';
 import { Messaging } from './messaging';
 import { MessagingTables1732300000000 } from './messaging-tables.migration';
 import { RpcUnavailableError, answer, RpcTimeoutError } from './rpc';
@@ -38,6 +40,8 @@ class Effects1732300000001 implements MigrationInterface {
 }
 
 const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+/** Short delays, so that a test sees many retries in a second; the shape is production's. */
+const FAST_RETRY: RetryPolicy = { delaysMs: [50, 100, 200], retryForMs: 3_000, permanentAttempts: 3 };
 const actor = systemActor('test', 'VGR');
 const CASE = '8f0e1c4e-4a57-4c0e-9a43-0f3d1f6f0a11';
 
@@ -67,6 +71,9 @@ describe('messaging against the real broker and database', () => {
   let producer: Messaging;
   let consumer: Messaging;
   let failing = new Set<number>();
+  /** Steps whose handler fails transiently, and how many more times. */
+  let outage = new Map<number, number>();
+  let asked = 0;
   const queues: string[] = [];
 
   beforeAll(async () => {
@@ -78,10 +85,20 @@ describe('messaging against the real broker and database', () => {
   beforeEach(async () => {
     prefix = testPrefix();
     failing = new Set();
+    outage = new Map();
+    asked = 0;
     producer = new Messaging({ url: AMQP_URL, service: 'producer', prefix, dataSource: ds, logger: quiet, relayPollMs: 50 });
-    consumer = new Messaging({ url: AMQP_URL, service: 'consumer', prefix, dataSource: ds, logger: quiet, deliveryLimit: 2 });
+    consumer = new Messaging({ url: AMQP_URL, service: 'consumer', prefix, dataSource: ds, logger: quiet, deliveryLimit: 2, retry: FAST_RETRY });
     consumer.subscribe('events', [
       on(StepReachedV1, async (_env: Envelope<StepReachedV1>, p: StepReachedV1, m: EntityManager) => {
+        // Written first, so that the failure below must roll it back.
+        await m.query(`INSERT INTO "${SCHEMA}".effects (case_id, step) VALUES ($1, $2)`, [p.caseId, -p.step]);
+        const left = outage.get(p.step) ?? 0;
+        if (left > 0) {
+          outage.set(p.step, left - 1);
+          throw new TransientError(`register down for step ${p.step}`);
+        }
+        await m.query(`DELETE FROM "${SCHEMA}".effects WHERE case_id = $1 AND step = $2`, [p.caseId, -p.step]);
         if (failing.has(p.step)) throw new Error(`step ${p.step} always fails`);
         await m.query(`INSERT INTO "${SCHEMA}".effects (case_id, step) VALUES ($1, $2)`, [p.caseId, p.step]);
         // A state only moves forward: an older step arriving late changes nothing.
@@ -93,9 +110,11 @@ describe('messaging against the real broker and database', () => {
       }),
     ]);
     consumer.serve([
-      answer(AskV1, async (_env, p: AskV1): Promise<RpcReply<{ twice: number }>> =>
-        p.n < 0 ? { ok: false, problem: problem('negative', 422, 'Negative') } : { ok: true, body: { twice: p.n * 2 } },
-      ),
+      answer(AskV1, async (_env, p: AskV1): Promise<RpcReply<{ twice: number }>> => {
+        asked += 1;
+        if (p.n === 13) throw new TransientError('database down');
+        return p.n < 0 ? { ok: false, problem: problem('negative', 422, 'Negative') } : { ok: true, body: { twice: p.n * 2 } };
+      }),
     ]);
     await consumer.start();
     await producer.start();
@@ -106,7 +125,7 @@ describe('messaging against the real broker and database', () => {
   afterEach(async () => {
     await producer.close();
     await consumer.close();
-    await deleteTopology(prefix, queues.splice(0));
+    await deleteTopology(prefix, queues.splice(0), AMQP_URL, FAST_RETRY.delaysMs);
   });
 
   afterAll(async () => {
@@ -185,12 +204,17 @@ describe('messaging against the real broker and database', () => {
 
     await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the valid message' });
     const dlq = `${prefix}consumer.events.dlq`;
-    const dead: Buffer[] = [];
+    const dead: Array<{ content: Buffer; headers: Record<string, unknown> }> = [];
     await pollUntil(async () => {
-      dead.push(...(await drainQueue(dlq)));
+      dead.push(...(await drainMessages(dlq)));
       return dead.length >= 3;
     }, { what: 'three dead letters' });
-    expect(dead.map((b) => b.toString())).toContain('not json at all');
+    expect(dead.map((m) => m.content.toString())).toContain('not json at all');
+    // Each says why it died, for the operator who reads the dead-letter queue; none was retried.
+    for (const m of dead) {
+      expect(String(m.headers[DEATH_HEADERS.reason])).toMatch(/^(invalid|unreadable): /);
+      expect(m.headers[DEATH_HEADERS.failures]).toBe(0);
+    }
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".inbox`);
     expect(n).toBe(1);
   });
@@ -206,12 +230,37 @@ describe('messaging against the real broker and database', () => {
     );
     await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the healthy message behind the poison one' });
     const dead = await pollUntil(async () => {
-      const got = await drainQueue(`${prefix}consumer.events.dlq`);
+      const got = await drainMessages(`${prefix}consumer.events.dlq`);
       return got.length > 0 ? got : undefined;
     }, { what: 'the poison message in the dead-letter queue' });
     expect(dead).toHaveLength(1);
-    expect(JSON.parse(dead[0].toString()).payload.step).toBe(7);
+    expect(JSON.parse(dead[0].content.toString()).payload.step).toBe(7);
+    expect(dead[0].headers[DEATH_HEADERS.reason]).toBe('failed 3 times: Error: step 7 always fails');
+    expect(dead[0].headers[DEATH_HEADERS.queue]).toBe('consumer.events');
     expect(await countEffects(ds)).toBe(1);
+  });
+
+  it('waits out a transient failure that outlasts the delivery limit many times over, and then has its effect once', async () => {
+    // Ten transient failures in a row: with a delivery limit of 2, handing the message back to its
+    // queue would have dead-lettered it after the second.
+    outage.set(4, 10);
+    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 4 }, meta())));
+    await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the effect after the outage', timeoutMs: 20_000 });
+    expect(outage.get(4)).toBe(0);
+    const rows = await ds.query(`SELECT step FROM "${SCHEMA}".effects WHERE case_id = $1`, [CASE]);
+    expect(rows).toEqual([{ step: 4 }]); // every failed try rolled back
+    expect(await drainQueue(`${prefix}consumer.events.dlq`)).toHaveLength(0);
+  });
+
+  it('dead-letters a transient failure that lasts longer than the policy’s retry period, saying so', async () => {
+    outage.set(5, 1_000);
+    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 5 }, meta())));
+    const dead = await pollUntil(async () => {
+      const got = await drainMessages(`${prefix}consumer.events.dlq`);
+      return got.length > 0 ? got : undefined;
+    }, { what: 'the message dead-lettered after the retry period', timeoutMs: 20_000 });
+    expect(String(dead[0].headers[DEATH_HEADERS.reason])).toMatch(/^transient failure for \d+ s \(\d+ tries\): TransientError: register down for step 5$/);
+    expect(await countEffects(ds)).toBe(0);
   });
 
   it('never moves a state backwards when events of one case arrive out of order', async () => {
@@ -229,6 +278,37 @@ describe('messaging against the real broker and database', () => {
     await expect(producer.request('nobody', AskV1, { n: 1 }, meta(), 2_000)).rejects.toBeInstanceOf(RpcUnavailableError);
     await consumer.close();
     await expect(producer.request('consumer', AskV1, { n: 1 }, meta(), 300)).rejects.toBeInstanceOf(RpcTimeoutError);
+  });
+
+  it('answers a request whose handler keeps failing with a 503 problem that says it may have been registered, before the caller gives up', async () => {
+    const started = Date.now();
+    const reply = await producer.request('consumer', AskV1, { n: 13 }, meta(), 1_500);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(reply).toMatchObject({ ok: false, problem: { status: 503, type: expect.stringMatching(/service-unavailable$/) } });
+    expect(reply.ok ? '' : reply.problem.detail).toMatch(/may still have been registered.*same Idempotency-Key/);
+    expect(asked).toBeGreaterThan(1); // tried again while the caller waited
+    expect(await drainQueue(`${prefix}consumer.rpc.dlq`)).toHaveLength(0);
+  });
+
+  it('drops a request whose caller stopped waiting before the service came back: it is never handled', async () => {
+    await consumer.close();
+    await expect(producer.request('consumer', AskV1, { n: 2 }, meta(), 300)).rejects.toBeInstanceOf(RpcTimeoutError);
+    const revived = new Messaging({ url: AMQP_URL, service: 'consumer', prefix, dataSource: ds, logger: quiet, deliveryLimit: 2, retry: FAST_RETRY });
+    revived.serve([
+      answer(AskV1, async (_env, p: AskV1): Promise<RpcReply<{ twice: number }>> => {
+        asked += 1;
+        return { ok: true, body: { twice: p.n * 2 } };
+      }),
+    ]);
+    await revived.start();
+    try {
+      // A fresh request is answered, so the stale one ahead of it in the queue has been dealt with.
+      await expect(producer.request('consumer', AskV1, { n: 3 }, meta())).resolves.toEqual({ ok: true, body: { twice: 6 } });
+      expect(asked).toBe(1);
+      expect(await drainQueue(`${prefix}consumer.rpc.dlq`)).toHaveLength(0);
+    } finally {
+      await revived.close();
+    }
   });
 
   it('comes back after the broker drops its connection, and nothing committed meanwhile is lost', async () => {

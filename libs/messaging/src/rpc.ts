@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { QueueConsumer, settle } from './queue-consumer';
-import { Envelope, MessageContract, RpcReply, problem, rpcQueue } from '@accessdesk/contracts';
+import { Envelope, MessageContract, Problem, RpcReply, problem, rpcQueue } from '@accessdesk/contracts';
 import { AmqpConnection } from './connection';
 import { EnvelopeMeta, InvalidMessageError, createEnvelope, parseEnvelope, validatePayload } from './envelope';
 import { MessagingLogger, errorText } from './logger';
@@ -11,7 +11,26 @@ import { Names, QueueSpec } from './topology';
 /** RabbitMQ's direct reply-to pseudo-queue: replies come straight back without a queue per client. */
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
 export const DEFAULT_RPC_TIMEOUT_MS = 5_000;
+/** Pause between two tries of a request whose handler failed, while its caller still waits. */
 const RETRY_BACKOFF_MS = 200;
+/** A request is answered this long before its caller gives up, so that the answer still finds it. */
+const ANSWER_MARGIN_MS = 250;
+/** When the caller stops waiting (ms since the epoch): a request found after it is not handled. */
+export const DEADLINE_HEADER = 'x-accessdesk-deadline';
+
+/**
+ * What a caller is told when the service could not answer in time, from either side: the request may
+ * have been registered (the reply may be what was lost), and asking again with the same
+ * `Idempotency-Key` is safe: it returns what the first request created.
+ */
+export function unavailableProblem(): Problem {
+  return problem(
+    'service-unavailable',
+    503,
+    'Service unavailable',
+    'The service did not answer in time. A request that creates something may still have been registered: retry with the same Idempotency-Key, which is safe and returns the same result.',
+  );
+}
 
 export class RpcTimeoutError extends Error {
   override readonly name = 'RpcTimeoutError';
@@ -35,8 +54,11 @@ export function answer<P extends object, R>(
 
 /**
  * Serves a service's requests from its `<service>.rpc` quorum queue. The reply is sent before the
- * request is acknowledged; a handler that throws is retried up to the delivery limit (the caller
- * times out meanwhile and answers 503), never answered with a stack trace.
+ * request is acknowledged. A request whose caller has stopped waiting (its deadline passed, e.g. it
+ * sat in the queue while this service was down) is dropped unhandled: nobody would hear the answer,
+ * and a case created then would surprise a caller who was told 503. A handler that throws is tried
+ * again while the caller waits, each try its own transaction, then answered with a 503 problem;
+ * the request is never handed back to the queue, so it never piles up in the dead-letter queue.
  */
 export class RpcServer extends QueueConsumer {
   private readonly handlers = new Map<string, RpcHandler>();
@@ -62,21 +84,24 @@ export class RpcServer extends QueueConsumer {
     return { name: this.queueName, bindings: [], deliveryLimit: this.deliveryLimit };
   }
 
-  protected async handle(ch: Channel, msg: ConsumeMessage): Promise<void> {
+  protected async handle(ch: ConfirmChannel, msg: ConsumeMessage): Promise<void> {
+    const id = msg.properties.messageId ?? '(no id)';
+    const deadline = Number(msg.properties.headers?.[DEADLINE_HEADER]);
+    const hasDeadline = Number.isFinite(deadline) && deadline > 0;
+    if (hasDeadline && Date.now() >= deadline) {
+      this.logger.warn(`request ${id} to ${this.service} dropped unhandled: its caller stopped waiting ${Date.now() - deadline} ms ago`, 'RpcServer');
+      settle(() => ch.ack(msg));
+      return;
+    }
     let reply: RpcReply<unknown>;
     try {
       const envelope = parseEnvelope(msg.content);
       const handler = this.handlers.get(envelope.type);
       if (!handler) throw new InvalidMessageError(`no handler for ${envelope.type}`);
       const payload = validatePayload(handler.contract, envelope.payload);
-      reply = await handler.answer({ ...envelope, payload }, payload);
+      reply = await this.answerWhileWaited(handler, { ...envelope, payload }, payload, id, hasDeadline ? deadline : Date.now());
     } catch (err) {
-      if (!(err instanceof InvalidMessageError)) {
-        this.logger.warn(`request ${msg.properties.messageId ?? '(no id)'} to ${this.service} failed: ${errorText(err)}`, 'RpcServer');
-        await new Promise((resolve) => setTimeout(resolve, RETRY_BACKOFF_MS));
-        settle(() => ch.nack(msg, false, true));
-        return;
-      }
+      if (!(err instanceof InvalidMessageError)) throw err;
       reply = { ok: false, problem: problem('invalid-request', 400, 'Invalid request', err.message) };
     }
     const { replyTo, correlationId } = msg.properties;
@@ -84,6 +109,20 @@ export class RpcServer extends QueueConsumer {
       settle(() => ch.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), { correlationId, contentType: 'application/json' }));
     }
     settle(() => ch.ack(msg));
+  }
+
+  /** Tries the handler until it answers or the caller's deadline is near; then a 503 problem. */
+  private async answerWhileWaited(handler: RpcHandler, envelope: Envelope<object>, payload: object, id: string, deadline: number): Promise<RpcReply<unknown>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await handler.answer(envelope, payload);
+      } catch (err) {
+        const left = deadline - ANSWER_MARGIN_MS - Date.now();
+        this.logger.warn(`request ${id} (${envelope.type}) to ${this.service} failed on try ${attempt}: ${errorText(err)}`, 'RpcServer');
+        if (left < RETRY_BACKOFF_MS) return { ok: false, problem: unavailableProblem() };
+        await new Promise((resolve) => setTimeout(resolve, RETRY_BACKOFF_MS));
+      }
+    }
   }
 }
 
@@ -157,6 +196,7 @@ export class RpcClient {
     });
     ch.publish('', this.names.queue(rpcQueue(service)), Buffer.from(JSON.stringify(envelope)), {
       ...messageProperties(envelope),
+      headers: { ...messageProperties(envelope).headers, [DEADLINE_HEADER]: Date.now() + timeoutMs },
       persistent: false,
       correlationId,
       replyTo: DIRECT_REPLY_TO,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Problem, problem } from '@accessdesk/contracts';
-import { RpcTimeoutError, RpcUnavailableError } from '@accessdesk/messaging';
+import { RpcTimeoutError, RpcUnavailableError, unavailableProblem } from '@accessdesk/messaging';
 import { ProblemException } from './problem.exception';
 
 /** Seconds a client should wait before trying again when a service did not answer. */
@@ -37,8 +37,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) {
       body = exception.problem;
       Object.assign(headers, exception.headers);
+      if (body.status === 503) headers['Retry-After'] ??= String(RETRY_AFTER_S);
     } else if (exception instanceof RpcTimeoutError || exception instanceof RpcUnavailableError) {
-      body = problem('service-unavailable', 503, 'Service unavailable', 'The service did not answer in time. Try again shortly.');
+      // 503 means "maybe": the request may have been registered; the same Idempotency-Key is safe.
+      body = unavailableProblem();
       headers['Retry-After'] = String(RETRY_AFTER_S);
     } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
