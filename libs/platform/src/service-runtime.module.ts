@@ -8,8 +8,11 @@ import {
   Module,
   OnApplicationBootstrap,
   OnApplicationShutdown,
+  Optional,
   Provider,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { Pool } from 'pg';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
@@ -35,11 +38,15 @@ export interface ServiceRuntimeOptions {
 }
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
+/** How long requests in flight may take to finish when the service stops; then their connections are cut. */
+const HTTP_DRAIN_TIMEOUT_MS = 10_000;
 const READINESS_PROBE_POOL = Symbol('READINESS_PROBE_POOL');
 
 /**
- * Starts messaging once every module has registered its consumers (in `onModuleInit`), and on
- * shutdown stops consuming and finishes what is in hand before the database goes.
+ * Starts messaging once every module has registered its consumers (in `onModuleInit`). On shutdown
+ * (SIGTERM) it first stops taking HTTP requests and lets those in flight finish (the gateway's wait
+ * for their answers over messaging), then stops consuming and finishes what is in hand, and only
+ * then lets the database go.
  */
 @Injectable()
 class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -49,6 +56,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly messaging: Messaging,
     @Inject(DataSource) private readonly dataSource: DataSource | null,
     @Inject(READINESS_PROBE_POOL) private readonly probePool: Pool | null,
+    @Optional() private readonly adapterHost?: HttpAdapterHost,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,7 +65,23 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.drainHttp();
     await this.messaging.close();
+  }
+
+  /** Closes the listening socket and idle connections; waits for requests in flight, within a bound. */
+  private async drainHttp(): Promise<void> {
+    const server = this.adapterHost?.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server?.listening) return;
+    this.logger.log('stopping: no new HTTP requests, finishing those in flight');
+    await new Promise<void>((resolve) => {
+      const cut = setTimeout(() => server.closeAllConnections(), HTTP_DRAIN_TIMEOUT_MS);
+      server.close(() => {
+        clearTimeout(cut);
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
