@@ -11,12 +11,26 @@ export interface ServiceDataSourceOptions {
   migrations: MixedList<Function | string>;
   poolSize?: number;
   logging?: LoggerOptions;
+  /** Bounded waits (issue "Faults never leave a case stuck or wrong"): none of them is ever infinite. */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
+
+export interface DatabaseTimeouts {
+  /** A new connection that is not open by then fails (the pool's `connectionTimeoutMillis`). */
+  connectMs: number;
+  /** The server cancels a statement that runs longer (`statement_timeout`). */
+  statementMs: number;
+  /** The server ends a session left idle inside a transaction that long (`idle_in_transaction_session_timeout`). */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 60_000, idleInTransactionMs: 60_000 };
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
   if (!SCHEMA_NAME.test(options.schema)) throw new Error(`schema name "${options.schema}" is not a plain lower-case identifier`);
+  const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -28,7 +42,13 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     synchronize: false,
     migrationsRun: false,
     logging: options.logging ?? false,
-    extra: { max: options.poolSize ?? 10, application_name: `accessdesk-${options.schema}` },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: `accessdesk-${options.schema}`,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    },
   });
 }
 

@@ -55,6 +55,11 @@ export class BaseServiceConfig {
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be error, warn, log, debug or verbose' })
   LOG_LEVEL: LogLevelName = 'log';
+
+  /** Bounded waits on the database: a connection that does not open, a statement that does not end, a transaction left idle. */
+  @EnvInt(100, 600_000) DB_CONNECT_TIMEOUT_MS = 5_000;
+  @EnvInt(100, 3_600_000) DB_STATEMENT_TIMEOUT_MS = 60_000;
+  @EnvInt(100, 3_600_000) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 }
 
 export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';

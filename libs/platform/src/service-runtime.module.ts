@@ -107,6 +107,11 @@ export class ServiceRuntimeModule {
             schema: options.service.replace(/-/g, '_'),
             entities: options.entities ?? [],
             migrations: [MessagingTables1732300000000, ...(options.migrations ?? [])],
+            timeouts: {
+              connectMs: options.config.DB_CONNECT_TIMEOUT_MS,
+              statementMs: options.config.DB_STATEMENT_TIMEOUT_MS,
+              idleInTransactionMs: options.config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            },
           });
           await initializeAndMigrate(dataSource);
           return dataSource;
