@@ -19,6 +19,7 @@ export class AmqpConnection {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
   private readonly waiters: Array<() => void> = [];
+  private blocked: string | null = null;
 
   constructor(
     private readonly url: string,
@@ -32,6 +33,14 @@ export class AmqpConnection {
 
   isConnected(): boolean {
     return this.connection !== null;
+  }
+
+  /**
+   * Why the broker holds back what this connection publishes (a memory or disk alarm), or null. While
+   * blocked, nothing is published: the outbox relay waits without opening a transaction.
+   */
+  blockedReason(): string | null {
+    return this.connection ? this.blocked : null;
   }
 
   register(setup: ConnectionSetup): void {
@@ -76,6 +85,15 @@ export class AmqpConnection {
       clientProperties: { connection_name: this.connectionName },
     });
     conn.on('error', (err: unknown) => this.logger.warn(`AMQP connection error: ${errorText(err)}`, 'AmqpConnection'));
+    this.blocked = null;
+    conn.on('blocked', (reason: unknown) => {
+      this.blocked = typeof reason === 'string' && reason ? reason : 'blocked by the broker';
+      this.logger.warn(`the broker blocks publishing: ${this.blocked}`, 'AmqpConnection');
+    });
+    conn.on('unblocked', () => {
+      this.blocked = null;
+      this.logger.log('the broker publishes again', 'AmqpConnection');
+    });
     conn.on('close', () => {
       if (this.connection !== conn) return;
       this.connection = null;

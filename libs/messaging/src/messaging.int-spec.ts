@@ -311,6 +311,39 @@ describe('messaging against the real broker and database', () => {
     }
   });
 
+  it('publishes nothing and holds no outbox lock while the broker blocks publishing, says why, and goes on when unblocked', async () => {
+    await producer.outboxRelay!.stop(); // only the blocked instance relays this outbox here
+    const said: string[] = [];
+    const blockedProducer = new Messaging({
+      url: AMQP_URL,
+      service: 'producer',
+      prefix,
+      dataSource: ds,
+      relayPollMs: 50,
+      logger: { log: (m) => said.push(m), warn: (m) => said.push(m), error: (m) => said.push(m) },
+    });
+    await blockedProducer.start();
+    try {
+      // What the broker sends on a memory or disk alarm (connection.blocked); raising a real alarm
+      // would hold back every other test's publishing on this broker too.
+      blockedProducer.amqpConnection.current!.emit('blocked', 'low on memory');
+      expect(blockedProducer.publishingHeldBack()).toBe('low on memory');
+      await blockedProducer.transaction(async (m) => blockedProducer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 6 }, meta())));
+      await pollUntil(() => said.some((line) => line.includes('outbox relay round failed') && line.includes('low on memory')), { what: 'a relay round held back' });
+      expect(await countEffects(ds)).toBe(0);
+      // The relay opened no transaction: the row can be locked at once by someone else.
+      await ds.transaction(async (m) => {
+        const rows = await m.query(`SELECT seq FROM "${SCHEMA}".outbox WHERE published_at IS NULL FOR UPDATE NOWAIT`);
+        expect(rows.length).toBeGreaterThan(0);
+      });
+      blockedProducer.amqpConnection.current!.emit('unblocked');
+      expect(blockedProducer.publishingHeldBack()).toBeNull();
+      await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the message after the broker unblocked', timeoutMs: 15_000 });
+    } finally {
+      await blockedProducer.close();
+    }
+  });
+
   it('comes back after the broker drops its connection, and nothing committed meanwhile is lost', async () => {
     await closeBrokerConnections('accessdesk-consumer');
     await closeBrokerConnections('accessdesk-producer');

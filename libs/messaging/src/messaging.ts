@@ -109,6 +109,16 @@ export class Messaging {
     return this.connection.isConnected();
   }
 
+  /** For readiness: null when the broker takes what this service publishes, otherwise why not. */
+  publishingHeldBack(): string | null {
+    return this.connection.isConnected() ? this.connection.blockedReason() : 'not connected to the broker';
+  }
+
+  /** The connection, for tests that act as the broker would (a `blocked` notice). */
+  get amqpConnection(): AmqpConnection {
+    return this.connection;
+  }
+
   /**
    * Runs `work` in one database transaction; what it adds to the outbox is published right after
    * the commit. Use it for every state change that causes messages.

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Envelope } from '@accessdesk/contracts';
 import { qualifiedTable } from '@accessdesk/persistence';
 import { MessagingLogger, errorText } from './logger';
-import { ConfirmPublisher } from './publisher';
+import { ConfirmPublisher, NotConnectedError } from './publisher';
 
 /** Rows taken per round; a full batch means there may be more, so the relay goes again at once. */
 const RELAY_BATCH = 100;
@@ -75,8 +75,14 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  /** One round: publish up to a batch; returns how many rows went out. */
+  /**
+   * One round: publish up to a batch; returns how many rows went out. While the broker cannot take
+   * them (not connected, or blocked by a memory or disk alarm) no transaction is opened at all, so no
+   * row lock is held for the length of an alarm.
+   */
   async drainOnce(): Promise<number> {
+    const notNow = this.publisher.whyNotPublishing();
+    if (notNow) throw new NotConnectedError(notNow);
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, envelope FROM ${qualifiedTable(manager, 'outbox')}

@@ -7,6 +7,9 @@ export class NotConnectedError extends Error {
   override readonly name = 'NotConnectedError';
 }
 
+/** How long the broker may take to confirm a batch; then the channel is given up and the batch is published again later. */
+export const CONFIRM_TIMEOUT_MS = 10_000;
+
 export function messageProperties(envelope: Envelope) {
   return {
     persistent: true,
@@ -42,15 +45,36 @@ export class ConfirmPublisher {
     this.channel = ch;
   }
 
-  /** Publishes in order and waits for every confirm; rejects if any was refused or the channel went away. */
-  async publishAll(envelopes: Envelope[]): Promise<void> {
+  /** Null when publishing may go ahead; otherwise why not (not connected, or blocked by the broker). */
+  whyNotPublishing(): string | null {
+    if (!this.channel) return 'not connected to the broker';
+    return this.connection.blockedReason();
+  }
+
+  /**
+   * Publishes in order and waits for every confirm, at most `confirmTimeoutMs`; rejects if any was
+   * refused, the channel went away or the confirms did not come (then the channel is dropped, so
+   * that a late confirm is never taken for a new batch's).
+   */
+  async publishAll(envelopes: Envelope[], confirmTimeoutMs = CONFIRM_TIMEOUT_MS): Promise<void> {
     const ch = this.channel;
     if (!ch) throw new NotConnectedError('not connected to the broker');
     for (const envelope of envelopes) {
       const ok = ch.publish(this.names.eventsExchange, envelope.type, Buffer.from(JSON.stringify(envelope)), messageProperties(envelope));
       if (!ok) await drained(ch);
     }
-    await ch.waitForConfirms();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new NotConnectedError(`the broker did not confirm within ${confirmTimeoutMs} ms`)), confirmTimeoutMs);
+    });
+    try {
+      await Promise.race([ch.waitForConfirms(), timedOut]);
+    } catch (err) {
+      if (err instanceof NotConnectedError && this.channel === ch) this.connection.restart('confirms did not come');
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

@@ -152,6 +152,8 @@ export class RpcClient {
       if (this.channel !== ch) return;
       this.channel = null;
       this.failAll(new RpcUnavailableError('connection to the broker lost'));
+      // The channel alone may have gone (a broker-side error): build it again on a new connection.
+      this.connection.restart('request/reply channel closed');
     });
     // A request that no queue takes comes back as basic.return (mandatory): fail fast instead of timing out.
     ch.on('return', (msg: ConsumeMessage) => {
@@ -161,7 +163,8 @@ export class RpcClient {
     await ch.consume(
       DIRECT_REPLY_TO,
       (msg) => {
-        if (!msg) return;
+        // null: the broker cancelled the reply consumer; without it no answer would arrive again.
+        if (!msg) return this.connection.restart('reply consumer cancelled by the broker');
         let reply: RpcReply<unknown>;
         try {
           reply = JSON.parse(msg.content.toString('utf8')) as RpcReply<unknown>;

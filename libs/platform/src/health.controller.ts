@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 
-/** A dependency the service needs to do its work; ready only when every check answers. */
+/** A dependency the service needs to do its work; ready only when every check answers. A string is "down", saying why. */
 export interface ReadinessCheck {
   name: string;
-  check(): Promise<boolean> | boolean;
+  check(): Promise<boolean | string> | boolean | string;
 }
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
@@ -27,7 +27,8 @@ export class HealthController {
     const results = await Promise.all(
       this.checks.map(async (c) => {
         try {
-          return [c.name, (await c.check()) ? 'up' : 'down'] as const;
+          const result = await c.check();
+          return [c.name, result === true ? 'up' : typeof result === 'string' ? `down: ${result}` : 'down'] as const;
         } catch {
           return [c.name, 'down'] as const;
         }

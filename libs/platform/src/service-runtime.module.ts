@@ -152,7 +152,8 @@ export class ServiceRuntimeModule {
         useFactory: (dataSource: DataSource | null, messaging: Messaging, pool: Pool | null): ReadinessCheck[] => [
           ...(dataSource ? [{ name: 'database', check: () => databaseAnswers(dataSource) }] : []),
           ...(pool ? [{ name: 'database', check: async () => (await pool.query('SELECT 1')).rowCount === 1 }] : []),
-          { name: 'broker', check: () => messaging.isConnected() },
+          // Not connected, or connected but blocked by a memory or disk alarm: either way nothing is published.
+          { name: 'broker', check: () => messaging.publishingHeldBack() ?? true },
         ],
       },
       // R24: every service knows the regions from the one configuration file.
