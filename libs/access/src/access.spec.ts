@@ -26,6 +26,10 @@ const EXPECTED: Record<Endpoint, StaffRole[]> = {
   'GET /audit': ['auditor'],
   'POST /audit/search': ['auditor'],
   'GET /audit/verify': ['auditor'],
+  'GET /dead-letters': ['operator'],
+  'GET /dead-letters/{messageId}': ['operator'],
+  'POST /dead-letters/replay': ['operator'],
+  'POST /dead-letters/purge': ['operator'],
 };
 
 describe('endpoint roles', () => {

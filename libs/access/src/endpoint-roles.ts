@@ -25,6 +25,10 @@ export const ENDPOINT_ROLES = {
   'GET /audit': ['auditor'],
   'POST /audit/search': ['auditor'],
   'GET /audit/verify': ['auditor'],
+  'GET /dead-letters': ['operator'],
+  'GET /dead-letters/{messageId}': ['operator'],
+  'POST /dead-letters/replay': ['operator'],
+  'POST /dead-letters/purge': ['operator'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Endpoint = keyof typeof ENDPOINT_ROLES;

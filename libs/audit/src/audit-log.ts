@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = [
   'RESIDENT_STATUS_READ',
   'AUDIT_READ',
   'AUDIT_VERIFIED',
+  /** An operator read the dead-letter queues (a list, or one letter's envelope). */
+  'DEAD_LETTERS_READ',
+  /** An operator sent a dead letter back to its queue; one record per letter, under its case. */
+  'DEAD_LETTER_REPLAYED',
+  /** An operator threw away the dead letters of a request/reply queue. */
+  'DEAD_LETTERS_PURGED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -26,6 +26,7 @@ export * from './review-scheduler/paperwork-overdue.v1';
 export * from './execution/manual-action.v1';
 export * from './identity-check/lookup-resident.v1';
 export * from './work-items/work-items';
+export * from './operations/dead-letters';
 export * from './reviews/reviews';
 export * from './guardian-block/guardian-block';
 export * from './guardian-block/child-lock-requested.v1';

@@ -12,3 +12,4 @@ export * from './inspect';
 export * from './queue-consumer';
 export * from './errors';
 export * from './retry';
+export * from './dead-letters';

@@ -64,3 +64,21 @@ export async function drainMessages(queue: string, url = process.env.AMQP_URL ??
     await conn.close();
   }
 }
+
+/** Publishes a raw body with confirms, as a misbehaving producer (or the broker's dead-lettering) would: for tests. */
+export async function publishRaw(
+  exchange: string,
+  routingKey: string,
+  body: string | object,
+  headers: Record<string, unknown> = {},
+  url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+): Promise<void> {
+  const conn = await connect(url);
+  try {
+    const ch = await conn.createConfirmChannel();
+    ch.publish(exchange, routingKey, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), { persistent: true, headers });
+    await ch.waitForConfirms();
+  } finally {
+    await conn.close();
+  }
+}

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Envelope, MessageContract, RpcReply } from '@accessdesk/contracts';
 import { AmqpConnection } from './connection';
 import { ConsumerOptions, InboxConsumer, MessageHandler } from './consumer';
+import { DeadLetterQueues } from './dead-letters';
 import { EnvelopeMeta } from './envelope';
 import { MessagingLogger } from './logger';
 import { DEFAULT_RELAY_POLL_MS, OutboxRelay, addToOutbox } from './outbox';
@@ -143,6 +144,11 @@ export class Messaging {
   ): Promise<RpcReply<R>> {
     if (!this.client) throw new Error('messaging is not started');
     return this.client.request<P, R>(service, contract, payload, meta, timeoutMs);
+  }
+
+  /** The dead-letter queues of `queues` on this service's broker, for the operator's tools. */
+  deadLetterQueues(queues: readonly string[]): DeadLetterQueues {
+    return new DeadLetterQueues(this.options.url, this.names, queues);
   }
 
   /** The relay, for tests that must hold publishing back and let it go. */

@@ -6,6 +6,7 @@ import { TokenVerifier } from './auth/token-verifier.service';
 import { loadAuthConfig } from './auth/trusted-issuers';
 import { AuditController } from './audit/audit.controller';
 import { CasesController } from './cases/cases.controller';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { GuardianBlocksController } from './guardian-blocks/guardian-blocks.controller';
 import { RateLimiter } from './http/rate-limiter';
 import { ResidentsController } from './residents/residents.controller';
@@ -24,7 +25,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [ServiceRuntimeModule.forRoot({ service: 'gateway', config, rpcTimeoutMs: config.RPC_TIMEOUT_MS, readinessDatabaseUrl: config.DATABASE_URL })],
-      controllers: [CasesController, GuardianBlocksController, ResidentsController, WorkItemsController, ReviewsController, AuditController],
+      controllers: [CasesController, GuardianBlocksController, ResidentsController, WorkItemsController, ReviewsController, AuditController, DeadLettersController],
       providers: [
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(auth) },
         AuthGuard,

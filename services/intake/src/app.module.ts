@@ -18,6 +18,7 @@ import { Routines1732300000800 } from './migrations/1732300000800-routines';
 import { OnChildLockRequestedService } from './on-child-lock-requested/on-child-lock-requested.service';
 import { OnPaperworkOverdueService } from './on-paperwork-overdue/on-paperwork-overdue.service';
 import { ResidentStatusService } from './resident-status/resident-status.service';
+import { DeadLettersService } from './dead-letters/dead-letters.service';
 import { DecideReviewService } from './reviews/decide-review.service';
 import { WorkItemEntity } from './work-items/work-item.entity';
 import { WorkItemsService } from './work-items/work-items.service';
@@ -48,6 +49,7 @@ export class AppModule {
         OnPaperworkOverdueService,
         OnChildLockRequestedService,
         ResidentStatusService,
+        DeadLettersService,
         OnCaseCheckedService,
         OnActionCompletedService,
         OnCaseFollowedUpService,

@@ -8,15 +8,19 @@ import {
   DecideReviewV1,
   FeedbackSentV1,
   GetCaseV1,
+  ListDeadLettersV1,
   ListWorkItemsV1,
   ManualActionOpenedV1,
   PaperworkOverdueV1,
+  PurgeDeadLettersV1,
   QueryAuditV1,
   RecordPaperworkV1,
   RecordVerificationV1,
+  ReplayDeadLettersV1,
   ResidentStatusV1,
   ReviewDueV1,
   ReviewScheduledV1,
+  ShowDeadLetterV1,
   SubmitCaseV1,
   VerifyAuditV1,
   VoidCaseV1,
@@ -24,6 +28,7 @@ import {
 import { Messaging, answer, on } from '@accessdesk/messaging';
 import { AuditTrailService } from './audit/audit-trail.service';
 import { CaseCommandsService } from './case-commands/case-commands.service';
+import { DeadLettersService } from './dead-letters/dead-letters.service';
 import { GetCaseService } from './get-case/get-case.service';
 import { OnActionCompletedService } from './on-action-completed/on-action-completed.service';
 import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
@@ -52,6 +57,7 @@ export class IntakeHandlers implements OnModuleInit {
     private readonly paperworkOverdue: OnPaperworkOverdueService,
     private readonly childLock: OnChildLockRequestedService,
     private readonly residentStatus: ResidentStatusService,
+    private readonly deadLetters: DeadLettersService,
   ) {}
 
   onModuleInit(): void {
@@ -68,6 +74,10 @@ export class IntakeHandlers implements OnModuleInit {
       answer(ResidentStatusV1, (envelope) => this.residentStatus.status(envelope)),
       answer(QueryAuditV1, (envelope) => this.auditTrail.query(envelope)),
       answer(VerifyAuditV1, (envelope) => this.auditTrail.verify(envelope)),
+      answer(ListDeadLettersV1, (envelope) => this.deadLetters.list(envelope)),
+      answer(ShowDeadLetterV1, (envelope) => this.deadLetters.show(envelope)),
+      answer(ReplayDeadLettersV1, (envelope) => this.deadLetters.replay(envelope)),
+      answer(PurgeDeadLettersV1, (envelope) => this.deadLetters.purge(envelope)),
     ]);
     this.messaging.subscribe('events', [
       on(CaseCheckedV1, (envelope, payload, manager) => this.caseChecked.handle(envelope, payload, manager)),

@@ -41,7 +41,7 @@ export const DECISION_ROLES = ['CLINICIAN', 'UNIT_HEAD', 'MEDICAL_LEAD'] as cons
 export type DecisionRole = (typeof DECISION_ROLES)[number];
 
 /** The roles carried in a caller's token (DESIGN.md "Authentication"). */
-export const STAFF_ROLES = ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor'] as const;
+export const STAFF_ROLES = ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor', 'operator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** A case's life (DOMAIN.md). The order of `CASE_STATUSES` is the order a case moves forward in. */

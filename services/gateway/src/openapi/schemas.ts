@@ -96,6 +96,8 @@ const PUBLIC_ROOTS = [
   'GuardianBlockRequest',
   'GuardianUnblockRequest',
   'GuardianTaskUpdateRequest',
+  'DeadLetterReplayRequest',
+  'DeadLetterPurgeRequest',
 ];
 
 /**
