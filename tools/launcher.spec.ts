@@ -11,7 +11,7 @@ describe('the launcher cleans up every queue the operator tools know', () => {
   it('lists the same queues as SYSTEM_QUEUES in libs/contracts', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain JS launcher that `npm start` runs
     const { QUEUES } = require('./launcher') as { QUEUES: string[] };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries -- compared as data only
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- compared as data only
     const { SYSTEM_QUEUES } = require('../libs/contracts/src/operations/dead-letters') as { SYSTEM_QUEUES: readonly string[] };
     expect([...QUEUES].sort()).toEqual([...SYSTEM_QUEUES].sort());
   });
