@@ -8,6 +8,7 @@ import { ExecutionConfig } from './execution.config';
 import { ExecutionHandlers } from './execution.handlers';
 import { Actions1732300000300 } from './migrations/1732300000300-actions';
 import { ManualActions1732300000310 } from './migrations/1732300000310-manual-actions';
+import { LockedByRegion1732300000320 } from './migrations/1732300000320-locked-by-region';
 import { RecordManualResultService } from './record-manual-result/record-manual-result.service';
 import { HttpStaffToolAdapter } from './staff-tool/http-staff-tool.adapter';
 
@@ -21,7 +22,7 @@ export class AppModule {
           service: 'execution',
           config,
           entities: [ActionEntity],
-          migrations: [Actions1732300000300, ManualActions1732300000310],
+          migrations: [Actions1732300000300, ManualActions1732300000310, LockedByRegion1732300000320],
         }),
       ],
       providers: [

@@ -64,12 +64,14 @@ class FakeStaffTool {
   readonly calls: ActionCall[] = [];
   /** Account changes actually made (a replayed key makes none). */
   stateChanges = 0;
-  private readonly locked = new Set<string>();
+  /** personnummer → the region whose login lock is in effect (R10: a second region's lock leaves it). */
+  readonly locked = new Map<string, string>();
   private readonly answers = new Map<string, object>();
   /** personnummer → how many action calls answer 503 before the tool works (Infinity: never). */
   readonly failures = new Map<string, number>();
   /** personnummer → a 4xx the tool answers every action call with. */
   readonly refusals = new Map<string, number>();
+  /** Residents without a 1177 login of their own: only login actions answer NO_ACCOUNT (R16). */
   readonly withoutAccount = new Set<string>();
 
   constructor() {
@@ -78,6 +80,11 @@ class FakeStaffTool {
 
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  private account(personnummer: string, hasAccount: boolean): object {
+    const lockedByRegion = this.locked.get(personnummer) ?? null;
+    return { hasAccount, loginLocked: lockedByRegion !== null, lockedByRegion, blockedGuardians: [], seal: null };
   }
 
   callsFor(key: string): ActionCall[] {
@@ -93,7 +100,7 @@ class FakeStaffTool {
     if (req.method === 'POST' && req.url === '/staff-tool/accounts/query') {
       this.queries.push(body.personnummer);
       const hasAccount = !this.withoutAccount.has(body.personnummer);
-      return send(200, { hasAccount, loginLocked: this.locked.has(body.personnummer), lockedByRegion: null, blockedGuardians: [], seal: null });
+      return send(200, this.account(body.personnummer, hasAccount));
     }
     if (req.method === 'POST' && req.url === '/staff-tool/actions') {
       const key = req.headers['idempotency-key'] as string | undefined;
@@ -114,13 +121,16 @@ class FakeStaffTool {
       const earlier = this.answers.get(key);
       if (earlier) return send(200, earlier);
       let result = 'ALREADY_IN_STATE';
-      if (this.withoutAccount.has(body.personnummer)) result = 'NO_ACCOUNT';
-      else if (!this.locked.has(body.personnummer)) {
-        this.locked.add(body.personnummer);
+      const login = body.action === 'LOGIN_LOCK' || body.action === 'LOGIN_UNLOCK';
+      if (this.withoutAccount.has(body.personnummer) && login) result = 'NO_ACCOUNT';
+      else if (body.action === 'LOGIN_UNLOCK' ? this.locked.delete(body.personnummer) : !login || !this.locked.has(body.personnummer)) {
+        // A lock keeps the region that asked for it; the other actions only count here.
+        if (body.action === 'LOGIN_LOCK') this.locked.set(body.personnummer, body.region);
         this.stateChanges += 1;
         result = 'DONE';
       }
-      const answer = { callId: randomUUID(), idempotencyKey: key, action: body.action, result, account: {}, executedAt: new Date().toISOString() };
+      const account = this.account(body.personnummer, !this.withoutAccount.has(body.personnummer));
+      const answer = { callId: randomUUID(), idempotencyKey: key, action: body.action, result, account, executedAt: new Date().toISOString() };
       this.answers.set(key, answer);
       return send(200, answer);
     }
@@ -268,6 +278,42 @@ describe('execution against the real broker and database', () => {
     expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', outcome: 'NOT_APPLICABLE', personnummer: null });
   });
 
+  it('R10 reports whose lock the tool shows: a lock on a login another region locked is ALREADY_IN_STATE naming that region', async () => {
+    const resident = personnummer(106);
+    staffTool.locked.set(resident, 'JAMTLAND');
+    const payload = command(resident);
+    await harness.publish(envelopeOf(payload));
+
+    const completed = await completionOf(payload.actionId);
+    expect(completed.payload).toMatchObject({ outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE', lockedByRegion: 'JAMTLAND' });
+    expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', locked_by_region: 'JAMTLAND' });
+
+    // The region's own lock names the region itself.
+    const own = command(personnummer(107));
+    await harness.publish(envelopeOf(own));
+    expect((await completionOf(own.actionId)).payload).toMatchObject({ outcome: 'EXECUTED', detail: null, lockedByRegion: HTTP_REGION });
+  });
+
+  it('R16 R18 R21 blocks guardians and seals the journal of a resident without a login; only the login is NOT_APPLICABLE', async () => {
+    const child = personnummer(108);
+    const adult = personnummer(109);
+    staffTool.withoutAccount.add(child);
+    staffTool.withoutAccount.add(adult);
+    const block = command(child, { action: 'GUARDIAN_BLOCK', guardianPersonnummer: [personnummer(110)] });
+    const seal = command(adult, { action: 'JOURNAL_SEAL', sealScope: { whole: true } });
+    const childLock = command(child);
+    await harness.publish(envelopeOf(block), envelopeOf(seal), envelopeOf(childLock));
+
+    const blocked = await completionOf(block.actionId);
+    expect(blocked.payload).toMatchObject({ outcome: 'EXECUTED', detail: null });
+    expect(blocked.payload.lockedByRegion).toBeUndefined();
+    expect((await completionOf(seal.actionId)).payload).toMatchObject({ outcome: 'EXECUTED', detail: null });
+    expect(staffTool.callsFor(block.actionId)).toHaveLength(1);
+    expect(staffTool.callsFor(seal.actionId)).toHaveLength(1);
+    expect((await completionOf(childLock.actionId)).payload).toMatchObject({ outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', lockedByRegion: null });
+    expect(staffTool.callsFor(childLock.actionId)).toHaveLength(0);
+  });
+
   it('fails at once when the staff tool refuses the command', async () => {
     const resident = personnummer(104);
     staffTool.refusals.set(resident, 422);
@@ -313,8 +359,9 @@ describe('execution against the real broker and database', () => {
       return { payload, envelope, opened };
     }
 
-    function resultOf(action: Pick<ExecuteActionV1, 'actionId' | 'caseId'>, result: ManualResult, actor: Actor = SERVICE_DESK): Envelope<RecordManualResultV1> {
+    function resultOf(action: Pick<ExecuteActionV1, 'actionId' | 'caseId'>, result: ManualResult, actor: Actor = SERVICE_DESK, lockedByRegion?: string): Envelope<RecordManualResultV1> {
       const payload: RecordManualResultV1 = {
+        ...(lockedByRegion ? { lockedByRegion } : {}),
         actionId: action.actionId,
         caseId: action.caseId,
         result,
@@ -394,6 +441,7 @@ describe('execution against the real broker and database', () => {
         completedAt: EXECUTED_AT,
         executedBy: { hsaId: SERVICE_DESK.sub, name: SERVICE_DESK.name },
         observed: OBSERVED,
+        lockedByRegion: MANUAL_REGION,
       });
       expect(completed).toMatchObject({ correlationId: payload.caseId, causationId: result.id, region: MANUAL_REGION, actor: { sub: SERVICE_DESK.sub } });
       expect(await actionRow(payload.actionId)).toMatchObject({
@@ -429,11 +477,29 @@ describe('execution against the real broker and database', () => {
     it('R7 reports ALREADY_IN_STATE and FAILED by hand with the details the http mode uses', async () => {
       const already = (await openManual(personnummer(204))).payload;
       const failed = (await openManual(personnummer(205))).payload;
-      await harness.publish(resultOf(already, 'ALREADY_IN_STATE'), resultOf(failed, 'FAILED'));
+      await harness.publish(resultOf(already, 'ALREADY_IN_STATE', SERVICE_DESK, 'KRONOBERG'), resultOf(failed, 'FAILED'));
 
-      expect((await completionOf(already.actionId)).payload).toMatchObject({ outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE', mode: 'manual' });
+      expect((await completionOf(already.actionId)).payload).toMatchObject({ outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE', mode: 'manual', lockedByRegion: 'KRONOBERG' });
+      expect(await actionRow(already.actionId)).toMatchObject({ locked_by_region: 'KRONOBERG' });
       expect((await completionOf(failed.actionId)).payload).toMatchObject({ outcome: 'FAILED', detail: 'MANUAL_FAILED', mode: 'manual' });
       expect(await actionRow(failed.actionId)).toMatchObject({ status: 'DONE', outcome: 'FAILED', personnummer: null });
+    });
+
+    it('R10 R16 ignores a lock found in place without the region whose lock it is, and NO_ACCOUNT for a seal or guardian block', async () => {
+      const lock = (await openManual(personnummer(210))).payload;
+      const seal = (await openManual(personnummer(211), { action: 'JOURNAL_SEAL', sealScope: { whole: true } })).payload;
+      const block = (await openManual(personnummer(212), { action: 'GUARDIAN_BLOCK', guardianPersonnummer: [personnummer(213)] })).payload;
+      const ignored = [resultOf(lock, 'ALREADY_IN_STATE'), resultOf(seal, 'NO_ACCOUNT'), resultOf(block, 'NO_ACCOUNT', CONTACT_CENTRE)];
+      await harness.publish(...ignored);
+      for (const envelope of ignored) await harness.handled(envelope);
+      for (const action of [lock, seal, block]) {
+        expect(completionsOf(action.actionId)).toHaveLength(0);
+        expect(await actionRow(action.actionId)).toMatchObject({ status: 'AWAITING_OPERATOR', outcome: null });
+      }
+
+      // The seal of a resident without a login is done by hand like any other.
+      await harness.publish(resultOf(seal, 'DONE'));
+      expect((await completionOf(seal.actionId)).payload).toMatchObject({ outcome: 'EXECUTED', detail: null });
     });
 
     it('R7 sends a guardian block to the contact centre, whose operator alone may complete it', async () => {

@@ -15,6 +15,7 @@ import { SubmitCaseService } from './submit-case/submit-case.service';
 import { RegisterCase } from './submit-case/register-case';
 import { CaseCommandsService } from './case-commands/case-commands.service';
 import { Routines1732300000800 } from './migrations/1732300000800-routines';
+import { LockedByRegion1732300000810 } from './migrations/1732300000810-locked-by-region';
 import { OnChildLockRequestedService } from './on-child-lock-requested/on-child-lock-requested.service';
 import { OnPaperworkOverdueService } from './on-paperwork-overdue/on-paperwork-overdue.service';
 import { ResidentStatusService } from './resident-status/resident-status.service';
@@ -33,7 +34,7 @@ export class AppModule {
           service: 'intake',
           config,
           entities: [CaseEntity, TimelineEntryEntity, WorkItemEntity],
-          migrations: [Cases1732300000100, AuditLogTable1732300000700, Routines1732300000800],
+          migrations: [Cases1732300000100, AuditLogTable1732300000700, Routines1732300000800, LockedByRegion1732300000810],
         }),
       ],
       providers: [

@@ -12,7 +12,11 @@ import {
   PaperworkOverdueV1,
   PaperworkPendingV1,
   PaperworkWaivedV1,
+  RecordManualResultV1,
   RecordPaperworkV1,
+  ResidentStatusV1,
+  LoginAndSealStatus,
+  luhnCheckDigit,
   RecordVerificationV1,
   RpcReply,
   VoidCaseV1,
@@ -190,7 +194,7 @@ describe('intake runs the routines', () => {
     harness = await startServiceUnderTest({
       appModule: AppModule.forRoot,
       configClass: IntakeConfig,
-      observe: [ExecuteActionV1, CaseReturnedV1, LinkedLockOpenedV1, PaperworkPendingV1, PaperworkWaivedV1, WorkItemResolvedV1],
+      observe: [ExecuteActionV1, CaseReturnedV1, LinkedLockOpenedV1, PaperworkPendingV1, PaperworkWaivedV1, WorkItemResolvedV1, CaseConcludedV1, RecordManualResultV1],
     });
   });
 
@@ -447,5 +451,103 @@ describe('intake runs the routines', () => {
     expect(items.filter((i) => i.caseId === emergency.id)).toEqual([]);
     const late = await ask(RecordPaperworkV1, { caseId: emergency.id, request: { receivedAt: new Date().toISOString(), decision: request().decision, patientInformed: { informed: true } } }, desk);
     expect(late).toMatchObject({ ok: false, problem: { status: 409 } });
+  });
+  describe('R10: whose lock the staff tool shows', () => {
+    const kronoberg: Actor = { sub: 'SE2321000065-E000000000011', name: 'Karin Kvist', region: 'KRONOBERG', roles: ['clinician'], unit: 'SE2321000065-E000000000001' };
+    /** A valid personnummer born 1979-05-05 with the given serial, used by no other test here. */
+    const resident = (serial: number) => {
+      const nine = `790505${String(serial).padStart(3, '0')}`;
+      return `19${nine}${luhnCheckDigit(nine)}`;
+    };
+    const formOf = (personnummer: string, actor: Actor, type: 'LOGIN_LOCK' | 'LOGIN_UNLOCK' = 'LOGIN_LOCK') => {
+      const base = request(personnummer);
+      return {
+        ...base,
+        type,
+        decision: { ...base.decision, decidedBy: { ...base.decision.decidedBy, hsaId: actor.sub, name: actor.name } },
+        signature: { signedBy: actor.sub, signedAt: '2026-11-20T09:05:00Z' },
+        requestingUnit: { hsaId: actor.unit as string, name: `Vårdcentralen ${actor.region}`, headEmail: 'head@example.se' },
+        relatedCaseId: null,
+        sealScope: null,
+      };
+    };
+    const fileAs = (actor: Actor, personnummer: string, key: string, type: 'LOGIN_LOCK' | 'LOGIN_UNLOCK' = 'LOGIN_LOCK') =>
+      ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: formOf(personnummer, actor, type), idempotencyKey: key }, actor);
+    const completeLogin = (caseId: string, actionId: string, shown: Pick<ActionCompletedV1, 'detail' | 'lockedByRegion'>) =>
+      harness.publish(createEnvelope(ActionCompletedV1, { actionId, caseId, action: 'LOGIN_LOCK', outcome: 'EXECUTED', mode: 'http', completedAt: new Date().toISOString(), ...shown }, meta(caseId)));
+    /** Files, checks and executes a lock with what the staff tool showed. */
+    const lockShowing = async (actor: Actor, personnummer: string, key: string, shown: Pick<ActionCompletedV1, 'detail' | 'lockedByRegion'>) => {
+      const c = body(await fileAs(actor, personnummer, key));
+      await harness.publish(createEnvelope(CaseCheckedV1, passed(c.id), meta(c.id)));
+      const action = await executeCommand(c.id);
+      await completeLogin(c.id, action.payload.actionId, shown);
+      return pollUntil(async () => {
+        const v = await view(c.id, actor);
+        return v.status === 'EXECUTED' ? v : undefined;
+      }, { what: `${key} EXECUTED` });
+    };
+    const statusFor = async (personnummer: string, actor: Actor) => body(await ask<ResidentStatusV1, LoginAndSealStatus>(ResidentStatusV1, { personnummer }, actor));
+
+    it('R10 R9: a lock that found the login locked by another region records that region, is not reviewed, and gives its region no right to unlock', async () => {
+      const pnr = resident(101);
+      const kronobergLock = await lockShowing(kronoberg, pnr, 'r10-kronoberg', { detail: null, lockedByRegion: 'KRONOBERG' });
+      expect(kronobergLock.lockedByRegion).toBe('KRONOBERG');
+      expect((await statusFor(pnr, clinician)).login).toMatchObject({ locked: true, lockedByRegion: 'KRONOBERG', lockCase: null });
+
+      const vgrLock = await lockShowing(clinician, pnr, 'r10-vgr', { detail: 'ALREADY_IN_STATE', lockedByRegion: 'KRONOBERG' });
+      expect(vgrLock).toMatchObject({ outcome: 'EXECUTED', lockedByRegion: 'KRONOBERG' });
+      expect(vgrLock.timeline.at(-1)?.note).toMatch(/redan var låst på begäran av Region Kronoberg.*endast Region Kronoberg kan häva den \(R10\)/);
+      const concluded = await harness.waitFor(CaseConcludedV1, (e) => e.correlationId === vgrLock.id, { what: 'the VGR lock concluded' });
+      expect(concluded.payload.lockedByRegion).toBe('KRONOBERG');
+      expect(harness.observedOf(CaseConcludedV1, (e) => e.correlationId === kronobergLock.id)[0]?.payload.lockedByRegion).toBeUndefined();
+
+      // R9: with the feedback sent the case closes; it waits for no review, since no lock of its own is in effect.
+      await harness.publish(createEnvelope(FeedbackSentV1, { caseId: vgrLock.id, notificationId: randomUUID(), recipients: 1, sentAt: new Date().toISOString() }, meta(vgrLock.id)));
+      expect((await statusOf(vgrLock.id, 'CLOSED')).review).toBeNull();
+
+      const byVgr = await fileAs(clinician, pnr, 'r10-vgr-unlock', 'LOGIN_UNLOCK');
+      expect(byVgr).toMatchObject({ ok: false, problem: { status: 403, type: expect.stringMatching(/unlock-by-other-region$/), lockedByRegion: 'KRONOBERG' } });
+      expect((await statusFor(pnr, clinician)).login).toMatchObject({ locked: true, lockedByRegion: 'KRONOBERG', lockCase: null });
+      expect((await statusFor(pnr, kronoberg)).login).toMatchObject({ locked: true, lockedByRegion: 'KRONOBERG', lockCase: { id: kronobergLock.id } });
+
+      const byKronoberg = body(await fileAs(kronoberg, pnr, 'r10-kronoberg-unlock', 'LOGIN_UNLOCK'));
+      expect(byKronoberg.relatedCases).toEqual(expect.arrayContaining([expect.objectContaining({ id: kronobergLock.id, relation: 'LIFTS' })]));
+    });
+
+    it('R10: an unlock is refused where the staff tool last showed another region\'s lock, though no case of that region is here', async () => {
+      const pnr = resident(102);
+      const vgrLock = await lockShowing(clinician, pnr, 'r10-elsewhere', { detail: 'ALREADY_IN_STATE', lockedByRegion: 'JAMTLAND' });
+      expect(vgrLock.lockedByRegion).toBe('JAMTLAND');
+      expect(await fileAs(clinician, pnr, 'r10-elsewhere-unlock', 'LOGIN_UNLOCK')).toMatchObject({ ok: false, problem: { status: 403, lockedByRegion: 'JAMTLAND' } });
+      expect((await statusFor(pnr, clinician)).login).toMatchObject({ locked: true, lockedByRegion: 'JAMTLAND', lockCase: null, seenAt: expect.any(String) });
+    });
+
+    it('R10 R16: a manual result says whose lock the tool showed, and NO_ACCOUNT is taken only for a login action', async () => {
+      const pnr = resident(103);
+      const c = body(await fileAs(clinician, pnr, 'r10-manual'));
+      const openItem = async (action: 'LOGIN_LOCK' | 'JOURNAL_SEAL') => {
+        const opened = createEnvelope(
+          ManualActionOpenedV1,
+          { actionId: randomUUID(), caseId: c.id, registryNumber: c.registryNumber, action, queue: 'SERVICE_DESK', personnummer: pnr, openedAt: new Date().toISOString() },
+          meta(c.id),
+        );
+        await harness.publish(opened);
+        await harness.handled(opened);
+        return body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'MANUAL_EXECUTION' } }, desk)).items.find((i) => i.caseId === c.id && i.action === action) as WorkItemView;
+      };
+      const lockItem = await openItem('LOGIN_LOCK');
+      expect(lockItem.details.join(' ')).toMatch(/ALREADY_IN_STATE.*lockedByRegion/);
+      const completeWith = (item: WorkItemView, result: string, lockedByRegion?: string) =>
+        ask(CompleteWorkItemV1, { workItemId: item.id, request: { result, executedAt: new Date().toISOString(), observed: 'Låst på begäran av Region Kronoberg', ...(lockedByRegion ? { lockedByRegion } : {}) } } as CompleteWorkItemV1, desk);
+      expect(await completeWith(lockItem, 'ALREADY_IN_STATE')).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/locked-by-region-missing$/) } });
+      expect(await completeWith(lockItem, 'DONE', 'KRONOBERG')).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/locked-by-region-not-own$/) } });
+      expect(await completeWith(lockItem, 'ALREADY_IN_STATE', 'KRONOBERG')).toMatchObject({ ok: true, body: { status: 'DONE', resolution: 'ALREADY_IN_STATE' } });
+      const sent = await harness.waitFor(RecordManualResultV1, (e) => e.correlationId === c.id, { what: 'the manual result' });
+      expect(sent.payload).toMatchObject({ result: 'ALREADY_IN_STATE', lockedByRegion: 'KRONOBERG' });
+
+      const sealItem = await openItem('JOURNAL_SEAL');
+      expect(await completeWith(sealItem, 'NO_ACCOUNT')).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/no-account-not-a-login-action$/) } });
+      expect(await completeWith(sealItem, 'DONE', 'VGR')).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/locked-by-region-not-applicable$/) } });
+    });
   });
 });

@@ -35,6 +35,12 @@ export interface CaseView {
   guardianBlockId: string | null;
   /** Why the case was voided. */
   voidReason: string | null;
+  /**
+   * R10: for a login lock or unlock, the region whose lock the staff tool showed in effect when the
+   * action completed ("låst på begäran av Region X"), null when not locked or not yet seen. On a lock
+   * it names another region when that region had already locked the login: only it can unlock.
+   */
+  lockedByRegion?: string | null;
   /** R17: what the action does for the resident. */
   effects: string[];
   /** R17: what the requester should consider. */

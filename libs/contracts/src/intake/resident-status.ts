@@ -32,10 +32,15 @@ export interface LoginAndSealStatus {
   identityNumberKind: IdentityNumberKindName;
   login: {
     locked: boolean;
-    /** R10: only this region may lift the lock. Named even when the caller's region is another. */
+    /**
+     * R10: only this region may lift the lock. Named even when the caller's region is another. From
+     * the last thing the staff tool showed for the resident ("låst på begäran av Region X").
+     */
     lockedByRegion: string | null;
     /** The executed lock, when the caller may see it. */
     lockCase: StatusCaseRef | null;
+    /** R10: when the staff tool last showed the login (a case's login action completed); null: never. */
+    seenAt?: string | null;
   };
   seal: {
     sealed: boolean;

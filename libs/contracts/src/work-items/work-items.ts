@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import {
   MANUAL_RESULTS,
   ManualResult,
@@ -25,6 +25,12 @@ export class WorkItemCompletionRequest {
   @ValidateIf((o: WorkItemCompletionRequest) => o.result !== undefined) @IsISO8601({ strict: true }) executedAt?: string;
   /** What the staff tool showed, in the operator's words. */
   @ValidateIf((o: WorkItemCompletionRequest) => o.result !== undefined) @IsString() @Length(1, 2000) observed?: string;
+  /**
+   * R10: for a LOGIN_LOCK, the region whose lock the staff tool showed ("låst på begäran av Region
+   * X"), as a region code (e.g. `KRONOBERG`): required with ALREADY_IN_STATE, the case's own region
+   * (or left out) with DONE, and not given otherwise.
+   */
+  @IsOptional() @IsString() @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'lockedByRegion must be a region code: upper-case letters, digits and _' }) lockedByRegion?: string;
   @ValidateIf((o: WorkItemCompletionRequest) => o.result === undefined) @IsIn(FAILED_EXECUTION_RESOLUTIONS) resolution?: FailedExecutionResolution;
   @IsOptional() @IsString() @Length(0, 2000) note?: string;
 }

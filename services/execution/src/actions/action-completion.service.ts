@@ -16,6 +16,11 @@ export interface Completion {
   causationId: string;
   /** Who caused it: the operator who reported (`manual`); execution itself otherwise. */
   actor?: Actor;
+  /**
+   * R10: for a login action, the region whose lock the staff tool showed in effect afterwards (null:
+   * the login is not locked); undefined when the answer says nothing about the login.
+   */
+  lockedByRegion?: string | null;
 }
 
 /**
@@ -43,6 +48,7 @@ export class ActionCompletionService {
         executedBy: completion.manual?.executedBy ?? null,
         executedAt: completion.manual?.executedAt ?? null,
         observed: completion.manual?.observed ?? null,
+        lockedByRegion: completion.lockedByRegion ?? null,
       },
     );
     const completed: ActionCompletedV1 = {
@@ -58,6 +64,7 @@ export class ActionCompletionService {
       // intake dates the case's execution (and so its review, R9) from this.
       completedAt: (completion.manual?.executedAt ?? completedAt).toISOString(),
       ...(completion.manual ? { executedBy: completion.manual.executedBy, observed: completion.manual.observed } : {}),
+      ...(completion.lockedByRegion !== undefined ? { lockedByRegion: completion.lockedByRegion } : {}),
     };
     await this.messaging.publish(
       manager,

@@ -33,4 +33,6 @@ export class ActionEntity {
   @Column({ name: 'executed_by', type: 'jsonb', nullable: true }) executedBy!: Operator | null;
   @Column({ name: 'executed_at', type: 'timestamptz', nullable: true }) executedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) observed!: string | null;
+  /** R10: for a login action, the region whose lock the staff tool showed in effect afterwards (null: not locked). */
+  @Column({ name: 'locked_by_region', type: 'text', nullable: true }) lockedByRegion!: string | null;
 }

@@ -15,7 +15,7 @@ const WORKER_POLL_MS = 250;
 /** Actions in the staff tool at once; each lane claims its own row. */
 const WORKER_CONCURRENCY = 4;
 
-type Answer = Pick<Completion, 'outcome' | 'detail' | 'staffToolReference'>;
+type Answer = Pick<Completion, 'outcome' | 'detail' | 'staffToolReference' | 'lockedByRegion'>;
 
 /**
  * Executes PENDING actions (`http` mode) in the staff tool (R7, R16), one per round, exactly once each;

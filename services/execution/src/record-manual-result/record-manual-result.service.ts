@@ -39,10 +39,17 @@ export class RecordManualResultService {
       this.logger.warn(`${label} ignored: ${envelope.actor.sub} is not an operator of the desk of region ${action.region}`);
       return;
     }
-    const { outcome, detail } = manualCompletion(result.result);
+    const completion = manualCompletion(action, result);
+    if (!completion) {
+      // intake refuses such a report with a 422 before it is sent; one that got here anyway cannot be made right by sending it again.
+      this.logger.warn(`${label} ignored: ${result.result}${result.lockedByRegion ? ` locked by ${result.lockedByRegion}` : ''} is not a possible answer to ${action.action} (R10, R16)`);
+      return;
+    }
+    const { outcome, detail } = completion;
     await this.completion.complete(manager, action, {
       outcome,
       detail,
+      ...(completion.lockedByRegion !== undefined ? { lockedByRegion: completion.lockedByRegion } : {}),
       staffToolReference: null,
       manual: { executedBy: result.executedBy, executedAt: new Date(result.executedAt), observed: result.observed },
       causationId: envelope.id,

@@ -21,9 +21,26 @@ describe('R7 R16 manual execution', () => {
   });
 
   it('R7 R16 maps what the operator saw to the outcomes the http mode reports', () => {
-    expect(manualCompletion('DONE')).toEqual({ outcome: 'EXECUTED', detail: null });
-    expect(manualCompletion('ALREADY_IN_STATE')).toEqual({ outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE' });
-    expect(manualCompletion('NO_ACCOUNT')).toEqual({ outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT' });
-    expect(manualCompletion('FAILED')).toEqual({ outcome: 'FAILED', detail: 'MANUAL_FAILED' });
+    const seal = { action: 'JOURNAL_SEAL' as const, region: 'JONKOPING' };
+    expect(manualCompletion(seal, { result: 'DONE' })).toEqual({ outcome: 'EXECUTED', detail: null });
+    expect(manualCompletion(seal, { result: 'ALREADY_IN_STATE' })).toEqual({ outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE' });
+    expect(manualCompletion(seal, { result: 'FAILED' })).toEqual({ outcome: 'FAILED', detail: 'MANUAL_FAILED' });
+    expect(manualCompletion({ action: 'LOGIN_UNLOCK', region: 'JONKOPING' }, { result: 'NO_ACCOUNT' })).toEqual({ outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', lockedByRegion: null });
+  });
+
+  it('R16 takes NO_ACCOUNT only for a login action: a guardian block or a seal needs no login of the resident', () => {
+    expect(manualCompletion({ action: 'LOGIN_LOCK', region: 'JONKOPING' }, { result: 'NO_ACCOUNT' })).toEqual({ outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', lockedByRegion: null });
+    for (const action of ['GUARDIAN_BLOCK', 'GUARDIAN_UNBLOCK', 'JOURNAL_SEAL', 'JOURNAL_UNSEAL'] as const) {
+      expect(manualCompletion({ action, region: 'JONKOPING' }, { result: 'NO_ACCOUNT' })).toBeNull();
+    }
+  });
+
+  it('R10 records whose lock the operator saw: their own when they locked, the named region when it was locked already', () => {
+    const lock = { action: 'LOGIN_LOCK' as const, region: 'JONKOPING' };
+    expect(manualCompletion(lock, { result: 'DONE' })).toEqual({ outcome: 'EXECUTED', detail: null, lockedByRegion: 'JONKOPING' });
+    expect(manualCompletion(lock, { result: 'ALREADY_IN_STATE', lockedByRegion: 'KRONOBERG' })).toEqual({ outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE', lockedByRegion: 'KRONOBERG' });
+    expect(manualCompletion(lock, { result: 'ALREADY_IN_STATE' })).toBeNull();
+    expect(manualCompletion(lock, { result: 'DONE', lockedByRegion: 'KRONOBERG' })).toBeNull();
+    expect(manualCompletion({ action: 'LOGIN_UNLOCK', region: 'JONKOPING' }, { result: 'DONE' })).toEqual({ outcome: 'EXECUTED', detail: null, lockedByRegion: null });
   });
 });

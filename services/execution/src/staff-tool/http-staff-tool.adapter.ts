@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LOGIN_ACTIONS } from '@accessdesk/contracts';
 import { ExecutionConfig } from '../execution.config';
 import { StaffToolAdapter, StaffToolAnswer, StaffToolCommand, StaffToolRejectedError, StaffToolUnavailableError } from './staff-tool.adapter';
 
@@ -16,10 +17,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The staff tool over its HTTP contract (the simulator implements it). Asks for the account state
- * first (R16: no 1177 account → nothing to do), then acts with the action id as `Idempotency-Key`,
- * so a retry after a lost answer replays the first answer instead of acting twice. Error messages
- * name the endpoint and status only, never the resident.
+ * R10: whose login lock the tool shows after a login action ("låst på begäran av Region X"), from
+ * the account in its answer; null when the login is not locked. A locked login without a region, or
+ * a lock that answered DONE without being locked, is not an answer to act on: `undefined`, and the
+ * caller treats it as an unexpected shape.
+ */
+export function lockedByRegionOf(account: unknown, action: StaffToolCommand['action']): string | null | undefined {
+  if (!isRecord(account) || typeof account.loginLocked !== 'boolean') return undefined;
+  if (!account.loginLocked) return action === 'LOGIN_LOCK' ? undefined : null;
+  return typeof account.lockedByRegion === 'string' && account.lockedByRegion.length > 0 ? account.lockedByRegion : undefined;
+}
+
+/**
+ * The staff tool over its HTTP contract (the simulator implements it; Inera's tool has no public API
+ * today, so this mode serves the simulator, the benchmark and an API that may come). Asks for the
+ * account state first (R16: no 1177 login of the resident's own → a login lock or unlock has nothing
+ * to act on; a guardian block or a seal goes ahead, the journal is there either way), then acts with
+ * the action id as `Idempotency-Key`, so a retry after a lost answer replays the first answer instead
+ * of acting twice. For a login action it reports whose lock the tool shows afterwards (R10). Error
+ * messages name the endpoint and status only, never the resident.
  */
 @Injectable()
 export class HttpStaffToolAdapter implements StaffToolAdapter {
@@ -32,7 +48,8 @@ export class HttpStaffToolAdapter implements StaffToolAdapter {
     if (!isRecord(account) || typeof account.hasAccount !== 'boolean') {
       throw new StaffToolUnavailableError('staff tool accounts/query answered with an unexpected shape');
     }
-    if (!account.hasAccount) return { outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', staffToolReference: null };
+    const loginAction = LOGIN_ACTIONS.includes(command.action);
+    if (!account.hasAccount && loginAction) return { outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', staffToolReference: null, lockedByRegion: null };
 
     const answer = await this.post(
       'actions',
@@ -51,14 +68,13 @@ export class HttpStaffToolAdapter implements StaffToolAdapter {
       throw new StaffToolUnavailableError('staff tool actions answered with an unexpected shape');
     }
     const reference = typeof answer.callId === 'string' ? answer.callId : null;
-    switch (answer.result as ActionResult) {
-      case 'DONE':
-        return { outcome: 'EXECUTED', detail: null, staffToolReference: reference };
-      case 'ALREADY_IN_STATE':
-        return { outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE', staffToolReference: reference };
-      case 'NO_ACCOUNT':
-        return { outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', staffToolReference: reference };
-    }
+    const result = answer.result as ActionResult;
+    if (result === 'NO_ACCOUNT') return { outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', staffToolReference: reference, ...(loginAction ? { lockedByRegion: null } : {}) };
+    const executed = { outcome: 'EXECUTED' as const, detail: result === 'ALREADY_IN_STATE' ? 'ALREADY_IN_STATE' : null, staffToolReference: reference };
+    if (!loginAction) return executed;
+    const lockedByRegion = lockedByRegionOf(answer.account, command.action);
+    if (lockedByRegion === undefined) throw new StaffToolUnavailableError('staff tool actions answered without saying whose lock is in effect');
+    return { ...executed, lockedByRegion };
   }
 
   private async post(path: string, body: object, headers: Record<string, string> = {}): Promise<unknown> {

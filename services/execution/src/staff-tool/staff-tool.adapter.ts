@@ -3,6 +3,7 @@ import { AdapterMode, ExecutionOutcome, SealScopeDto, StaffToolAction } from '@a
 /**
  * The seam to Inera's staff tool (personalverktyg) that this service drives itself, R7 and R16: the
  * `http` mode (the tool's HTTP contract, which the simulator implements and a future API could).
+ * Inera's tool has no public API today, so a region's production configuration runs `manual`.
  * The other mode, `manual`, has no adapter to call: the action waits for an operator, who executes
  * by hand and reports (AcceptActionService, RecordManualResultService). Which mode an action takes
  * is its region's (R24), fixed on the action when it is accepted.
@@ -36,6 +37,11 @@ export interface StaffToolAnswer {
   detail: string | null;
   /** The staff tool's own reference for the call. */
   staffToolReference: string | null;
+  /**
+   * R10: for LOGIN_LOCK and LOGIN_UNLOCK, the region whose lock the tool shows in effect after the
+   * action ("låst på begäran av Region X"; null: not locked). Undefined for the other actions.
+   */
+  lockedByRegion?: string | null;
 }
 
 /** The staff tool did not answer (5xx, timeout, network): the same command may be tried again. */

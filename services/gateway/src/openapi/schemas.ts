@@ -31,6 +31,11 @@ const CASE_VIEW: SchemaObject = {
     },
     guardianBlockId: { type: 'string', format: 'uuid', nullable: true, description: 'R18: the guardian block this child lock belongs to' },
     voidReason: { type: 'string', nullable: true },
+    lockedByRegion: {
+      type: 'string',
+      nullable: true,
+      description: 'R10: for a login lock or unlock, the region whose lock the staff tool showed in effect ("låst på begäran av Region X"); on a lock, another region when that region had locked the login already: only it can unlock',
+    },
     effects: { type: 'array', items: { type: 'string' } },
     advice: { type: 'array', items: { type: 'string' } },
     relatedCases: {

@@ -19,6 +19,7 @@ import { AuditAction, appendAudit, residentRef } from '@accessdesk/audit';
 import { IntakeConfig } from '../intake.config';
 import { CaseEntity, TimelineEntryEntity } from './case.entity';
 import { STATUS_TEXT, canMove, isTerminal } from './case-status';
+import { isOtherRegionsLock } from '../rules/r10-unlock-by-requesting-region';
 
 /** R8: what a closed case no longer keeps of the form (blanketten gallras). */
 export const REDACTED = '[gallrad]';
@@ -74,7 +75,7 @@ export class CaseStore {
   async closeIfDone(manager: EntityManager, entity: CaseEntity): Promise<void> {
     if (entity.status !== 'EXECUTED' && entity.status !== 'NOT_APPLICABLE') return;
     if (!entity.feedbackSentAt) return;
-    if (entity.type === 'LOGIN_LOCK' && entity.outcome === 'EXECUTED' && !entity.reviewScheduledAt) return;
+    if (entity.type === 'LOGIN_LOCK' && entity.outcome === 'EXECUTED' && !isOtherRegionsLock(entity) && !entity.reviewScheduledAt) return;
     if (entity.paperwork === 'PENDING') return;
     await this.move(manager, entity, 'CLOSED', systemActor('intake', entity.region));
   }
@@ -94,6 +95,9 @@ export class CaseStore {
       effects: executed ? entity.effects : [],
       advice: executed ? entity.advice : [],
       liftsCaseId: executed ? entity.liftsCaseId : null,
+      // R10: the lock in effect is another region's; only that region can lift it, and nothing of
+      // this case's own is in effect to review (R9).
+      ...(isOtherRegionsLock(entity) ? { lockedByRegion: entity.lockedByRegion } : {}),
     };
   }
 
@@ -164,11 +168,11 @@ export class CaseStore {
    * `findForUpdate`, so TypeORM's save (a SELECT, then the UPDATE) would only add a round trip.
    */
   async save(manager: EntityManager, entity: CaseEntity): Promise<void> {
-    const { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, reviewId, liftedByCaseId, voidReason, reviewOutcome, reviewUnlockCaseId } = entity;
+    const { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, reviewId, liftedByCaseId, voidReason, reviewOutcome, reviewUnlockCaseId, lockedByRegion, loginSeenAt } = entity;
     entity.updatedAt = new Date();
     await manager.getRepository(CaseEntity).update(
       { id: entity.id },
-      { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, reviewId, liftedByCaseId, voidReason, reviewOutcome, reviewUnlockCaseId, updatedAt: entity.updatedAt },
+      { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, reviewId, liftedByCaseId, voidReason, reviewOutcome, reviewUnlockCaseId, lockedByRegion, loginSeenAt, updatedAt: entity.updatedAt },
     );
   }
 
@@ -253,6 +257,7 @@ export function caseView(entity: CaseEntity, timeline: TimelineEntry[], relatedC
     review: entity.reviewId ? { id: entity.reviewId, outcome: entity.reviewOutcome ?? null } : null,
     guardianBlockId: entity.guardianBlockId ?? null,
     voidReason: entity.voidReason ?? null,
+    lockedByRegion: entity.lockedByRegion ?? null,
     effects: entity.effects,
     advice: entity.advice,
     relatedCases,

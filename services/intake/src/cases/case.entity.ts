@@ -45,6 +45,14 @@ export class CaseEntity {
   /** R18: the guardian block this child lock belongs to. */
   @Column({ name: 'guardian_block_id', type: 'uuid', nullable: true }) guardianBlockId!: string | null;
   @Column({ name: 'void_reason', type: 'text', nullable: true }) voidReason!: string | null;
+  /**
+   * R10: for a login lock or unlock, the region whose lock the staff tool showed in effect when the
+   * action completed ("låst på begäran av Region X"; null: not locked). A LOGIN_LOCK whose value is
+   * another region's is no lock of this region: it gives no right to unlock.
+   */
+  @Column({ name: 'locked_by_region', type: 'text', nullable: true }) lockedByRegion!: string | null;
+  /** R10: when the staff tool showed it; the latest of a resident's cases is what `POST /residents/status` reports. */
+  @Column({ name: 'login_seen_at', type: 'timestamptz', nullable: true }) loginSeenAt!: Date | null;
   /** R9: how the review of this lock was decided, and the unlock it opened. */
   @Column({ name: 'review_outcome', type: 'text', nullable: true }) reviewOutcome!: ReviewOutcome | null;
   @Column({ name: 'review_unlock_case_id', type: 'uuid', nullable: true }) reviewUnlockCaseId!: string | null;

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActionCompletedV1, CaseConcludedV1, Envelope, ExecutionOutcome, systemActor } from '@accessdesk/contracts';
+import { Regions } from '@accessdesk/platform';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStore } from '../cases/case-store';
-import { isLifting } from '../rules/r10-unlock-by-requesting-region';
+import { isLifting, isOtherRegionsLock, loginSeenOnCompletion } from '../rules/r10-unlock-by-requesting-region';
 import { WorkItemsService } from '../work-items/work-items.service';
 
 const OUTCOME_NOTE: Record<ExecutionOutcome, (completed: ActionCompletedV1) => string> = {
@@ -25,7 +26,22 @@ export class OnActionCompletedService {
   constructor(
     private readonly cases: CaseStore,
     private readonly workItems: WorkItemsService,
+    private readonly regions: Regions,
   ) {}
+
+  /** "Region Kronoberg", as the staff tool names it; the code when the regions file does not know it. */
+  private regionName(code: string): string {
+    return this.regions.find(code)?.name ?? `Region ${code}`;
+  }
+
+  /** R10: what the staff tool showed about the login, in Swedish for the timeline. */
+  private loginNote(entity: CaseEntity): string {
+    if (entity.loginSeenAt === null) return '';
+    if (entity.lockedByRegion === null) return entity.type === 'LOGIN_LOCK' && entity.outcome === 'EXECUTED' ? '. Personalverktyget visade inte vilken region låsningen gäller' : '';
+    const name = this.regionName(entity.lockedByRegion);
+    if (!isOtherRegionsLock(entity)) return `. Personalverktyget visar: låst på begäran av ${name} (R10)`;
+    return `. Personalverktyget visar att inloggningen redan var låst på begäran av ${name}. Den låsningen är inte denna regions, och endast ${name} kan häva den (R10). Ingen omprövning planeras för detta ärende`;
+  }
 
   async handle(envelope: Envelope<ActionCompletedV1>, completed: ActionCompletedV1, manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, completed.caseId);
@@ -34,7 +50,10 @@ export class OnActionCompletedService {
     if (!entity) return this.otherCaseCompleted(envelope, completed, manager);
     if (entity.actionId !== completed.actionId) return this.logger.warn(`completion of a superseded action ${completed.actionId} on case ${completed.caseId} ignored`);
     entity.outcome = completed.outcome;
-    if (!(await this.cases.move(manager, entity, completed.outcome, envelope.actor, OUTCOME_NOTE[completed.outcome](completed)))) return;
+    // R10: for a login action, whose lock the staff tool showed in effect, and when.
+    const seen = loginSeenOnCompletion(entity, completed);
+    if (seen) Object.assign(entity, { lockedByRegion: seen.lockedByRegion, loginSeenAt: seen.seenAt });
+    if (!(await this.cases.move(manager, entity, completed.outcome, envelope.actor, `${OUTCOME_NOTE[completed.outcome](completed)}${this.loginNote(entity)}`))) return;
     if (completed.outcome === 'FAILED') {
       await this.workItems.open(manager, {
         kind: 'FAILED_EXECUTION',

@@ -6,15 +6,17 @@ import { Envelope, LoginAndSealStatus, ResidentStatusV1, RpcReply, StatusCaseRef
 import { Regions } from '@accessdesk/platform';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStore } from '../cases/case-store';
-import { findActiveRestriction } from '../rules/r10-unlock-by-requesting-region';
+import { findActiveRestriction, findLoginLastSeen } from '../rules/r10-unlock-by-requesting-region';
 import { unknownRegionProblem } from '../rules/r22-r24-channels';
 
 const ref = (c: CaseEntity): StatusCaseRef => ({ id: c.id, registryNumber: c.registryNumber, type: c.type, status: c.status, createdAt: c.createdAt.toISOString() });
 
 /**
  * `POST /residents/status`: whether the login is locked and by which region (R10 — named even to
- * another region, which must know whom to ask), what is sealed (R21), and the cases the caller may
- * see. The question is recorded in the audit trail before it is answered (R23).
+ * another region, which must know whom to ask), from the last thing the staff tool showed for the
+ * resident in any region's case (the region's code only, never another region's case); what is
+ * sealed (R21), and the cases the caller may see. The question is recorded in the audit trail
+ * before it is answered (R23).
  */
 @Injectable()
 export class ResidentStatusService {
@@ -33,13 +35,17 @@ export class ResidentStatusService {
       await appendAudit(manager, { action: 'RESIDENT_STATUS_READ', actor, region: actor.region, residentRef: this.cases.residentRef(personnummer), detail: 'status för invånare' });
       const visible = (c: CaseEntity | null) => !!c && canReadCase(actor, { region: c.region, requestingUnitHsaId: c.requestingUnitHsaId, kind: 'CASE' });
       const lock = await findActiveRestriction(manager, personnummer, 'LOGIN_LOCK');
+      const seen = await findLoginLastSeen(manager, personnummer);
+      const lockedByRegion = seen ? seen.lockedByRegion : (lock?.region ?? null);
+      // The lock case is named only when it is the lock the tool showed, and the caller may see it.
+      const lockCase = lock && lock.region === lockedByRegion && visible(lock) ? ref(lock) : null;
       const seal = await findActiveRestriction(manager, personnummer, 'JOURNAL_SEAL');
       const all = await manager.getRepository(CaseEntity).find({ where: { residentPersonnummer: personnummer, region: actor.region }, order: { createdAt: 'DESC' }, take: 200 });
       return {
         ok: true as const,
         body: {
           identityNumberKind: identityNumberKind(personnummer) ?? 'PERSONNUMMER',
-          login: { locked: !!lock, lockedByRegion: lock?.region ?? null, lockCase: lock && visible(lock) ? ref(lock) : null },
+          login: { locked: lockedByRegion !== null, lockedByRegion, lockCase, seenAt: seen?.seenAt.toISOString() ?? null },
           seal: {
             sealed: !!seal,
             sealedByRegion: seal?.region ?? null,

@@ -1,7 +1,7 @@
 import { Actor, CaseRequest } from '@accessdesk/contracts';
 import { RegionConfig } from '@accessdesk/platform';
 import { decisionAuthorityProblem } from './r1-decision-authority';
-import { liftProblem } from './r10-unlock-by-requesting-region';
+import { isOtherRegionsLock, liftProblem, loginSeenOnCompletion } from './r10-unlock-by-requesting-region';
 import { initiatorProblem } from './r13-r14-r15-initiators';
 import { documentedAssessmentProblem } from './r2-documented-assessment';
 import { sealScopeProblem } from './r21-sealing';
@@ -76,6 +76,37 @@ describe('rules checked when a case is filed', () => {
     expect(other?.detail).toContain('VGR');
     expect(slug(liftProblem('LOGIN_UNLOCK', null, 'VGR', null, null))).toBe('no-active-lock');
     expect(slug(liftProblem('LOGIN_UNLOCK', { region: 'VGR' }, 'VGR', 'other-id', 'L1'))).toBe('related-case-mismatch');
+  });
+
+  it('R10 refuses an unlock where the staff tool last showed another region\'s lock, even with no lock case of that region here', () => {
+    const other = liftProblem('LOGIN_UNLOCK', null, 'VGR', null, null, 'KRONOBERG');
+    expect(slug(other)).toBe('unlock-by-other-region');
+    expect(other?.lockedByRegion).toBe('KRONOBERG');
+    expect(slug(liftProblem('LOGIN_UNLOCK', null, 'VGR', null, null, 'VGR'))).toBe('no-active-lock');
+    expect(slug(liftProblem('LOGIN_UNLOCK', null, 'VGR', null, null, null))).toBe('no-active-lock');
+    // A lock case of the caller's own region in effect wins over an older sighting.
+    expect(liftProblem('LOGIN_UNLOCK', { region: 'VGR' }, 'VGR', null, 'L1', 'KRONOBERG')).toBeNull();
+  });
+
+  it('R10 reads whose lock is in effect from a completed login action', () => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const lock = { type: 'LOGIN_LOCK' as const, region: 'VGR' };
+    expect(loginSeenOnCompletion(lock, { outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE', completedAt: at, lockedByRegion: 'KRONOBERG' })).toEqual({ lockedByRegion: 'KRONOBERG', seenAt: new Date(at) });
+    // Sent before the field existed: an own lock when it locked, unknown when it found one in place.
+    expect(loginSeenOnCompletion(lock, { outcome: 'EXECUTED', detail: null, completedAt: at })?.lockedByRegion).toBe('VGR');
+    expect(loginSeenOnCompletion(lock, { outcome: 'EXECUTED', detail: 'ALREADY_IN_STATE', completedAt: at })?.lockedByRegion).toBeNull();
+    expect(loginSeenOnCompletion(lock, { outcome: 'NOT_APPLICABLE', detail: 'NO_ACCOUNT', completedAt: at, lockedByRegion: null })?.lockedByRegion).toBeNull();
+    expect(loginSeenOnCompletion({ type: 'LOGIN_UNLOCK', region: 'VGR' }, { outcome: 'EXECUTED', detail: null, completedAt: at, lockedByRegion: null })?.lockedByRegion).toBeNull();
+    expect(loginSeenOnCompletion(lock, { outcome: 'FAILED', detail: 'STAFF_TOOL_UNAVAILABLE', completedAt: at })).toBeNull();
+    expect(loginSeenOnCompletion({ type: 'JOURNAL_SEAL', region: 'VGR' }, { outcome: 'EXECUTED', detail: null, completedAt: at })).toBeNull();
+  });
+
+  it('R10 takes a lock the staff tool showed as another region\'s for no lock of the case\'s own region', () => {
+    const seen = new Date('2026-11-20T10:00:00Z');
+    expect(isOtherRegionsLock({ type: 'LOGIN_LOCK', region: 'VGR', lockedByRegion: 'KRONOBERG', loginSeenAt: seen })).toBe(true);
+    expect(isOtherRegionsLock({ type: 'LOGIN_LOCK', region: 'VGR', lockedByRegion: 'VGR', loginSeenAt: seen })).toBe(false);
+    expect(isOtherRegionsLock({ type: 'LOGIN_LOCK', region: 'VGR', lockedByRegion: null, loginSeenAt: null })).toBe(false);
+    expect(isOtherRegionsLock({ type: 'LOGIN_UNLOCK', region: 'VGR', lockedByRegion: 'KRONOBERG', loginSeenAt: seen })).toBe(false);
   });
 
   it('R21 lets only the sealing region lift a seal, naming that region', () => {

@@ -19,7 +19,7 @@ import { CaseEntity } from '../cases/case.entity';
 import { CaseStore, caseView } from '../cases/case-store';
 import { STATUS_TEXT } from '../cases/case-status';
 import { decisionAuthorityProblem } from '../rules/r1-decision-authority';
-import { findActiveRestriction, findLiftUnderway, isLifting, liftProblem, liftedType } from '../rules/r10-unlock-by-requesting-region';
+import { findActiveRestriction, findLiftUnderway, findLoginLastSeen, isLifting, liftProblem, liftedType } from '../rules/r10-unlock-by-requesting-region';
 import { initiatorProblem } from '../rules/r13-r14-r15-initiators';
 import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
 import { sealScopeProblem } from '../rules/r21-sealing';
@@ -83,7 +83,8 @@ export class RegisterCase {
     let lifted: CaseEntity | null = null;
     if (isLifting(request.type)) {
       lifted = await findActiveRestriction(manager, request.resident.personnummer, liftedType(request.type), true);
-      const refused = liftProblem(request.type, lifted, actor.region, request.relatedCaseId, lifted?.id ?? null);
+      const seen = request.type === 'LOGIN_UNLOCK' && !lifted ? await findLoginLastSeen(manager, request.resident.personnummer) : null;
+      const refused = liftProblem(request.type, lifted, actor.region, request.relatedCaseId, lifted?.id ?? null, seen?.lockedByRegion ?? null);
       if (refused) return { ok: false, problem: refused };
     }
     const liftsCaseId = lifted?.id ?? null;
@@ -125,6 +126,8 @@ export class RegisterCase {
       liftedByCaseId: null,
       guardianBlockId: r.guardianBlockId ?? null,
       voidReason: null,
+      lockedByRegion: null,
+      loginSeenAt: null,
       reviewOutcome: null,
       reviewUnlockCaseId: null,
       idempotencyOwner: r.owner,

@@ -9,6 +9,8 @@ import {
   Envelope,
   ListWorkItemsV1,
   ManualActionOpenedV1,
+  ManualResultInconsistency,
+  Problem,
   RecordManualResultV1,
   RpcReply,
   StaffToolAction,
@@ -16,6 +18,7 @@ import {
   WorkItemResolvedV1,
   WorkItemView,
   WorkQueue,
+  manualResultInconsistency,
   problem,
 } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
@@ -25,6 +28,28 @@ import { WorkItemEntity } from './work-item.entity';
 
 export const WORK_ITEM_NOT_FOUND = problem('work-item-not-found', 404, 'Work item not found', 'No work item with this id is in your inbox.');
 const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role', 'Work items are the service desk’s and the contact centre’s.');
+
+/** R10 R16: why an operator's report cannot be what the staff tool showed (problem types by rule). */
+const MANUAL_RESULT_PROBLEM: Record<ManualResultInconsistency, (region: string) => Problem> = {
+  NO_ACCOUNT_NOT_A_LOGIN_ACTION: () =>
+    problem(
+      'no-account-not-a-login-action',
+      422,
+      'NO_ACCOUNT is an answer only to a login lock or unlock (R16)',
+      'A guardian block and a seal act on the journal and the guardians’ access, which every resident has, with or without a 1177 login of their own. Report DONE, ALREADY_IN_STATE or FAILED.',
+    ),
+  LOCKED_BY_REGION_MISSING: () =>
+    problem(
+      'locked-by-region-missing',
+      422,
+      'Say which region’s lock the staff tool shows (R10)',
+      'The login was already locked: give lockedByRegion, the region the staff tool names ("låst på begäran av Region X"). Only that region can unlock it.',
+    ),
+  LOCKED_BY_REGION_NOT_OWN: (region) =>
+    problem('locked-by-region-not-own', 422, 'A lock you made is your region’s (R10)', `With result DONE the lock is region ${region}'s; if the staff tool showed another region's lock, report ALREADY_IN_STATE.`),
+  LOCKED_BY_REGION_NOT_APPLICABLE: () =>
+    problem('locked-by-region-not-applicable', 422, 'lockedByRegion belongs to a login lock only (R10)', 'Give lockedByRegion only for a LOGIN_LOCK reported DONE or ALREADY_IN_STATE.'),
+};
 
 /** Swedish titles for the desk (R7 manual execution). */
 const ACTION_TEXT: Record<StaffToolAction, string> = {
@@ -148,6 +173,10 @@ export class WorkItemsService {
       title: `${ACTION_TEXT[opened.action]} i personalverktyget – ${opened.registryNumber}`,
       details: [
         'Verkställ åtgärden i 1177 e-tjänster personalverktyg och kvittera med vad verktyget visade.',
+        ...(opened.action === 'LOGIN_LOCK'
+          ? ['Var inloggningen redan låst: kvittera ALREADY_IN_STATE och ange vilken region låsningen gäller ("låst på begäran av Region X") i lockedByRegion (R10).']
+          : []),
+        ...(opened.action === 'LOGIN_LOCK' || opened.action === 'LOGIN_UNLOCK' ? [] : ['Åtgärden gäller även invånare utan eget konto på 1177 (NO_ACCOUNT gäller bara inloggningen, R16).']),
         ...(opened.sealScope ? [`Omfattning: ${opened.sealScope.whole ? 'hela journalen' : [...(opened.sealScope.careProviders ?? []), ...(opened.sealScope.careUnits ?? [])].join(', ')}`] : []),
       ],
       subject: { personnummer: opened.personnummer, guardianPersonnummer: opened.guardianPersonnummer ?? undefined, sealScope: opened.sealScope ?? null },
@@ -207,6 +236,9 @@ export class WorkItemsService {
               problem: problem('executed-at-out-of-range', 422, 'executedAt must lie between the work item’s opening and now', `The item opened ${item.createdAt.toISOString()}.`),
             };
           }
+          // R10 R16: only what the staff tool can have shown for this action is taken.
+          const inconsistent = item.action ? manualResultInconsistency(item.action, request.result, request.lockedByRegion, item.region) : null;
+          if (inconsistent) return { ok: false as const, problem: MANUAL_RESULT_PROBLEM[inconsistent](item.region) };
           const result: RecordManualResultV1 = {
             actionId: item.actionId as string,
             caseId: item.caseId,
@@ -214,10 +246,12 @@ export class WorkItemsService {
             executedBy: { hsaId: actor.sub, name: actor.name },
             executedAt: request.executedAt,
             observed: request.observed,
+            ...(request.lockedByRegion ? { lockedByRegion: request.lockedByRegion } : {}),
           };
           await this.messaging.publish(manager, createEnvelope(RecordManualResultV1, result, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
           resolution = request.result;
-          if (intakeCase) await this.cases.note(manager, intakeCase, actor, `Verkställt manuellt i personalverktyget av ${actor.name}: ${request.result} – ${request.observed}`);
+          const lockedBy = request.lockedByRegion ? ` (låst på begäran av ${request.lockedByRegion})` : '';
+          if (intakeCase) await this.cases.note(manager, intakeCase, actor, `Verkställt manuellt i personalverktyget av ${actor.name}: ${request.result}${lockedBy} – ${request.observed}`);
           break;
         }
         case 'FAILED_EXECUTION': {

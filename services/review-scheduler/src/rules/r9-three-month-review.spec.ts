@@ -8,6 +8,12 @@ describe('R9 three-month review', () => {
     expect(reviewed).toEqual(['LOGIN_LOCK/EXECUTED']);
   });
 
+  it('R9 R10 reviews no lock that found the login locked at another region\'s request', () => {
+    expect(needsReview('LOGIN_LOCK', 'EXECUTED', 'KRONOBERG', 'VGR')).toBe(false);
+    expect(needsReview('LOGIN_LOCK', 'EXECUTED', 'VGR', 'VGR')).toBe(true);
+    expect(needsReview('LOGIN_LOCK', 'EXECUTED', null, 'VGR')).toBe(true);
+  });
+
   it('R9 is due three months after execution, on the calendar', () => {
     const p3m = parseIsoDuration('P3M');
     expect(reviewDueAt(new Date('2026-11-20T09:05:00Z'), p3m).toISOString()).toBe('2027-02-20T09:05:00.000Z');

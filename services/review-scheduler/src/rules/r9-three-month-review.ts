@@ -5,8 +5,14 @@
 import { ExecutionOutcome, IntakeCaseType, OverdueStage, ReviewStatus } from '@accessdesk/contracts';
 import { IsoDuration, addIsoDuration } from '@accessdesk/platform';
 
-/** Only an executed LOGIN_LOCK is reviewed; an unlock, a seal or a lock that did not happen is not. */
-export function needsReview(caseType: IntakeCaseType, outcome: ExecutionOutcome): boolean {
+/**
+ * Only an executed LOGIN_LOCK is reviewed; an unlock, a seal or a lock that did not happen is not.
+ * Nor is a lock that found the login already locked at another region's request (R10: the case
+ * carries `lockedByRegion`): nothing of its own region is in effect to keep or lift, and only the
+ * other region can unlock, so its review is that region's.
+ */
+export function needsReview(caseType: IntakeCaseType, outcome: ExecutionOutcome, lockedByRegion: string | null = null, region: string | null = null): boolean {
+  if (lockedByRegion !== null && lockedByRegion !== region) return false;
   return caseType === 'LOGIN_LOCK' && outcome === 'EXECUTED';
 }
 

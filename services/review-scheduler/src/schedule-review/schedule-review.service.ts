@@ -28,8 +28,11 @@ export class ScheduleReviewService {
   }
 
   async handle(envelope: Envelope<CaseConcludedV1>, concluded: CaseConcludedV1, manager: EntityManager): Promise<void> {
-    if (!needsReview(concluded.caseType, concluded.outcome)) return;
     const region = envelope.region;
+    if (!needsReview(concluded.caseType, concluded.outcome, concluded.lockedByRegion ?? null, region)) {
+      if (concluded.lockedByRegion) this.logger.log(`no review of case ${concluded.caseId}: the lock in effect is region ${concluded.lockedByRegion}'s (R10)`);
+      return;
+    }
     const executedAt = new Date(concluded.concludedAt);
     const dueAt = reviewDueAt(executedAt, this.periodOverride ?? this.regions.duration(region, 'reviewPeriod'));
     const escalationDueAt = reviewEscalationDueAt(dueAt, this.regions.duration(region, 'reviewEscalationAfter'));

@@ -48,8 +48,19 @@ describe('staff-tool account state', () => {
     expect(applyAction(openAccount(), { action: 'JOURNAL_UNSEAL', region: 'JAMTLAND' }).result).toBe('ALREADY_IN_STATE');
   });
 
-  it('changes nothing without a 1177 account (R16)', () => {
+  it('R16: without a login of their own the login cannot be locked or unlocked', () => {
     expect(applyAction(NO_ACCOUNT, { action: 'LOGIN_LOCK', region: 'VGR' })).toEqual({ result: 'NO_ACCOUNT', state: NO_ACCOUNT });
+    expect(applyAction(openAccount(false), { action: 'LOGIN_UNLOCK', region: 'VGR' }).result).toBe('NO_ACCOUNT');
+  });
+
+  it('R16 R18 R21: guardians are blocked and the journal sealed whether or not the resident has a login', () => {
+    const child = openAccount(false);
+    const blocked = applyAction(child, { action: 'GUARDIAN_BLOCK', region: 'VGR', guardianPersonnummer: [GUARDIAN_1, GUARDIAN_2] });
+    expect(blocked).toEqual({ result: 'DONE', state: expect.objectContaining({ hasAccount: false, loginLocked: false, blockedGuardians: [GUARDIAN_1, GUARDIAN_2] }) });
+    expect(applyAction(blocked.state, { action: 'GUARDIAN_UNBLOCK', region: 'VGR', guardianPersonnummer: [GUARDIAN_1] }).result).toBe('DONE');
+    const sealed = applyAction(NO_ACCOUNT, { action: 'JOURNAL_SEAL', region: 'JAMTLAND', sealScope: { whole: true } });
+    expect(sealed).toEqual({ result: 'DONE', state: expect.objectContaining({ hasAccount: false, seal: expect.objectContaining({ whole: true }) }) });
+    expect(applyAction(sealed.state, { action: 'JOURNAL_UNSEAL', region: 'JAMTLAND' }).result).toBe('DONE');
   });
 
   it('never changes a state in place', () => {

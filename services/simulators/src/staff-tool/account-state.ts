@@ -11,7 +11,11 @@ export const STAFF_TOOL_ACTIONS = [
 ] as const;
 export type StaffToolAction = (typeof STAFF_TOOL_ACTIONS)[number];
 
-/** NO_ACCOUNT: only existing 1177 users can be locked (R16); nothing changes. */
+/**
+ * NO_ACCOUNT: only existing 1177 users can have their own login locked or unlocked (R16); nothing
+ * changes. Guardian access and the journal exist for every resident the register knows, login or
+ * not (002, 004): those actions never answer NO_ACCOUNT.
+ */
 export type ActionResult = 'DONE' | 'NO_ACCOUNT' | 'ALREADY_IN_STATE';
 
 export interface Seal {
@@ -23,7 +27,9 @@ export interface Seal {
 }
 
 export interface AccountState {
+  /** The resident has a 1177 login of their own (has1177Account); governs only LOGIN_LOCK/LOGIN_UNLOCK. */
   hasAccount: boolean;
+  /** R10: "låst på begäran av Region X": the region whose lock is in effect; a second region's lock leaves it. */
   loginLocked: boolean;
   lockedByRegion: string | null;
   blockedGuardians: string[];
@@ -45,6 +51,10 @@ export interface ActionCommand {
   sealScope?: SealScope;
 }
 
+/** The login actions, the only ones that need a login of the resident's own (R16). */
+export const LOGIN_ACTIONS: readonly StaffToolAction[] = ['LOGIN_LOCK', 'LOGIN_UNLOCK'];
+
+/** A resident without a 1177 login of their own: the journal and guardian access are still there. */
 export const NO_ACCOUNT: AccountState = Object.freeze({
   hasAccount: false,
   loginLocked: false,
@@ -53,12 +63,12 @@ export const NO_ACCOUNT: AccountState = Object.freeze({
   seal: null,
 });
 
-export function openAccount(): AccountState {
-  return { ...NO_ACCOUNT, hasAccount: true, blockedGuardians: [] };
+export function openAccount(hasLogin = true): AccountState {
+  return { ...NO_ACCOUNT, hasAccount: hasLogin, blockedGuardians: [] };
 }
 
 export function applyAction(state: AccountState, command: ActionCommand): { result: ActionResult; state: AccountState } {
-  if (!state.hasAccount) return { result: 'NO_ACCOUNT', state };
+  if (!state.hasAccount && LOGIN_ACTIONS.includes(command.action)) return { result: 'NO_ACCOUNT', state };
   const next = nextState(state, command);
   return next ? { result: 'DONE', state: next } : { result: 'ALREADY_IN_STATE', state };
 }

@@ -61,6 +61,18 @@ describe('StaffToolService', () => {
     expect(await tool.query(WITHOUT_ACCOUNT)).toEqual({ hasAccount: false, loginLocked: false, lockedByRegion: null, blockedGuardians: [], seal: null });
   });
 
+  it('R16 R21: seals the journal of a resident without a login, and keeps the first region on a second lock (R10)', async () => {
+    const tool = service();
+    const seal = await tool.act('k1', { ...lock(WITHOUT_ACCOUNT), action: 'JOURNAL_SEAL', sealScope: { whole: true } });
+    expect(seal.response.result).toBe('DONE');
+    expect((await tool.query(WITHOUT_ACCOUNT)).seal).toEqual(expect.objectContaining({ whole: true }));
+
+    await tool.act('k2', { ...lock(), region: 'KRONOBERG' });
+    const second = await tool.act('k3', lock());
+    expect(second.response).toEqual(expect.objectContaining({ result: 'ALREADY_IN_STATE', account: expect.objectContaining({ loginLocked: true, lockedByRegion: 'KRONOBERG' }) }));
+    expect(await tool.query(WITH_ACCOUNT)).toEqual(expect.objectContaining({ loginLocked: true, lockedByRegion: 'KRONOBERG' }));
+  });
+
   it('with an injected failure answers unavailable before any state change, without storing the key', async () => {
     let roll = 0.1;
     const tool = new StaffToolService(fixtures, { knobs: { failureRate: 0.5 }, random: () => roll });

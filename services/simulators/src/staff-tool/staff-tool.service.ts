@@ -153,7 +153,9 @@ export class StaffToolService implements OnModuleDestroy {
 
   /** Back to the fixtures' accounts, with no calls, no stored answers and (unless kept) no knobs. */
   reset(options: { keepKnobs?: boolean } = {}): void {
-    this.accounts = new Map(this.fixtures.residents.filter((r) => r.has1177Account).map((r) => [r.personnummer, openAccount()]));
+    // Every resident the register knows has a journal and guardian access; has1177Account says
+    // only whether they have a login of their own to lock (R16).
+    this.accounts = new Map(this.fixtures.residents.map((r) => [r.personnummer, openAccount(r.has1177Account)]));
     this.answers = new Map();
     this.calls = [];
     if (!options.keepKnobs) this.knobs = { ...NO_KNOBS };
