@@ -56,6 +56,12 @@ function request(personnummer = '199001012385') {
   };
 }
 
+/** R11: an unlock of the resident's lock, citing an unlock reason. */
+function unlockRequest(personnummer: string) {
+  const lock = request(personnummer);
+  return { ...lock, type: 'LOGIN_UNLOCK' as const, decision: { ...lock.decision, reasons: ['THREAT_NO_LONGER_EXISTS' as const] }, relatedCaseId: null, sealScope: null };
+}
+
 /**
  * intake in-process against the real broker and a throw-away database; a driver plays the other
  * services by publishing their events, in the order the test chooses.
@@ -359,7 +365,7 @@ describe('intake runs the routines', () => {
     const action = await executeCommand(lock.id);
     await complete(lock.id, action.payload.actionId, 'EXECUTED');
     await statusOf(lock.id, 'EXECUTED');
-    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...request('198707072628'), type: 'LOGIN_UNLOCK', relatedCaseId: null, sealScope: null }, idempotencyKey: key });
+    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: unlockRequest('198707072628'), idempotencyKey: key });
     const first = body(await unlock('lift-1'));
     expect(first.relatedCases).toEqual(expect.arrayContaining([expect.objectContaining({ id: lock.id, relation: 'LIFTS' })]));
     expect(await unlock('lift-2')).toMatchObject({ ok: false, problem: { status: 409, type: expect.stringMatching(/lift-in-progress$/) } });
@@ -371,7 +377,7 @@ describe('intake runs the routines', () => {
     const action = await executeCommand(lock.id);
     await complete(lock.id, action.payload.actionId, 'EXECUTED');
     await statusOf(lock.id, 'EXECUTED');
-    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...request('198604182389'), type: 'LOGIN_UNLOCK', relatedCaseId: null, sealScope: null }, idempotencyKey: key });
+    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: unlockRequest('198604182389'), idempotencyKey: key });
     const answers = await Promise.all(['race-1', 'race-2', 'race-3', 'race-4'].map(unlock));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok)).toEqual(Array(3).fill(expect.objectContaining({ problem: expect.objectContaining({ status: 409 }) })));
