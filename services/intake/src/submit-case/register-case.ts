@@ -26,6 +26,7 @@ import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
 import { sealScopeProblem } from '../rules/r21-sealing';
 import { channelProblem } from '../rules/r22-r24-channels';
 import { patientInformedProblem } from '../rules/r3-patient-informed';
+import { registryCategory } from '../rules/r6-registry-category';
 import { nextRegistryNumber } from '../rules/r6-registry-number';
 import { effectsOf } from '../rules/r17-effects';
 
@@ -65,6 +66,8 @@ export interface Registration {
   guardianBlockId?: string | null;
   /** First line of the timeline, after the registry number. */
   origin?: string;
+  /** The population register was asked before registration (R15) and marks the resident protected. */
+  protectedIdentity?: boolean;
 }
 
 export type Registered = { ok: true; entity: CaseEntity; view: CaseView } | { ok: false; problem: Problem };
@@ -130,6 +133,9 @@ export class RegisterCase {
       voidReason: null,
       reviewOutcome: null,
       reviewUnlockCaseId: null,
+      protectedIdentity: r.protectedIdentity ?? false,
+      registryCategory: registryCategory(request.type),
+      registryReference: null,
       idempotencyOwner: r.owner,
       idempotencyKey: r.key,
       requestHash: requestHash(request),
