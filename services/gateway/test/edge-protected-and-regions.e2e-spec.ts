@@ -66,11 +66,15 @@ describe('the hard edges: protected identity, home region, reasons, registry (is
     // Readers: the requesting unit, the desk, the region's auditor; nobody else, not even by id.
     expect((await staff.pia.get(`/cases/${lock.id}`)).status).toBe(200);
     expect((await staff.fredrik.get(`/cases/${lock.id}`)).status).toBe(200);
-    for (const other of [staff.drA, staff.eva, staff.ake]) {
+    for (const other of [staff.drA, staff.ake]) {
       const res = await other.get(`/cases/${lock.id}`);
       expect(res.status).toBe(404);
       expect(problemType(res)).toBe('case-not-found');
     }
+    // The contact centre reads no case of intake's at all: refused by its role, before any case is looked up.
+    const byContactCentre = await staff.eva.get(`/cases/${lock.id}`);
+    expect(byContactCentre.status).toBe(403);
+    expect(byContactCentre.text).not.toContain(lock.registryNumber);
 
     // R6: the desk records the region's own registry reference; it shows on the case and in its timeline.
     const byClinician = await staff.pia.post(`/cases/${lock.id}/registry-reference`, { reference: 'PLX-2026-0042' });
