@@ -14,6 +14,7 @@ const EXPECTED: Record<Endpoint, StaffRole[]> = {
   'POST /cases/{id}/paperwork': ['service_desk'],
   'POST /cases/{id}/verification': ['service_desk'],
   'POST /cases/{id}/void': ['service_desk'],
+  'POST /cases/{id}/registry-reference': ['service_desk'],
   'POST /residents/status': ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor'],
   'POST /guardian-blocks': ['unit_head', 'contact_centre'],
   'GET /guardian-blocks/{id}': ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor'],
@@ -66,6 +67,22 @@ describe('case access', () => {
   it('a contact centre sees its region’s guardian blocks, not other cases', () => {
     expect(canReadCase(actor(['contact_centre'], { unit: OTHER_UNIT }), guardianBlock)).toBe(true);
     expect(canReadCase(actor(['contact_centre'], { unit: OTHER_UNIT }), otherUnitCase)).toBe(false);
+  });
+
+  it('a protected resident’s case (skyddad identitet) is read by the desk, the requesting unit and the auditors only', () => {
+    // No exception for a protected resident is needed: a case is never anyone else's to read.
+    const readers = [actor(['service_desk'], { unit: OTHER_UNIT }), actor(['auditor'], { unit: undefined }), actor(['clinician']), actor(['unit_head']), actor(['medical_lead'])];
+    for (const reader of readers) expect(canReadCase(reader, ownUnitCase)).toBe(true);
+    const others = [
+      actor(['clinician'], { unit: OTHER_UNIT }),
+      actor(['unit_head'], { unit: OTHER_UNIT }),
+      actor(['contact_centre']),
+      actor(['contact_centre'], { unit: OTHER_UNIT }),
+      actor(['service_desk'], { region: 'KRONOBERG' }),
+      actor(['auditor'], { region: 'KRONOBERG' }),
+      actor([]),
+    ];
+    for (const other of others) expect(canReadCase(other, ownUnitCase)).toBe(false);
   });
 
   it('care staff file for their own unit; the service desk for any unit of its region', () => {

@@ -13,6 +13,7 @@ export const ENDPOINT_ROLES = {
   'POST /cases/{id}/paperwork': ['service_desk'],
   'POST /cases/{id}/verification': ['service_desk'],
   'POST /cases/{id}/void': ['service_desk'],
+  'POST /cases/{id}/registry-reference': ['service_desk'],
   'POST /residents/status': [...STAFF_WHO_DECIDE, 'service_desk', 'contact_centre', 'auditor'],
   'POST /guardian-blocks': ['unit_head', 'contact_centre'],
   'GET /guardian-blocks/{id}': [...STAFF_WHO_DECIDE, 'service_desk', 'contact_centre', 'auditor'],

@@ -6,6 +6,7 @@ export * from './common/vocabulary';
 export * from './rpc';
 export * from './intake/case-request';
 export * from './intake/case-view';
+export * from './intake/registry-reference';
 export * from './intake/case-received.v1';
 export * from './intake/case-concluded.v1';
 export * from './identity-check/case-checked.v1';

@@ -31,6 +31,7 @@ import {
   ShowDeadLetterV1,
   SubmitCaseV1,
   VoidCaseV1,
+  RecordRegistryReferenceV1,
 } from '@accessdesk/contracts';
 import { DEFAULT_AMQP_URL, Messaging, MessagingLogger, RpcHandler, answer, deleteTopology, testPrefix } from '@accessdesk/messaging';
 import { loadConfig } from '@accessdesk/platform';
@@ -335,6 +336,7 @@ describe('gateway: commands, resident status, work items and reviews', () => {
       recording('intake', RecordPaperworkV1, caseAnswer),
       recording('intake', RecordVerificationV1, caseAnswer),
       recording('intake', VoidCaseV1, caseAnswer),
+      recording('intake', RecordRegistryReferenceV1, caseAnswer),
       recording('intake', ResidentStatusV1, async (p) => {
         if (p.personnummer === PNR_INTAKE_SLOW) await hold();
         return { ok: true, body: LOGIN_AND_SEAL };
@@ -440,6 +442,13 @@ describe('gateway: commands, resident status, work items and reviews', () => {
       reaches: { service: 'intake', type: VoidCaseV1.type, payload: { caseId: CASE_ID, request: { reason: 'Registrerad två gånger.' } }, correlationId: CASE_ID },
     },
     {
+      endpoint: 'POST /cases/{id}/registry-reference',
+      method: 'post',
+      path: `/api/v1/cases/${CASE_ID}/registry-reference`,
+      body: { reference: 'PLX-2026-0042' },
+      reaches: { service: 'intake', type: RecordRegistryReferenceV1.type, payload: { caseId: CASE_ID, request: { reference: 'PLX-2026-0042' } }, correlationId: CASE_ID },
+    },
+    {
       endpoint: 'GET /work-items',
       method: 'get',
       path: '/api/v1/work-items?status=OPEN&kind=MANUAL_EXECUTION',
@@ -530,6 +539,7 @@ describe('gateway: commands, resident status, work items and reviews', () => {
       ['paperwork without a received date', 'POST /cases/{id}/paperwork', { method: 'post', path: `/api/v1/cases/${CASE_ID}/paperwork`, body: { receivedAt: 'igår' } }, ['/receivedAt']],
       ['a verification with an unknown outcome', 'POST /cases/{id}/verification', { method: 'post', path: `/api/v1/cases/${CASE_ID}/verification`, body: { outcome: 'MAYBE', calledAt: '2026-11-21T10:00:00Z', note: 'x' } }, ['/outcome']],
       ['a void without a reason', 'POST /cases/{id}/void', { method: 'post', path: `/api/v1/cases/${CASE_ID}/void`, body: {} }, ['/reason']],
+      ['a registry reference that is no registry number', 'POST /cases/{id}/registry-reference', { method: 'post', path: `/api/v1/cases/${CASE_ID}/registry-reference`, body: { reference: '<script>' } }, ['/reference']],
       ['a status with a wrong check digit', 'POST /residents/status', { method: 'post', path: '/api/v1/residents/status', body: { personnummer: PNR_BAD_CHECK_DIGIT } }, ['/personnummer']],
       ['a status with the number as a number', 'POST /residents/status', { method: 'post', path: '/api/v1/residents/status', body: { personnummer: Number(PNR) } }, ['/personnummer']],
       ['a status with a second number in an unknown field', 'POST /residents/status', { method: 'post', path: '/api/v1/residents/status', body: { personnummer: PNR, guardian: PNR_INTAKE_SLOW } }, ['/guardian']],
@@ -634,6 +644,7 @@ describe('gateway: commands, resident status, work items and reviews', () => {
         'PaperworkRequest',
         'VerificationRequest',
         'VoidRequest',
+        'RegistryReferenceRequest',
         'ResidentStatusRequest',
         'WorkItemCompletionRequest',
         'ReviewDecisionRequest',
@@ -648,6 +659,7 @@ describe('gateway: commands, resident status, work items and reviews', () => {
         '/api/v1/cases/{id}/paperwork',
         '/api/v1/cases/{id}/verification',
         '/api/v1/cases/{id}/void',
+        '/api/v1/cases/{id}/registry-reference',
         '/api/v1/residents/status',
         '/api/v1/work-items',
         '/api/v1/work-items/{id}/complete',

@@ -209,6 +209,7 @@ describe('who may do what, end to end', () => {
       { method: 'post', path: () => `/api/v1/cases/${caseId}/paperwork`, role: 'service_desk', valid: () => ({ receivedAt: '2026-11-22T08:00:00Z' }), required: ['receivedAt'], answers: 409 },
       { method: 'post', path: () => `/api/v1/cases/${caseId}/verification`, role: 'service_desk', valid: () => ({ outcome: 'VERIFIED', calledAt: '2026-11-22T08:00:00Z', note: 'Ringt' }), required: ['outcome', 'calledAt', 'note'], answers: 409 },
       { method: 'post', path: () => `/api/v1/cases/${caseId}/void`, role: 'service_desk', valid: () => ({ reason: 'Fel invånare' }), required: ['reason'], answers: 409 },
+      { method: 'post', path: () => `/api/v1/cases/${caseId}/registry-reference`, role: 'service_desk', valid: () => ({ reference: 'PLX-2026-0001' }), required: ['reference'], answers: 200 },
       { method: 'post', path: () => '/api/v1/residents/status', role: 'clinician', valid: () => ({ personnummer: '199001012385' }), required: ['personnummer'], answers: 200 },
       { method: 'post', path: () => `/api/v1/work-items/${someId}/complete`, role: 'service_desk', valid: () => ({ resolution: 'RETRY' }), required: [], answers: 404 },
       { method: 'post', path: () => `/api/v1/reviews/${someId}/decision`, role: 'clinician', valid: () => ({ outcome: 'KEEP_LOCKED', decision: decision() }), required: ['outcome', 'decision'], answers: 404 },

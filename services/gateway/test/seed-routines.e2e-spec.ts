@@ -91,7 +91,7 @@ describe('the routines of the seeds, end to end', () => {
       const decision = form(people.drA, VGR_UNIT, { resident: TOVA }).decision;
       const decided = await staff.drA.post(
         `/reviews/${review.id}/decision`,
-        { outcome: 'UNLOCK', decision: { ...decision, reasons: ['THREAT'], motivation: 'Hotbilden är borta.' }, patientInformed: { informed: true }, signature: { signedBy: people.drA.sub, signedAt: '2026-11-21T09:00:00Z' }, residentName: TOVA.name },
+        { outcome: 'UNLOCK', decision: { ...decision, reasons: ['THREAT_NO_LONGER_EXISTS'], motivation: 'Hotbilden är borta.' }, patientInformed: { informed: true }, signature: { signedBy: people.drA.sub, signedAt: '2026-11-21T09:00:00Z' }, residentName: TOVA.name },
         'seed000-review',
       );
       expect(decided.status).toBe(200);
@@ -178,7 +178,7 @@ describe('the routines of the seeds, end to end', () => {
       const status = await staff.drA.post('/residents/status', { personnummer: VIKTOR.personnummer });
       expect(status.body.login).toMatchObject({ locked: true, lockedByRegion: 'KRONOBERG', lockCase: null });
 
-      const unlock = await staff.karin.post('/cases', form(people.karin, KRONOBERG_UNIT, { type: 'LOGIN_UNLOCK', resident: VIKTOR, decision: { ...form(people.karin, KRONOBERG_UNIT, { resident: VIKTOR }).decision, motivation: 'Ny bedömning: behovet kvarstår inte.' } }), 'seed001-unlock');
+      const unlock = await staff.karin.post('/cases', form(people.karin, KRONOBERG_UNIT, { type: 'LOGIN_UNLOCK', resident: VIKTOR, decision: { ...form(people.karin, KRONOBERG_UNIT, { type: 'LOGIN_UNLOCK', resident: VIKTOR }).decision, motivation: 'Ny bedömning: behovet kvarstår inte.' } }), 'seed001-unlock');
       expect(unlock.status).toBe(201);
       const unlocked = await staff.karin.caseIn(unlock.body.id, 'CLOSED');
       expect(unlocked.relatedCases).toEqual(expect.arrayContaining([expect.objectContaining({ registryNumber: lock.body.registryNumber, relation: 'LIFTS' })]));
@@ -317,7 +317,7 @@ describe('the routines of the seeds, end to end', () => {
       expect(lock.status).toBe(201);
       expect(lock.body.timeline[0].note).toMatch(/närstående/);
       await staff.greta.caseIn(lock.body.id, 'CLOSED');
-      const noDecision = await staff.greta.post('/cases', form(people.greta, unit, { type: 'LOGIN_UNLOCK', resident: INGRID, decision: { ...form(people.greta, unit, { resident: INGRID }).decision, journalNoteRef: '' } }), 'seed003-unlock-bad');
+      const noDecision = await staff.greta.post('/cases', form(people.greta, unit, { type: 'LOGIN_UNLOCK', resident: INGRID, decision: { ...form(people.greta, unit, { type: 'LOGIN_UNLOCK', resident: INGRID }).decision, journalNoteRef: '' } }), 'seed003-unlock-bad');
       expect(problemType(noDecision)).toBe('journal-note-missing');
       const unlock = await staff.greta.post('/cases', form(people.greta, unit, { type: 'LOGIN_UNLOCK', resident: INGRID, relatedCaseId: lock.body.id }), 'seed003-unlock');
       expect(unlock.status).toBe(201);

@@ -107,6 +107,8 @@ export async function account(system: RunningSystem, personnummer: string): Prom
 /** A complete form (R1–R3 met) from `decider`, for `unit`. */
 export function form(decider: Person, unit: { hsaId: string; name: string; headEmail: string }, over: Partial<CaseRequest> & Pick<CaseRequest, 'resident'>): CaseRequest {
   const role = decider.roles.includes('unit_head') ? 'UNIT_HEAD' : decider.roles.includes('medical_lead') ? 'MEDICAL_LEAD' : 'CLINICIAN';
+  // R11: an unlock or unseal cites why the restriction is no longer needed.
+  const lifting = over.type === 'LOGIN_UNLOCK' || over.type === 'JOURNAL_UNSEAL';
   return {
     type: 'LOGIN_LOCK',
     channel: 'FORM',
@@ -114,7 +116,7 @@ export function form(decider: Person, unit: { hsaId: string; name: string; headE
     decision: {
       decidedBy: { hsaId: decider.sub, name: decider.name, role },
       decidedAt: '2026-11-20T09:00:00Z',
-      reasons: ['THREAT'],
+      reasons: lifting ? ['THREAT_NO_LONGER_EXISTS'] : ['THREAT'],
       motivation: 'Hotbild mot patienten via 1177.',
       journalNoteRef: 'Journalanteckning 2026-11-20 09:00',
       chiefPhysicianInformedAt: '2026-11-20T09:30:00Z',

@@ -14,6 +14,8 @@ const LO = '201604202448';
 const LO_GUARDIANS = ['197805141236', '198009302467'];
 /** Valid, but not in the register. */
 const UNKNOWN = '191212121212';
+/** Registered in Jämtland (R15), with a protected identity. */
+const JAMTE = '197708233213';
 const DR_A = 'SE2321000131-E000000000011';
 const DAVID_DAHL = 'SE2321000131-E000000000014';
 const DR_PIA_PRIVAT = 'SE5566778899-E000000000011';
@@ -33,6 +35,7 @@ class FakeRegisters {
   private readonly residents: Record<string, object> = {
     [TOVA]: { personnummer: TOVA, givenName: 'Tova', surname: 'Testsson', protectedIdentity: false, deceased: false, guardians: [] },
     [LO]: { personnummer: LO, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians: LO_GUARDIANS },
+    [JAMTE]: { personnummer: JAMTE, givenName: 'Jonas', surname: 'Jämte', protectedIdentity: true, deceased: false, guardians: [], homeRegion: 'JAMTLAND' },
   };
   private readonly staff: Record<string, object> = {
     [DR_A]: { hsaId: DR_A, name: 'Dr A', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U1', roles: ['clinician'], regionalStaffId: true },
@@ -244,14 +247,21 @@ describe('identity-check against the real broker and database', () => {
     it('answers a child with the guardians the population register lists (R18)', async () => {
       expect(await lookUp(LO)).toEqual({
         ok: true,
-        body: { found: true, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians: LO_GUARDIANS },
+        body: { found: true, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians: LO_GUARDIANS, homeRegion: null },
+      });
+    });
+
+    it('R15: answers the region where the resident is registered, and the protected identity, as the register gives them', async () => {
+      expect(await lookUp(JAMTE)).toEqual({
+        ok: true,
+        body: { found: true, givenName: 'Jonas', surname: 'Jämte', protectedIdentity: true, deceased: false, guardians: [], homeRegion: 'JAMTLAND' },
       });
     });
 
     it('answers a resident the register does not know as not found', async () => {
       expect(await lookUp(UNKNOWN)).toEqual({
         ok: true,
-        body: { found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [] },
+        body: { found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [], homeRegion: null },
       });
     });
 

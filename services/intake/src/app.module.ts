@@ -12,10 +12,12 @@ import { OnActionCompletedService } from './on-action-completed/on-action-comple
 import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
 import { OnCaseFollowedUpService } from './on-case-followed-up/on-case-followed-up.service';
 import { SubmitCaseService } from './submit-case/submit-case.service';
+import { ResidentLookupService } from './population-register/resident-lookup.service';
 import { RegisterCase } from './submit-case/register-case';
 import { CaseCommandsService } from './case-commands/case-commands.service';
 import { Routines1732300000800 } from './migrations/1732300000800-routines';
 import { LockedByRegion1732300000810 } from './migrations/1732300000810-locked-by-region';
+import { ProtectedIdentityAndRegistry1732300000840 } from './migrations/1732300000840-protected-identity-and-registry';
 import { OnChildLockRequestedService } from './on-child-lock-requested/on-child-lock-requested.service';
 import { OnPaperworkOverdueService } from './on-paperwork-overdue/on-paperwork-overdue.service';
 import { ResidentStatusService } from './resident-status/resident-status.service';
@@ -34,7 +36,7 @@ export class AppModule {
           service: 'intake',
           config,
           entities: [CaseEntity, TimelineEntryEntity, WorkItemEntity],
-          migrations: [Cases1732300000100, AuditLogTable1732300000700, Routines1732300000800, LockedByRegion1732300000810],
+          migrations: [Cases1732300000100, AuditLogTable1732300000700, Routines1732300000800, LockedByRegion1732300000810, ProtectedIdentityAndRegistry1732300000840],
         }),
       ],
       providers: [
@@ -43,6 +45,7 @@ export class AppModule {
         AuditTrailService,
         RegisterCase,
         SubmitCaseService,
+        ResidentLookupService,
         GetCaseService,
         CaseCommandsService,
         WorkItemsService,

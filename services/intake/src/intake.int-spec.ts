@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   Actor,
   ActionCompletedV1,
+  CaseRefusedV1,
   CaseReturnedV1,
   ChildLockRequestedV1,
+  CompleteCaseV1,
+  LookUpResidentV1,
+  RecordRegistryReferenceV1,
+  ResidentLookup,
   CompleteWorkItemV1,
   LinkedLockOpenedV1,
   ListWorkItemsV1,
@@ -33,7 +38,7 @@ import {
   SubmitCaseV1,
   systemActor,
 } from '@accessdesk/contracts';
-import { createEnvelope } from '@accessdesk/messaging';
+import { DEFAULT_AMQP_URL, Messaging, MessagingLogger, answer, createEnvelope, deleteTopology } from '@accessdesk/messaging';
 import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { IntakeConfig } from './intake.config';
@@ -58,6 +63,12 @@ function request(personnummer = '199001012385') {
     signature: { signedBy: clinician.sub, signedAt: '2026-11-20T09:05:00Z' },
     requestingUnit: { hsaId: clinician.unit as string, name: 'Vårdcentralen', headEmail: 'head@example.se' },
   };
+}
+
+/** R11: an unlock of the resident's lock, citing an unlock reason. */
+function unlockRequest(personnummer: string) {
+  const lock = request(personnummer);
+  return { ...lock, type: 'LOGIN_UNLOCK' as const, decision: { ...lock.decision, reasons: ['THREAT_NO_LONGER_EXISTS' as const] }, relatedCaseId: null, sealScope: null };
 }
 
 /**
@@ -363,7 +374,7 @@ describe('intake runs the routines', () => {
     const action = await executeCommand(lock.id);
     await complete(lock.id, action.payload.actionId, 'EXECUTED');
     await statusOf(lock.id, 'EXECUTED');
-    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...request('198707072628'), type: 'LOGIN_UNLOCK', relatedCaseId: null, sealScope: null }, idempotencyKey: key });
+    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: unlockRequest('198707072628'), idempotencyKey: key });
     const first = body(await unlock('lift-1'));
     expect(first.relatedCases).toEqual(expect.arrayContaining([expect.objectContaining({ id: lock.id, relation: 'LIFTS' })]));
     expect(await unlock('lift-2')).toMatchObject({ ok: false, problem: { status: 409, type: expect.stringMatching(/lift-in-progress$/) } });
@@ -375,7 +386,7 @@ describe('intake runs the routines', () => {
     const action = await executeCommand(lock.id);
     await complete(lock.id, action.payload.actionId, 'EXECUTED');
     await statusOf(lock.id, 'EXECUTED');
-    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...request('198604182389'), type: 'LOGIN_UNLOCK', relatedCaseId: null, sealScope: null }, idempotencyKey: key });
+    const unlock = (key: string) => ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: unlockRequest('198604182389'), idempotencyKey: key });
     const answers = await Promise.all(['race-1', 'race-2', 'race-3', 'race-4'].map(unlock));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok)).toEqual(Array(3).fill(expect.objectContaining({ problem: expect.objectContaining({ status: 409 }) })));
@@ -549,5 +560,184 @@ describe('intake runs the routines', () => {
       expect(await completeWith(sealItem, 'NO_ACCOUNT')).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/no-account-not-a-login-action$/) } });
       expect(await completeWith(sealItem, 'DONE', 'VGR')).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/locked-by-region-not-applicable$/) } });
     });
+  });
+});
+
+/**
+ * Issue 8: a protected resident's case (skyddad identitet), an external party's request routed by the
+ * resident's home region (R15), unlock reasons (R11), a resident's own seal (R13) and the registry
+ * category and reference (R6). The driver plays identity-check, request/reply included.
+ */
+describe('intake at the hard edges of issue 8', () => {
+  const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+  const HANNA = '198409172841';
+  const JONAS = '197708233213';
+  const UNKNOWN = '191212121212';
+  const REGISTER_DOWN = '196912045710';
+  const desk: Actor = { sub: 'SE2321000131-E000000000014', name: 'David Dahl', region: 'VGR', roles: ['service_desk'] };
+  const jamtland: Actor = { sub: 'SE2321000214-E000000000011', name: 'Åke Åberg', region: 'JAMTLAND', roles: ['clinician'], unit: 'SE2321000214-E000000000001' };
+  const register: Record<string, ResidentLookup> = {
+    [JONAS]: { found: true, givenName: 'Jonas', surname: 'Jämte', protectedIdentity: false, deceased: false, guardians: [], homeRegion: 'JAMTLAND' },
+    [HANNA]: { found: true, givenName: 'Hanna', surname: 'Skyddsdotter', protectedIdentity: true, deceased: false, guardians: [], homeRegion: 'VGR' },
+  };
+  let lookups: string[] = [];
+  let harness: ServiceHarness;
+  let identityCheck: Messaging;
+
+  beforeAll(async () => {
+    harness = await startServiceUnderTest({ appModule: AppModule.forRoot, configClass: IntakeConfig, observe: [ExecuteActionV1, CaseReturnedV1, CaseRefusedV1, CaseConcludedV1] });
+    identityCheck = new Messaging({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, service: 'identity-check', prefix: harness.prefix, logger: quiet });
+    identityCheck.serve([
+      answer(LookUpResidentV1, async (_envelope, { personnummer }): Promise<RpcReply<ResidentLookup>> => {
+        lookups.push(personnummer);
+        if (personnummer === REGISTER_DOWN) return { ok: false, problem: { type: 'https://accessdesk.se/problems/register-unavailable', title: 'down', status: 503 } };
+        return { ok: true, body: register[personnummer] ?? { found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [], homeRegion: null } };
+      }),
+    ]);
+    await identityCheck.start();
+  });
+
+  afterAll(async () => {
+    await identityCheck?.close();
+    const prefix = harness?.prefix;
+    await harness?.close();
+    if (prefix) await deleteTopology(prefix, [`${prefix}identity-check.rpc`]);
+  });
+
+  const meta = (caseId: string, actor: Actor = systemActor('test', 'VGR')) => ({ correlationId: caseId, causationId: caseId, region: actor.region, actor });
+  const ask = <P extends object, R = CaseView>(contract: MessageContract<P>, payload: P, actor: Actor = clinician): Promise<RpcReply<R>> =>
+    harness.driver.request<P, R>('intake', contract, payload, meta(randomUUID(), actor));
+  const body = <R>(reply: RpcReply<R>): R => {
+    if (!reply.ok) throw new Error(JSON.stringify(reply.problem));
+    return reply.body;
+  };
+  type Form = ReturnType<typeof request> & { relatedCaseId?: string | null; sealScope?: null };
+  const submit = (key: string, form: Form, actor: Actor = clinician) => ask(SubmitCaseV1, { request: { relatedCaseId: null, sealScope: null, ...form }, idempotencyKey: key }, actor);
+  const view = async (id: string, actor: Actor = clinician) => body(await ask<GetCaseV1, CaseView>(GetCaseV1, { caseId: id }, actor));
+  const viewWhen = (id: string, predicate: (c: CaseView) => boolean, what: string) =>
+    pollUntil(async () => {
+      const c = await view(id);
+      return predicate(c) ? c : undefined;
+    }, { what });
+  const checkedAs = (caseId: string, verdict: CaseCheckedV1['verdict'], protectedIdentity: boolean, findings: CaseCheckedV1['findings'] = []): CaseCheckedV1 => ({
+    caseId,
+    verdict,
+    findings,
+    resident: { found: true, nameMatches: true, protectedIdentity, deceased: false, coordinationNumber: false },
+    checkedAt: new Date().toISOString(),
+  });
+  const externalParty = (personnummer: string): Form => ({ ...request(personnummer), initiator: { kind: 'EXTERNAL_PARTY', description: 'Polisen, utredare' } as unknown as Form['initiator'] });
+  const inbox = async (kind: WorkItemView['kind']) => body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind } }, desk)).items;
+
+  it('skyddad identitet: the register’s mark stays on the case, marks the view and the inbox, withholds free text, and goes out on every event', async () => {
+    const c = body(await submit('protected-1', request(HANNA)));
+    expect(c.protectedIdentity).toBe(false);
+    await harness.publish(createEnvelope(CaseCheckedV1, checkedAs(c.id, 'MANUAL_VERIFICATION', true, ['SIGNER_WITHOUT_REGIONAL_STAFF_ID']), meta(c.id)));
+    expect((await viewWhen(c.id, (v) => v.status === 'MANUAL_VERIFICATION', 'MANUAL_VERIFICATION')).protectedIdentity).toBe(true);
+    const item = await pollUntil(async () => (await inbox('MANUAL_VERIFICATION')).find((i) => i.caseId === c.id), { what: 'the verification item' });
+    expect(item.protectedIdentity).toBe(true);
+
+    // Free text from the desk and from the requester is kept, and withheld from the view.
+    body(await ask(RecordVerificationV1, { caseId: c.id, request: { outcome: 'NOT_VERIFIED', calledAt: new Date().toISOString(), note: 'Ringde mottagningen på Storgatan 5 i Storvik' } }, desk));
+    const returned = await harness.waitFor(CaseReturnedV1, (e) => e.correlationId === c.id, { what: 'case.returned' });
+    expect(returned.payload.protectedIdentity).toBe(true);
+    body(await ask(CompleteCaseV1, { caseId: c.id, request: { comment: 'Patienten bor nu hos sin syster i Storvik' } }));
+    const verifying = await viewWhen(c.id, (v) => v.status === 'VERIFYING', 'VERIFYING again');
+    const timeline = JSON.stringify(verifying.timeline);
+    expect(timeline).not.toMatch(/Storvik|Storgatan/);
+    expect(timeline).toContain('[fritext visas inte: skyddad identitet]');
+    const kept = await harness.dataSource.query(`SELECT free_text FROM intake.case_timeline WHERE case_id = $1 AND free_text IS NOT NULL ORDER BY seq`, [c.id]);
+    expect(kept.map((r: { free_text: string }) => r.free_text)).toEqual(['Ringde mottagningen på Storgatan 5 i Storvik', 'Patienten bor nu hos sin syster i Storvik']);
+
+    // A later check without the mark does not lift it; the concluded event says it.
+    await harness.publish(createEnvelope(CaseCheckedV1, checkedAs(c.id, 'PASSED', false), meta(c.id)));
+    const command = await harness.waitFor(ExecuteActionV1, (e) => e.correlationId === c.id, { what: 'execute-action' });
+    await harness.publish(createEnvelope(ActionCompletedV1, { actionId: command.payload.actionId, caseId: c.id, action: 'LOGIN_LOCK', outcome: 'EXECUTED', mode: 'http', completedAt: new Date().toISOString() }, meta(c.id)));
+    const concluded = await harness.waitFor(CaseConcludedV1, (e) => e.correlationId === c.id, { what: 'case.concluded' });
+    expect(concluded.payload.protectedIdentity).toBe(true);
+    expect((await view(c.id)).protectedIdentity).toBe(true);
+
+    // Only the desk, the requesting unit and the region's auditors read it.
+    expect(await ask(GetCaseV1, { caseId: c.id }, { ...clinician, unit: 'SE2321000131-E000000000002' })).toMatchObject({ ok: false, problem: { status: 404 } });
+    expect(await ask(GetCaseV1, { caseId: c.id }, { ...clinician, sub: 'SE2321000131-E000000000015', roles: ['contact_centre'], unit: undefined })).toMatchObject({ ok: false, problem: { status: 404 } });
+    expect(await ask(GetCaseV1, { caseId: c.id }, { ...clinician, sub: 'SE2321000131-E000000000016', roles: ['auditor'], unit: undefined })).toMatchObject({ ok: true });
+  });
+
+  it('skyddad identitet: a refused case says so to notification, and an unprotected case shows its free text', async () => {
+    const refused = body(await submit('protected-refused', request(HANNA)));
+    await harness.publish(createEnvelope(CaseCheckedV1, checkedAs(refused.id, 'REFUSED', true, ['PRIVATE_PROVIDER_NOT_APPROVED']), meta(refused.id)));
+    expect((await harness.waitFor(CaseRefusedV1, (e) => e.correlationId === refused.id, { what: 'case.refused' })).payload.protectedIdentity).toBe(true);
+
+    const open = body(await submit('unprotected-1', request('199001012385')));
+    await harness.publish(createEnvelope(CaseCheckedV1, checkedAs(open.id, 'RETURN_FOR_COMPLETION', false, ['UNSIGNED']), meta(open.id)));
+    expect((await harness.waitFor(CaseReturnedV1, (e) => e.correlationId === open.id, { what: 'case.returned' })).payload.protectedIdentity).toBe(false);
+    body(await ask(CompleteCaseV1, { caseId: open.id, request: { comment: 'Signerad nu' } }));
+    const completed = await viewWhen(open.id, (v) => v.status === 'VERIFYING' && v.timeline.length > 3, 'VERIFYING again');
+    expect(completed.protectedIdentity).toBe(false);
+    expect(completed.timeline.at(-1)?.note).toBe('Kompletterat; kontrolleras på nytt (R4): Signerad nu');
+  });
+
+  it('R15: an external party’s request filed outside the resident’s home region is refused, naming the region; nothing is registered', async () => {
+    lookups = [];
+    const refused = await submit('external-wrong-region', externalParty(JONAS));
+    expect(refused).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/external-party-other-region$/), homeRegion: 'JAMTLAND', homeRegionName: 'Region Jämtland Härjedalen' } });
+    expect(JSON.stringify(refused)).not.toContain(JONAS);
+    expect(lookups).toEqual([JONAS]);
+    const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM intake.cases WHERE resident_personnummer = $1`, [JONAS]);
+    expect(n).toBe(0);
+    // Filed in the home region, it is registered.
+    const inJamtland = externalParty(JONAS);
+    const filedInJamtland: Form = {
+      ...inJamtland,
+      decision: { ...inJamtland.decision, decidedBy: { hsaId: jamtland.sub, name: jamtland.name, role: 'CLINICIAN' } },
+      signature: { signedBy: jamtland.sub, signedAt: '2026-11-20T09:05:00Z' },
+      requestingUnit: { hsaId: jamtland.unit as string, name: 'Hälsocentralen', headEmail: 'chef@hc.example.se' },
+    };
+    expect(body(await submit('external-home-region', filedInJamtland, jamtland))).toMatchObject({ status: 'VERIFYING', region: 'JAMTLAND' });
+  });
+
+  it('R15: the register’s protected mark comes with the look-up; an unknown resident is left to the checks on receipt; register down is 503', async () => {
+    expect(body(await submit('external-protected', externalParty(HANNA)))).toMatchObject({ status: 'VERIFYING', protectedIdentity: true });
+    expect(body(await submit('external-unknown', externalParty(UNKNOWN)))).toMatchObject({ status: 'VERIFYING' });
+    const down = await submit('external-down', externalParty(REGISTER_DOWN));
+    expect(down).toMatchObject({ ok: false, problem: { status: 503, type: expect.stringMatching(/population-register-unavailable$/) } });
+    // Care staff's own request does not ask the register at submit.
+    lookups = [];
+    body(await submit('staff-no-lookup', request(JONAS)));
+    expect(lookups).toEqual([]);
+  });
+
+  it('R11: an unlock citing lock reasons, or a lock citing unlock reasons, is refused before registration', async () => {
+    const lockReasons = await submit('unlock-lock-reasons', { ...request(HANNA), type: 'LOGIN_UNLOCK' } as unknown as Form);
+    expect(lockReasons).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/lock-reason-on-unlock$/) } });
+    const unlockReasons = await submit('lock-unlock-reasons', { ...request(HANNA), decision: { ...request(HANNA).decision, reasons: ['NEED_NO_LONGER_EXISTS'] } } as unknown as Form);
+    expect(unlockReasons).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/unlock-reason-on-lock$/) } });
+  });
+
+  it('R13: a resident’s own seal request is pointed to Journalen, not to the lock form', async () => {
+    const own = await submit('resident-seal', { ...request(HANNA), type: 'JOURNAL_SEAL', initiator: { kind: 'RESIDENT', description: '' }, sealScope: { whole: true } } as unknown as Form);
+    expect(own).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/resident-own-seal$/), journalService: 'https://journalen.1177.se/' } });
+  });
+
+  it('R6: every case has its registry category; the desk records the Plexus number, audited and in the timeline', async () => {
+    const c = body(await submit('registry-1', request(HANNA)));
+    expect(c.registryCategory).toEqual({ main: '1177 e-tjänster', sub: 'Låsa konto vårdpersonal' });
+    expect(c.registryReference).toBeNull();
+    // Only the service desk records it; a personnummer is not a registry number.
+    expect(await ask(RecordRegistryReferenceV1, { caseId: c.id, request: { reference: 'PLX-2026-0042' } })).toMatchObject({ ok: false, problem: { status: 403 } });
+    expect(await ask(RecordRegistryReferenceV1, { caseId: c.id, request: { reference: '19840917-2841' } }, desk)).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/registry-reference-is-personnummer$/) } });
+    expect(await ask(RecordRegistryReferenceV1, { caseId: c.id, request: { reference: 'PLX-1' } }, { ...desk, region: 'KRONOBERG' })).toMatchObject({ ok: false, problem: { status: 404 } });
+
+    const recorded = body(await ask(RecordRegistryReferenceV1, { caseId: c.id, request: { reference: 'PLX-2026-0042' } }, desk));
+    expect(recorded.registryReference).toMatchObject({ system: 'Plexus', reference: 'PLX-2026-0042', recordedBy: desk.sub });
+    expect(recorded.timeline.at(-1)?.note).toBe('Diarienummer i Plexus: PLX-2026-0042 (R6)');
+    // The same again adds nothing; another replaces it and the timeline keeps both.
+    const again = body(await ask(RecordRegistryReferenceV1, { caseId: c.id, request: { reference: 'PLX-2026-0042' } }, desk));
+    expect(again.timeline).toHaveLength(recorded.timeline.length);
+    const changed = body(await ask(RecordRegistryReferenceV1, { caseId: c.id, request: { system: 'Plexus', reference: 'PLX-2026-0043' } }, desk));
+    expect(changed.registryReference?.reference).toBe('PLX-2026-0043');
+    expect(changed.timeline.at(-1)?.note).toContain('tidigare PLX-2026-0042');
+    const audit = await harness.dataSource.query(`SELECT detail FROM intake.audit_log WHERE case_id = $1 AND action = 'CASE_UPDATED' ORDER BY seq`, [c.id]);
+    expect(audit.map((r: { detail: string }) => r.detail)).toEqual(expect.arrayContaining(['Diarienummer i Plexus: PLX-2026-0042 (R6)']));
   });
 });

@@ -55,6 +55,12 @@ describe('simulators over the network', () => {
       });
     });
 
+    it('R15: gives the region where a resident is registered, and null where the fixture gives none', async () => {
+      expect((await call('POST', '/population-register/lookup', { personnummer: '197708233213' })).body).toMatchObject({ homeRegion: 'JAMTLAND', protectedIdentity: false });
+      expect((await call('POST', '/population-register/lookup', { personnummer: '198409172841' })).body).toMatchObject({ homeRegion: 'VGR', protectedIdentity: true });
+      expect((await call('POST', '/population-register/lookup', { personnummer: LO })).body).toMatchObject({ homeRegion: null });
+    });
+
     it('answers an unknown resident with a 404 problem that does not repeat the number', async () => {
       const missing = await call('POST', '/population-register/lookup', { personnummer: UNKNOWN });
       expect(missing.status).toBe(404);

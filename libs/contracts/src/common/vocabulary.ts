@@ -36,6 +36,33 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
+/**
+ * R11: what an unlock (or unseal) cites — why the restriction is no longer needed — never a lock
+ * reason (000 §9, 003 "Om behovet upphör…", 004). One vocabulary per direction, so that an unlock
+ * that cites THREAT reads as what it is: a form filled in the wrong way round.
+ */
+export const UNLOCK_REASONS = [
+  /** 000 §9.3, 003: the need for the lock no longer exists (behovet har upphört). */
+  'NEED_NO_LONGER_EXISTS',
+  /** 000 §2: the threat, the risk of harm or of honour-related violence is gone (hotbilden har upphört). */
+  'THREAT_NO_LONGER_EXISTS',
+  /** 000 §2: the resident is no longer at risk of serious psychological harm from the e-services. */
+  'HARM_NO_LONGER_EXPECTED',
+  /** 000 §2, 003: the resident can take part in and handle digital information again. */
+  'CAN_HANDLE_DIGITAL_INFORMATION_AGAIN',
+  /** 003: the resident now has an e-ID and the means to use digital services. */
+  'HAS_E_ID_AND_MEANS_NOW',
+  /** 003: the resident, or a legal representative, wants digital contact again and the care unit agrees. */
+  'RESIDENT_WISHES_DIGITAL_CONTACT',
+  /** 004: a journal seal is no longer needed to protect patient, staff or a third person. */
+  'SEAL_NO_LONGER_NEEDED',
+] as const;
+export type UnlockReason = (typeof UNLOCK_REASONS)[number];
+
+/** What `decision.reasons` may hold: lock reasons (R2) for a lock or seal, unlock reasons (R11) for an unlock or unseal. */
+export const DECISION_REASONS = [...REASONS, ...UNLOCK_REASONS] as const;
+export type DecisionReason = (typeof DECISION_REASONS)[number];
+
 /** R1: the roles a decision maker may hold. */
 export const DECISION_ROLES = ['CLINICIAN', 'UNIT_HEAD', 'MEDICAL_LEAD'] as const;
 export type DecisionRole = (typeof DECISION_ROLES)[number];

@@ -26,8 +26,8 @@ import {
   INTAKE_CASE_TYPES,
   InitiatorKind,
   IntakeCaseType,
-  REASONS,
-  Reason,
+  DECISION_REASONS,
+  DecisionReason,
 } from '../common/vocabulary';
 
 export class ResidentRef {
@@ -51,7 +51,8 @@ export class DecisionMaker {
 export class DecisionDto {
   @IsObject() @ValidateNested() @Type(() => DecisionMaker) decidedBy!: DecisionMaker;
   @IsISO8601({ strict: true }) decidedAt!: string;
-  @IsArray() @ArrayMaxSize(REASONS.length) @ArrayUnique() @IsIn(REASONS, { each: true }) reasons!: Reason[];
+  /** R2 lock reasons for LOGIN_LOCK and JOURNAL_SEAL, R11 unlock reasons for LOGIN_UNLOCK and JOURNAL_UNSEAL (intake checks which). */
+  @IsArray() @ArrayMaxSize(DECISION_REASONS.length) @ArrayUnique() @IsIn(DECISION_REASONS, { each: true }) reasons!: DecisionReason[];
   @IsString() @Length(0, 4000) motivation!: string;
   /** R2: reference to the journal note that documents assessment, motive and decision. */
   @IsOptional() @IsString() @Length(0, 200) journalNoteRef?: string | null;

@@ -1,3 +1,4 @@
+import { RegistryCategory, RegistryReference } from './registry-reference';
 import { CaseStatus, CaseType, Channel, ExecutionOutcome, PaperworkSender, PaperworkState, ReviewOutcome } from '../common/vocabulary';
 
 /** One step in a case's life, as shown to people. */
@@ -47,6 +48,16 @@ export interface CaseView {
   advice: string[];
   relatedCases: RelatedCaseRef[];
   requestingUnit: { hsaId: string; name: string };
+  /**
+   * The population register marks the resident with a protected identity (skyddad identitet): the
+   * case is shown only to the service desk, the requesting unit and the region's auditors, and its
+   * timeline withholds every free text that could locate the person.
+   */
+  protectedIdentity?: boolean;
+  /** R6: the registry category (överkategori / underkategori) the case is registered under. */
+  registryCategory?: RegistryCategory | null;
+  /** R6: the region's own registry reference (e.g. a Plexus number), once the service desk recorded it. */
+  registryReference?: RegistryReference | null;
   createdAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];

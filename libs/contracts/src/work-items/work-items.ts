@@ -73,6 +73,8 @@ export interface WorkItemView {
    * resident's number and the guardians'. Removed once the item is done.
    */
   subject: { personnummer: string; guardianPersonnummer?: string[]; sealScope?: object | null } | null;
+  /** The resident of the item's case has a protected identity (skyddad identitet): handle with care, tell nothing that locates them. */
+  protectedIdentity?: boolean;
   createdAt: string;
   completedAt: string | null;
   completedBy: string | null;

@@ -9,7 +9,9 @@ import {
   GetCaseV1,
   PaperworkRequest,
   RecordPaperworkV1,
+  RecordRegistryReferenceV1,
   RecordVerificationV1,
+  RegistryReferenceRequest,
   SubmitCaseV1,
   VerificationRequest,
   VoidCaseV1,
@@ -135,5 +137,20 @@ export class CasesController {
   @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
   voidCase(@Param('id', caseIdPipe()) id: string, @Body() request: VoidRequest, @CurrentCaller() caller: Caller): Promise<CaseView> {
     return this.ask.ask<VoidCaseV1, CaseView>('intake', VoidCaseV1, { caseId: id, request }, caller, id);
+  }
+
+  @Post(':id/registry-reference')
+  @HttpCode(200)
+  @Roles(...rolesFor('POST /cases/{id}/registry-reference'))
+  @ApiOperation({ summary: 'Record the region’s own registry reference of the case, e.g. its Plexus number (R6)' })
+  @ApiBody({ schema: schemaRef('RegistryReferenceRequest') })
+  @ApiResponse({ status: 200, description: 'The case with its registry reference', schema: schemaRef('CaseView') })
+  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
+  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
+  @ApiResponse({ status: 404, description: 'No such case, or not visible to the caller' })
+  @ApiResponse({ status: 422, description: 'The reference is a personnummer' })
+  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
+  registryReference(@Param('id', caseIdPipe()) id: string, @Body() request: RegistryReferenceRequest, @CurrentCaller() caller: Caller): Promise<CaseView> {
+    return this.ask.ask<RecordRegistryReferenceV1, CaseView>('intake', RecordRegistryReferenceV1, { caseId: id, request }, caller, id);
   }
 }

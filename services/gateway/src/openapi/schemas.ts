@@ -53,6 +53,19 @@ const CASE_VIEW: SchemaObject = {
       },
     },
     requestingUnit: { type: 'object' },
+    protectedIdentity: { type: 'boolean', description: 'The population register marks the resident with a protected identity (skyddad identitet): free text in the timeline is withheld' },
+    registryCategory: {
+      type: 'object',
+      nullable: true,
+      description: 'R6: överkategori and underkategori in the region’s registry (000 §6.7)',
+      properties: { main: { type: 'string', example: '1177 e-tjänster' }, sub: { type: 'string', example: 'Låsa konto vårdpersonal' } },
+    },
+    registryReference: {
+      type: 'object',
+      nullable: true,
+      description: 'R6: the region’s own registry reference, e.g. its Plexus number, as recorded by the service desk',
+      properties: { system: { type: 'string', example: 'Plexus' }, reference: { type: 'string' }, recordedBy: { type: 'string' }, recordedAt: { type: 'string', format: 'date-time' } },
+    },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
     timeline: {
@@ -95,6 +108,7 @@ const PUBLIC_ROOTS = [
   'PaperworkRequest',
   'VerificationRequest',
   'VoidRequest',
+  'RegistryReferenceRequest',
   'ResidentStatusRequest',
   'WorkItemCompletionRequest',
   'ReviewDecisionRequest',

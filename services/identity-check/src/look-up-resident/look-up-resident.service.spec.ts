@@ -9,13 +9,19 @@ describe('LookUpResidentV1 answers', () => {
   });
 
   it('answers a resident the register does not know as not found, with nothing else', () => {
-    expect(residentLookup(null)).toEqual({ found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [] });
+    expect(residentLookup(null)).toEqual({ found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [], homeRegion: null });
   });
 
   it('passes the guardians on as the register lists them (R18)', () => {
     const guardians = ['197805141236', '198009302467'];
-    const answer = residentLookup({ givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians });
-    expect(answer).toEqual({ found: true, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians });
+    const answer = residentLookup({ givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians, homeRegion: 'VGR' });
+    expect(answer).toEqual({ found: true, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians, homeRegion: 'VGR' });
     expect(answer.guardians).not.toBe(guardians);
+  });
+
+  it('R15: passes on the region where the resident is registered, or null when the register gives none', () => {
+    const record = { givenName: 'Jonas', surname: 'Jämte', protectedIdentity: false, deceased: false, guardians: [] };
+    expect(residentLookup({ ...record, homeRegion: 'JAMTLAND' }).homeRegion).toBe('JAMTLAND');
+    expect(residentLookup({ ...record, homeRegion: null }).homeRegion).toBeNull();
   });
 });

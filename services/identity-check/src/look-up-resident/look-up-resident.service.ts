@@ -23,7 +23,7 @@ export function mayLookUpResident(actor: Pick<Actor, 'roles'>): boolean {
 
 /** The answer for a register record, or for a resident the register does not know. */
 export function residentLookup(record: PopulationRecord | null): ResidentLookup {
-  if (!record) return { found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [] };
+  if (!record) return { found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [], homeRegion: null };
   return {
     found: true,
     givenName: record.givenName,
@@ -31,11 +31,13 @@ export function residentLookup(record: PopulationRecord | null): ResidentLookup 
     protectedIdentity: record.protectedIdentity,
     deceased: record.deceased,
     guardians: [...record.guardians],
+    homeRegion: record.homeRegion,
   };
 }
 
 /**
- * Request/reply `identity-check.look-up-resident.v1` (guardian-block asks, R18–R20): what the
+ * Request/reply `identity-check.look-up-resident.v1` (guardian-block asks, R18–R20; intake asks for
+ * an external party's request, R15): what the
  * population register says about one resident, guardians included. A register that does not answer
  * is a 503 problem at once rather than a redelivery, so the caller can retry on its own terms. Logs
  * name the request id, never the personnummer.

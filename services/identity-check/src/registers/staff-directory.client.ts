@@ -8,6 +8,15 @@ const DIRECTORY = 'staff directory';
 /**
  * The staff directory (HSA): who a decision maker or signer is, their care provider and roles. The
  * region's approved private care providers are configuration (R24, the regions file), not asked here.
+ *
+ * What it stands for in production: Inera's **HSA catalogue** (HSA-katalogen), the national directory
+ * of people and units in Swedish health care, asked through its services (HSA WebService / the HSA
+ * REST API). A region's integration needs: a connection agreement with Inera for the HSA services, a
+ * SITHS function certificate for mutual TLS, and the fields HSA-id, name, care provider and care unit
+ * (vårdgivare, vårdenhet), the person's professional title and licence (legitimation) and assignments
+ * (medarbetaruppdrag: treatment responsibility, unit head), from which the roles here are derived.
+ * This client speaks the simulator's JSON contract (services/simulators, `GET /persons/{hsaId}`): the
+ * simulator is the development stand-in, and a region's adapter to HSA answers in this shape.
  */
 @Injectable()
 export class StaffDirectoryClient {

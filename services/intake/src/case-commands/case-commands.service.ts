@@ -11,9 +11,11 @@ import {
   PaperworkReceivedV1,
   Problem,
   RecordPaperworkV1,
+  RecordRegistryReferenceV1,
   RecordVerificationV1,
   RpcReply,
   VoidCaseV1,
+  normalizePersonnummer,
   problem,
   systemActor,
 } from '@accessdesk/contracts';
@@ -23,6 +25,7 @@ import { CaseEntity } from '../cases/case.entity';
 import { CaseStore } from '../cases/case-store';
 import { canMove } from '../cases/case-status';
 import { CASE_NOT_FOUND } from '../get-case/get-case.service';
+import { decisionReasonsProblem } from '../rules/r11-unlock-reasons';
 import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
 import { patientInformedProblem } from '../rules/r3-patient-informed';
 import { filedFormProblem, receivedEvent } from '../submit-case/register-case';
@@ -32,6 +35,8 @@ type Reply = RpcReply<CaseView>;
 type Step = (manager: EntityManager, entity: CaseEntity) => Promise<Problem | null>;
 
 const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role');
+/** R6 (000 §6.11): the registry system a region's desk records the form in, unless it names another. */
+const DEFAULT_REGISTRY_SYSTEM = 'Plexus';
 
 /**
  * What people do to a case after filing it: the requester completes a returned case (R4), the
@@ -69,7 +74,7 @@ export class CaseCommandsService {
       }
       entity.request = merged;
       await this.cases.saveRequest(manager, entity);
-      await this.cases.move(manager, entity, 'VERIFYING', actor, `Kompletterat${request.comment ? `: ${request.comment}` : ''}; kontrolleras på nytt (R4)`);
+      await this.cases.move(manager, entity, 'VERIFYING', actor, { note: 'Kompletterat; kontrolleras på nytt (R4)', freeText: request.comment });
       await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, new Date()), entity, envelope, actor);
       return null;
     });
@@ -83,16 +88,16 @@ export class CaseCommandsService {
       if (entity.status !== 'MANUAL_VERIFICATION') return caseStateConflict(entity.status);
       await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
       if (request.outcome === 'VERIFIED') {
-        await this.cases.move(manager, entity, 'READY', actor, `Signerarens identitet verifierad per telefon ${request.calledAt.slice(0, 16).replace('T', ' ')}: ${request.note}`);
+        await this.cases.move(manager, entity, 'READY', actor, { note: `Signerarens identitet verifierad per telefon ${request.calledAt.slice(0, 16).replace('T', ' ')}`, freeText: request.note });
         await this.cases.execute(manager, entity, systemActor('intake', entity.region), { causationId: envelope.id });
         return null;
       }
       const reason = `signerarens identitet kunde inte verifieras per telefon: ${request.note}`;
-      await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', actor, `Returnerat för komplettering: ${reason}`);
+      await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', actor, { note: 'Returnerat för komplettering: signerarens identitet kunde inte verifieras per telefon', freeText: request.note });
       await this.cases.publish(
         manager,
         CaseReturnedV1,
-        { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons: [reason], requestingUnit: this.cases.recipient(entity), at: new Date().toISOString() },
+        { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons: [reason], requestingUnit: this.cases.recipient(entity), at: new Date().toISOString(), protectedIdentity: entity.protectedIdentity },
         entity,
         envelope,
         actor,
@@ -111,7 +116,7 @@ export class CaseCommandsService {
         if (!request.signature || !request.decision || !request.patientInformed) {
           return problem('paperwork-incomplete', 422, 'The form from staff is incomplete (R12)', 'The form that follows an emergency lock carries the signature, the documented decision (R2) and whether the patient was informed (R3).');
         }
-        const refused = documentedAssessmentProblem(request.decision) ?? patientInformedProblem(request.patientInformed);
+        const refused = documentedAssessmentProblem(request.decision) ?? decisionReasonsProblem({ type: entity.type, decision: request.decision }) ?? patientInformedProblem(request.patientInformed);
         if (refused) return refused;
         entity.request = { ...entity.request, signature: request.signature, decision: request.decision, patientInformed: request.patientInformed };
         await this.cases.saveRequest(manager, entity);
@@ -119,7 +124,7 @@ export class CaseCommandsService {
       entity.paperwork = 'RECEIVED';
       await this.cases.save(manager, entity);
       const from = entity.paperworkSender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen';
-      await this.cases.note(manager, entity, actor, `Blanketten från ${from} mottagen ${request.receivedAt.slice(0, 10)} (ankomststämplad, R12)${request.note ? `: ${request.note}` : ''}`);
+      await this.cases.note(manager, entity, actor, { note: `Blanketten från ${from} mottagen ${request.receivedAt.slice(0, 10)} (ankomststämplad, R12)`, freeText: request.note });
       await this.workItems.closeOpen(manager, entity.id, ['PAPERWORK'], actor.sub, 'RECEIVED');
       const received: PaperworkReceivedV1 = { caseId: entity.id, receivedAt: request.receivedAt };
       await this.cases.publish(manager, PaperworkReceivedV1, received, entity, envelope, actor);
@@ -142,8 +147,32 @@ export class CaseCommandsService {
         );
       }
       entity.voidReason = request.reason;
-      await this.cases.move(manager, entity, 'VOIDED', actor, `Makulerat: ${request.reason}`);
+      await this.cases.move(manager, entity, 'VOIDED', actor, { note: 'Makulerat', freeText: request.reason });
       await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION'], actor.sub, 'VOIDED');
+      return null;
+    });
+  }
+
+  /**
+   * R6 (000 §6.11): the service desk records the region's own registry reference of the case — the
+   * number its registry (e.g. Plexus) gave the form — in any state, also after closure. The same
+   * reference again changes nothing; another one replaces it, and the timeline keeps both.
+   */
+  registryReference(envelope: Envelope<RecordRegistryReferenceV1>): Promise<Reply> {
+    const { request } = envelope.payload;
+    const actor = envelope.actor;
+    return this.onCase(envelope, 'POST /cases/{id}/registry-reference', () => true, async (manager, entity) => {
+      const system = request.system?.trim() || DEFAULT_REGISTRY_SYSTEM;
+      const reference = request.reference.trim();
+      // A personnummer typed into the wrong field would end up in the timeline and the audit trail.
+      if (normalizePersonnummer(reference)) {
+        return problem('registry-reference-is-personnummer', 422, 'That is a personnummer, not a registry reference (R6)', 'Give the number the registry gave the case (e.g. its Plexus number).');
+      }
+      const current = entity.registryReference;
+      if (current && current.system === system && current.reference === reference) return null;
+      entity.registryReference = { system, reference, recordedBy: actor.sub, recordedAt: new Date().toISOString() };
+      await this.cases.save(manager, entity);
+      await this.cases.note(manager, entity, actor, current ? `Diarienummer i ${system} ändrat till ${reference} (tidigare ${current.reference}, R6)` : `Diarienummer i ${system}: ${reference} (R6)`);
       return null;
     });
   }

@@ -21,6 +21,26 @@ import { CaseEntity, TimelineEntryEntity } from './case.entity';
 import { STATUS_TEXT, canMove, isTerminal } from './case-status';
 import { isOtherRegionsLock } from '../rules/r10-unlock-by-requesting-region';
 
+/**
+ * A timeline step's text: a fixed note, and what it quotes from a person (a comment, a reason, what
+ * the staff tool showed) apart, so that the quote can be withheld for a resident with a protected
+ * identity — free text may name a place, a relative, a unit, an address.
+ */
+export type StepNote = string | { note: string; freeText?: string | null };
+
+/** Shown instead of the free text of a step when the resident has a protected identity. */
+export const FREE_TEXT_WITHHELD = '[fritext visas inte: skyddad identitet]';
+
+/** The note as the case view shows it. */
+export function renderNote(note: string, freeText: string | null | undefined, protectedIdentity: boolean): string {
+  if (!freeText) return note;
+  return `${note}: ${protectedIdentity ? FREE_TEXT_WITHHELD : freeText}`;
+}
+
+function splitNote(note: StepNote): { note: string; freeText: string | null } {
+  return typeof note === 'string' ? { note, freeText: null } : { note: note.note, freeText: note.freeText?.trim() ? note.freeText : null };
+}
+
 /** R8: what a closed case no longer keeps of the form (blanketten gallras). */
 export const REDACTED = '[gallrad]';
 
@@ -39,7 +59,7 @@ export class CaseStore {
    * R7: the case goes to the staff tool, with a new action id (the staff tool's idempotency key):
    * EXECUTING and `execution.execute-action.v1` in the caller's transaction.
    */
-  async execute(manager: EntityManager, entity: CaseEntity, by: Actor, cause: Pick<EnvelopeMeta, 'causationId'>, note?: string): Promise<boolean> {
+  async execute(manager: EntityManager, entity: CaseEntity, by: Actor, cause: Pick<EnvelopeMeta, 'causationId'>, note?: StepNote): Promise<boolean> {
     const actionId = randomUUID();
     const previous = entity.actionId;
     entity.actionId = actionId;
@@ -98,6 +118,8 @@ export class CaseStore {
       // R10: the lock in effect is another region's; only that region can lift it, and nothing of
       // this case's own is in effect to review (R9).
       ...(isOtherRegionsLock(entity) ? { lockedByRegion: entity.lockedByRegion } : {}),
+      // Notification leaves out what locates the person (skyddad identitet).
+      protectedIdentity: entity.protectedIdentity,
     };
   }
 
@@ -137,16 +159,17 @@ export class CaseStore {
   }
 
   /** A step that records something without moving the case (feedback sent, review planned). */
-  async note(manager: EntityManager, entity: CaseEntity, actor: Actor, note: string): Promise<void> {
-    await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: entity.status, by: actor.sub, note }]);
-    await this.audit(manager, 'CASE_UPDATED', actor, entity, note);
+  async note(manager: EntityManager, entity: CaseEntity, actor: Actor, note: StepNote): Promise<void> {
+    const step = splitNote(note);
+    await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: entity.status, by: actor.sub, note: step.note }], step.freeText);
+    await this.audit(manager, 'CASE_UPDATED', actor, entity, renderNote(step.note, step.freeText, false));
   }
 
   /**
    * Moves a case forward and writes the step in its timeline; a move the state machine does not
    * allow (a late or repeated event) changes nothing and answers false.
    */
-  async move(manager: EntityManager, entity: CaseEntity, to: CaseStatus, actor: Actor, note?: string, cause?: Pick<Envelope, 'id'>): Promise<boolean> {
+  async move(manager: EntityManager, entity: CaseEntity, to: CaseStatus, actor: Actor, note?: StepNote, cause?: Pick<Envelope, 'id'>): Promise<boolean> {
     const from = entity.status;
     if (!canMove(from, to)) return false;
     entity.status = to;
@@ -156,7 +179,8 @@ export class CaseStore {
     if (waived) entity.paperwork = 'NOT_REQUIRED';
     await this.save(manager, entity);
     if (waived) await this.publish(manager, PaperworkWaivedV1, { caseId: entity.id, waivedAt: new Date().toISOString() }, entity, cause ?? { id: entity.id }, actor);
-    await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: to, by: actor.sub, note: note ?? STATUS_TEXT[to] }]);
+    const step = splitNote(note ?? STATUS_TEXT[to]);
+    await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: to, by: actor.sub, note: step.note }], step.freeText);
     await this.audit(manager, 'CASE_STATUS_CHANGED', actor, entity, `${from} → ${to}`);
     // R8: a case that has ended, however it ended, keeps only what later cases need.
     if (isTerminal(to)) await this.reducePersonalData(manager, entity, actor);
@@ -168,11 +192,44 @@ export class CaseStore {
    * `findForUpdate`, so TypeORM's save (a SELECT, then the UPDATE) would only add a round trip.
    */
   async save(manager: EntityManager, entity: CaseEntity): Promise<void> {
-    const { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, reviewId, liftedByCaseId, voidReason, reviewOutcome, reviewUnlockCaseId, lockedByRegion, loginSeenAt } = entity;
+    const {
+      status,
+      outcome,
+      paperwork,
+      actionId,
+      feedbackSentAt,
+      reviewScheduledAt,
+      reviewId,
+      liftedByCaseId,
+      voidReason,
+      reviewOutcome,
+      reviewUnlockCaseId,
+      lockedByRegion,
+      loginSeenAt,
+      protectedIdentity,
+      registryReference,
+    } = entity;
     entity.updatedAt = new Date();
     await manager.getRepository(CaseEntity).update(
       { id: entity.id },
-      { status, outcome, paperwork, actionId, feedbackSentAt, reviewScheduledAt, reviewId, liftedByCaseId, voidReason, reviewOutcome, reviewUnlockCaseId, lockedByRegion, loginSeenAt, updatedAt: entity.updatedAt },
+      {
+        status,
+        outcome,
+        paperwork,
+        actionId,
+        feedbackSentAt,
+        reviewScheduledAt,
+        reviewId,
+        liftedByCaseId,
+        voidReason,
+        reviewOutcome,
+        reviewUnlockCaseId,
+        lockedByRegion,
+        loginSeenAt,
+        protectedIdentity,
+        registryReference,
+        updatedAt: entity.updatedAt,
+      },
     );
   }
 
@@ -186,7 +243,7 @@ export class CaseStore {
     const timeline = await manager.getRepository(TimelineEntryEntity).find({ where: { caseId: entity.id }, order: { seq: 'ASC' } });
     return caseView(
       entity,
-      timeline.map((t) => ({ at: t.at.toISOString(), status: t.status, by: t.by, note: t.note })),
+      timeline.map((t) => ({ at: t.at.toISOString(), status: t.status, by: t.by, note: renderNote(t.note, t.freeText, entity.protectedIdentity) })),
       await this.relatedCases(manager, entity),
     );
   }
@@ -236,10 +293,10 @@ export class CaseStore {
     await this.audit(manager, 'CASE_PERSONAL_DATA_REDUCED', actor, entity, `namn, motivering och fritext gallrade (${entity.status}, R8)`);
   }
 
-  private async appendTimeline(manager: EntityManager, caseId: string, entries: TimelineEntry[]): Promise<void> {
+  private async appendTimeline(manager: EntityManager, caseId: string, entries: TimelineEntry[], freeText: string | null = null): Promise<void> {
     await manager
       .getRepository(TimelineEntryEntity)
-      .insert(entries.map((e) => ({ caseId, status: e.status, by: e.by, note: e.note, at: new Date(e.at) })));
+      .insert(entries.map((e) => ({ caseId, status: e.status, by: e.by, note: e.note, freeText, at: new Date(e.at) })));
   }
 }
 
@@ -256,12 +313,15 @@ export function caseView(entity: CaseEntity, timeline: TimelineEntry[], relatedC
     paperworkSender: entity.paperworkSender ?? null,
     review: entity.reviewId ? { id: entity.reviewId, outcome: entity.reviewOutcome ?? null } : null,
     guardianBlockId: entity.guardianBlockId ?? null,
-    voidReason: entity.voidReason ?? null,
+    voidReason: entity.voidReason && entity.protectedIdentity ? FREE_TEXT_WITHHELD : (entity.voidReason ?? null),
     lockedByRegion: entity.lockedByRegion ?? null,
     effects: entity.effects,
     advice: entity.advice,
     relatedCases,
     requestingUnit: { hsaId: entity.request.requestingUnit.hsaId, name: entity.request.requestingUnit.name },
+    protectedIdentity: entity.protectedIdentity ?? false,
+    registryCategory: entity.registryCategory ?? null,
+    registryReference: entity.registryReference ?? null,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     timeline,

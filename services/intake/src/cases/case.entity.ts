@@ -8,6 +8,8 @@ import {
   IntakeCaseType,
   PaperworkSender,
   PaperworkState,
+  RegistryCategory,
+  RegistryReference,
   ReviewOutcome,
 } from '@accessdesk/contracts';
 
@@ -56,6 +58,15 @@ export class CaseEntity {
   /** R9: how the review of this lock was decided, and the unlock it opened. */
   @Column({ name: 'review_outcome', type: 'text', nullable: true }) reviewOutcome!: ReviewOutcome | null;
   @Column({ name: 'review_unlock_case_id', type: 'uuid', nullable: true }) reviewUnlockCaseId!: string | null;
+  /**
+   * The population register marks the resident with a protected identity (skyddad identitet): once
+   * seen, the mark stays, so that nothing written about the case before a completion shows again.
+   */
+  @Column({ name: 'protected_identity', type: 'boolean', default: false }) protectedIdentity!: boolean;
+  /** R6 (000 §6.7): överkategori and underkategori in the region's registry. */
+  @Column({ name: 'registry_category', type: 'jsonb', nullable: true }) registryCategory!: RegistryCategory | null;
+  /** R6 (000 §6.11): the region's own registry reference, e.g. the Plexus number, recorded by the desk. */
+  @Column({ name: 'registry_reference', type: 'jsonb', nullable: true }) registryReference!: RegistryReference | null;
   @Column({ name: 'idempotency_owner', type: 'text' }) idempotencyOwner!: string;
   @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey!: string;
   @Column({ name: 'request_hash', type: 'text' }) requestHash!: string;
@@ -74,4 +85,9 @@ export class TimelineEntryEntity {
   @Column({ type: 'text' }) status!: CaseStatus;
   @Column({ type: 'text' }) by!: string;
   @Column({ type: 'text' }) note!: string;
+  /**
+   * What the step quotes from a person (a comment, a reason, what the staff tool showed): kept apart
+   * from the note, so that it is withheld when the resident has a protected identity.
+   */
+  @Column({ name: 'free_text', type: 'text', nullable: true }) freeText!: string | null;
 }

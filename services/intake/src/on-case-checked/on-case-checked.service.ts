@@ -46,12 +46,18 @@ export class OnCaseCheckedService {
       return;
     }
     const by = envelope.actor;
+    // Skyddad identitet: the case carries the register's mark from now on (it only ever gains it), so
+    // that its views and inbox items are marked, its free text withheld and its events say so.
+    if (checked.resident.protectedIdentity && !entity.protectedIdentity) {
+      entity.protectedIdentity = true;
+      await this.cases.save(manager, entity);
+    }
     // What the requester must put right; the phone check of the signer is the desk's own step (000 §6.9)
     // and a samordningsnummer is advice, so neither is asked of the requester.
     const reasons = checked.findings.filter((f) => !DESK_STEPS.has(f)).map((f) => FINDING_TEXT[f]);
     const verifyReasons = checked.findings.filter((f) => f !== 'COORDINATION_NUMBER').map((f) => FINDING_TEXT[f]);
     const details = checked.findings.length > 0 ? `: ${describeFindings(checked.findings)}` : '';
-    const sentBack = { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons, requestingUnit: this.cases.recipient(entity), at: checked.checkedAt };
+    const sentBack = { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons, requestingUnit: this.cases.recipient(entity), at: checked.checkedAt, protectedIdentity: entity.protectedIdentity };
     switch (checked.verdict) {
       case 'REFUSED':
         if (await this.cases.move(manager, entity, 'REFUSED', by, `Avvisat${details}`)) {

@@ -2,7 +2,8 @@ import { Actor, CaseRequest } from '@accessdesk/contracts';
 import { RegionConfig } from '@accessdesk/platform';
 import { decisionAuthorityProblem } from './r1-decision-authority';
 import { isOtherRegionsLock, liftProblem, loginSeenOnCompletion } from './r10-unlock-by-requesting-region';
-import { initiatorProblem } from './r13-r14-r15-initiators';
+import { decisionReasonsProblem } from './r11-unlock-reasons';
+import { JOURNALEN_OWN_SEAL, initiatorProblem } from './r13-r14-r15-initiators';
 import { documentedAssessmentProblem } from './r2-documented-assessment';
 import { sealScopeProblem } from './r21-sealing';
 import { channelProblem } from './r22-r24-channels';
@@ -51,6 +52,29 @@ describe('rules checked when a case is filed', () => {
     expect(slug(own)).toBe('resident-own-request');
     expect(own?.form).toMatch(/^https:\/\/www\.1177\.se\//);
     expect(initiatorProblem({ type: 'LOGIN_LOCK', channel: 'EMERGENCY_PHONE', initiator: { kind: 'RESIDENT' } })).toBeNull();
+  });
+
+  it("R13 points a resident's own seal request to Journalen on 1177, where the resident seals (004)", () => {
+    const seal = initiatorProblem({ type: 'JOURNAL_SEAL', channel: 'FORM', initiator: { kind: 'RESIDENT' } });
+    expect(slug(seal)).toBe('resident-own-seal');
+    expect(seal?.journalService).toBe(JOURNALEN_OWN_SEAL);
+    expect(seal?.form).toBeUndefined();
+    // A lock by the resident still goes to Inera's form.
+    expect(slug(initiatorProblem({ type: 'LOGIN_LOCK', channel: 'FORM', initiator: { kind: 'RESIDENT' } }))).toBe('resident-own-request');
+  });
+
+  it('R11 an unlock or unseal cites unlock reasons, a lock or seal lock reasons (R2)', () => {
+    expect(decisionReasonsProblem({ type: 'LOGIN_LOCK', decision: decision() })).toBeNull();
+    expect(decisionReasonsProblem({ type: 'JOURNAL_SEAL', decision: decision() })).toBeNull();
+    expect(decisionReasonsProblem({ type: 'LOGIN_UNLOCK', decision: decision({ reasons: ['THREAT_NO_LONGER_EXISTS'] }) })).toBeNull();
+    expect(decisionReasonsProblem({ type: 'JOURNAL_UNSEAL', decision: decision({ reasons: ['SEAL_NO_LONGER_NEEDED'] }) })).toBeNull();
+    const lockOnUnlock = decisionReasonsProblem({ type: 'LOGIN_UNLOCK', decision: decision({ reasons: ['THREAT'] }) });
+    expect(slug(lockOnUnlock)).toBe('lock-reason-on-unlock');
+    expect(lockOnUnlock?.status).toBe(422);
+    expect(slug(decisionReasonsProblem({ type: 'JOURNAL_UNSEAL', decision: decision({ reasons: ['NEED_NO_LONGER_EXISTS', 'THREAT'] }) }))).toBe('lock-reason-on-unlock');
+    expect(slug(decisionReasonsProblem({ type: 'LOGIN_LOCK', decision: decision({ reasons: ['NEED_NO_LONGER_EXISTS'] }) }))).toBe('unlock-reason-on-lock');
+    // No reasons at all is R2's to answer, not this rule's.
+    expect(decisionReasonsProblem({ type: 'LOGIN_UNLOCK', decision: decision({ reasons: [] }) })).toBeNull();
   });
 
   it('R14 R15 record relatives, legal representatives and external parties as described initiators', () => {

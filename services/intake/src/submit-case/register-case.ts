@@ -20,11 +20,13 @@ import { CaseStore, caseView } from '../cases/case-store';
 import { STATUS_TEXT } from '../cases/case-status';
 import { decisionAuthorityProblem } from '../rules/r1-decision-authority';
 import { findActiveRestriction, findLiftUnderway, findLoginLastSeen, isLifting, liftProblem, liftedType } from '../rules/r10-unlock-by-requesting-region';
+import { decisionReasonsProblem } from '../rules/r11-unlock-reasons';
 import { initiatorProblem } from '../rules/r13-r14-r15-initiators';
 import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
 import { sealScopeProblem } from '../rules/r21-sealing';
 import { channelProblem } from '../rules/r22-r24-channels';
 import { patientInformedProblem } from '../rules/r3-patient-informed';
+import { registryCategory } from '../rules/r6-registry-category';
 import { nextRegistryNumber } from '../rules/r6-registry-number';
 import { effectsOf } from '../rules/r17-effects';
 
@@ -36,7 +38,8 @@ export function requestHash(request: object): string {
 }
 
 /**
- * The rules of a filed form that need no look-up: R1 (decision authority), R13–R15 (who may ask),
+ * The rules of a filed form that need no look-up: R1 (decision authority), R11 (unlock reasons for an
+ * unlock), R13–R15 (who may ask),
  * R22/R24 (channel of the region), R21 (seal scope) and, except for an emergency lock whose form
  * follows (R12), R2 (documented assessment) and R3 (patient informed). The first broken rule answers.
  */
@@ -47,6 +50,7 @@ export function filedFormProblem(request: CaseRequest, actor: Actor, region: Reg
     channelProblem(request, actor, region) ??
     sealScopeProblem(request) ??
     decisionAuthorityProblem(request, actor) ??
+    decisionReasonsProblem(request) ??
     (emergency ? null : documentedAssessmentProblem(request.decision)) ??
     (emergency ? null : patientInformedProblem(request.patientInformed))
   );
@@ -62,6 +66,8 @@ export interface Registration {
   guardianBlockId?: string | null;
   /** First line of the timeline, after the registry number. */
   origin?: string;
+  /** The population register was asked before registration (R15) and marks the resident protected. */
+  protectedIdentity?: boolean;
 }
 
 export type Registered = { ok: true; entity: CaseEntity; view: CaseView } | { ok: false; problem: Problem };
@@ -130,6 +136,9 @@ export class RegisterCase {
       loginSeenAt: null,
       reviewOutcome: null,
       reviewUnlockCaseId: null,
+      protectedIdentity: r.protectedIdentity ?? false,
+      registryCategory: registryCategory(request.type),
+      registryReference: null,
       idempotencyOwner: r.owner,
       idempotencyKey: r.key,
       requestHash: requestHash(request),

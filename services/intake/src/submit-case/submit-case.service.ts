@@ -6,6 +6,8 @@ import { Regions } from '@accessdesk/platform';
 import { canFileFor, mayCall } from '@accessdesk/access';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStore } from '../cases/case-store';
+import { ResidentLookupService } from '../population-register/resident-lookup.service';
+import { homeRegionProblem, needsHomeRegion } from '../rules/r15-home-region';
 import { unknownRegionProblem } from '../rules/r22-r24-channels';
 import { RegisterCase, filedFormProblem, requestHash } from './register-case';
 
@@ -22,7 +24,7 @@ export function isIdempotencyConflict(err: unknown): boolean {
 }
 
 /**
- * Files a new case: the form's rules (R1–R3, R12–R15, R21, R22, R24), then registration (R6, R10)
+ * Files a new case: the form's rules (R1–R3, R11–R15, R21, R22, R24), then registration (R6, R10)
  * and what follows, in one transaction. The same `Idempotency-Key` from the same caller answers the
  * same case; the same key with another request is refused.
  */
@@ -34,6 +36,7 @@ export class SubmitCaseService {
     private readonly cases: CaseStore,
     private readonly register: RegisterCase,
     private readonly regions: Regions,
+    private readonly population: ResidentLookupService,
   ) {}
 
   async submit(envelope: Envelope<SubmitCaseV1>): Promise<RpcReply<CaseView>> {
@@ -50,10 +53,20 @@ export class SubmitCaseService {
     if (earlier) return earlier;
     const refused = filedFormProblem(request, actor, region);
     if (refused) return { ok: false, problem: refused };
+    // R15: an external party's request is handled by the resident's home region; the register is
+    // asked before the transaction opens, and its protected-identity mark comes along (skyddad identitet).
+    let protectedIdentity: boolean | undefined;
+    if (needsHomeRegion(request)) {
+      const looked = await this.population.lookUp(request.resident.personnummer, envelope);
+      if (!looked.ok) return { ok: false, problem: looked.problem };
+      const elsewhere = homeRegionProblem(actor.region, looked.resident, (code) => this.regions.find(code)?.name);
+      if (elsewhere) return { ok: false, problem: elsewhere };
+      protectedIdentity = looked.resident.protectedIdentity;
+    }
 
     try {
       return await this.messaging.transaction(async (manager) => {
-        const registered = await this.register.register(manager, { request, actor, owner: actor.sub, key: idempotencyKey, causationId: envelope.id });
+        const registered = await this.register.register(manager, { request, actor, owner: actor.sub, key: idempotencyKey, causationId: envelope.id, protectedIdentity });
         return registered.ok ? { ok: true as const, body: registered.view } : { ok: false as const, problem: registered.problem };
       });
     } catch (err) {

@@ -78,7 +78,7 @@ function queuesOf(actor: Actor): WorkQueue[] {
   return [...(actor.roles.includes('service_desk') ? (['SERVICE_DESK'] as const) : []), ...(actor.roles.includes('contact_centre') ? (['CONTACT_CENTRE'] as const) : [])];
 }
 
-export function workItemView(item: WorkItemEntity): WorkItemView {
+export function workItemView(item: WorkItemEntity, protectedIdentity = false): WorkItemView {
   return {
     id: item.id,
     kind: item.kind,
@@ -92,6 +92,7 @@ export function workItemView(item: WorkItemEntity): WorkItemView {
     details: item.details,
     escalated: item.escalated,
     subject: item.subject,
+    protectedIdentity,
     createdAt: item.createdAt.toISOString(),
     completedAt: item.completedAt?.toISOString() ?? null,
     completedBy: item.completedBy,
@@ -206,7 +207,11 @@ export class WorkItemsService {
           detail: `arbetsuppgift ${item.kind} i inkorgen`,
         });
       }
-      return { ok: true as const, body: { items: items.map(workItemView) } };
+      // Skyddad identitet: an item on a case whose resident the register marks protected says so.
+      const caseIds = [...new Set(items.map((i) => i.caseId))];
+      const marked = caseIds.length > 0 ? await manager.getRepository(CaseEntity).find({ select: { id: true }, where: { id: In(caseIds), protectedIdentity: true } }) : [];
+      const protectedCases = new Set(marked.map((c) => c.id));
+      return { ok: true as const, body: { items: items.map((i) => workItemView(i, protectedCases.has(i.caseId))) } };
     });
   }
 
@@ -221,7 +226,7 @@ export class WorkItemsService {
       // items on their case): the opposite order let a void and a RETRY deadlock.
       const intakeCase = await this.cases.findForUpdate(manager, seen.caseId);
       const item = (await manager.getRepository(WorkItemEntity).findOne({ where: { id: workItemId }, lock: { mode: 'pessimistic_write' } })) as WorkItemEntity;
-      if (item.status !== 'OPEN') return { ok: true as const, body: workItemView(item) };
+      if (item.status !== 'OPEN') return { ok: true as const, body: workItemView(item, intakeCase?.protectedIdentity ?? false) };
       let resolution: string;
       switch (item.kind) {
         case 'MANUAL_EXECUTION': {
@@ -251,7 +256,9 @@ export class WorkItemsService {
           await this.messaging.publish(manager, createEnvelope(RecordManualResultV1, result, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
           resolution = request.result;
           const lockedBy = request.lockedByRegion ? ` (låst på begäran av ${request.lockedByRegion})` : '';
-          if (intakeCase) await this.cases.note(manager, intakeCase, actor, `Verkställt manuellt i personalverktyget av ${actor.name}: ${request.result}${lockedBy} – ${request.observed}`);
+          if (intakeCase) {
+            await this.cases.note(manager, intakeCase, actor, { note: `Verkställt manuellt i personalverktyget av ${actor.name}: ${request.result}${lockedBy}`, freeText: request.observed });
+          }
           break;
         }
         case 'FAILED_EXECUTION': {
@@ -271,10 +278,10 @@ export class WorkItemsService {
             };
             await this.messaging.publish(manager, createEnvelope(WorkItemResolvedV1, resolved, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
           } else if (request.resolution === 'RETRY') {
-            if (!(await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, `Nytt försök i personalverktyget${request.note ? `: ${request.note}` : ''}`))) {
+            if (!(await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, { note: 'Nytt försök i personalverktyget', freeText: request.note }))) {
               return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
             }
-          } else if (!(await this.cases.move(manager, intakeCase, 'CLOSED', actor, `Avslutat utan verkställande${request.note ? `: ${request.note}` : ''}`, envelope))) {
+          } else if (!(await this.cases.move(manager, intakeCase, 'CLOSED', actor, { note: 'Avslutat utan verkställande', freeText: request.note }, envelope))) {
             return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
           } else {
             // An emergency lock closed unexecuted: its form is no longer chased (R12).
@@ -297,7 +304,7 @@ export class WorkItemsService {
       const done = { status: 'DONE' as const, completedAt: new Date(), completedBy: actor.sub, resolution, subject: null };
       await manager.getRepository(WorkItemEntity).update({ id: item.id }, done);
       this.logger.log(`work item ${item.id} (${item.kind}) on case ${item.caseId} done: ${resolution}`);
-      return { ok: true as const, body: workItemView({ ...item, ...done }) };
+      return { ok: true as const, body: workItemView({ ...item, ...done }, intakeCase?.protectedIdentity ?? false) };
     });
   }
 }

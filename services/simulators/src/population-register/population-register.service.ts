@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FIXTURES, Fixtures, ResidentFixture } from '../fixtures/fixtures';
 
-/** Folkbokföring: what the register tells about a resident. */
+/**
+ * Folkbokföring: what the register tells about a resident. The development stand-in for Navet or
+ * SPAR (see identity-check's population-register client for what a region's integration needs).
+ */
 export interface RegisteredResident {
   personnummer: string;
   givenName: string;
@@ -9,6 +12,8 @@ export interface RegisteredResident {
   protectedIdentity: boolean;
   deceased: boolean;
   guardians: string[];
+  /** R15: the region where the resident is registered; null when the fixture gives none. */
+  homeRegion: string | null;
 }
 
 @Injectable()
@@ -23,7 +28,7 @@ export class PopulationRegisterService {
   lookup(personnummer: string): RegisteredResident | undefined {
     const resident = this.residents.get(personnummer);
     if (!resident) return undefined;
-    const { givenName, surname, protectedIdentity, deceased, guardians } = resident;
-    return { personnummer, givenName, surname, protectedIdentity, deceased, guardians: [...guardians] };
+    const { givenName, surname, protectedIdentity, deceased, guardians, homeRegion } = resident;
+    return { personnummer, givenName, surname, protectedIdentity, deceased, guardians: [...guardians], homeRegion: homeRegion ?? null };
   }
 }
