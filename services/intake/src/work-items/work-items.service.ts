@@ -240,7 +240,10 @@ export class WorkItemsService {
             if (!(await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, `Nytt försök i personalverktyget${request.note ? `: ${request.note}` : ''}`))) {
               return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
             }
-          } else if (!(await this.cases.move(manager, intakeCase, 'CLOSED', actor, `Avslutat utan verkställande${request.note ? `: ${request.note}` : ''}`, envelope))) {
+          } else if (
+            // R8: the move tells the requester that nothing was done (intake.case.ended.v1, CLOSED_UNEXECUTED).
+            !(await this.cases.move(manager, intakeCase, 'CLOSED', actor, `Avslutat utan verkställande${request.note ? `: ${request.note}` : ''}`, envelope, request.note ? [request.note] : []))
+          ) {
             return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
           } else {
             // An emergency lock closed unexecuted: its form is no longer chased (R12).
