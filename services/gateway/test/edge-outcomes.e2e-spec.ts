@@ -80,6 +80,8 @@ describe('issue 8 point 4: every outcome is told to the requester (R8)', () => {
     // What the mail says is what the staff tool shows.
     expect((await account(system, TOVA.personnummer)).loginLocked).toBe(false);
     expect((await mailsTo(system, head)).filter((m) => m.subject.includes(lock.registryNumber))).toHaveLength(1);
+    // The desk sees on the case that the requester was told.
+    await staff.ksd.caseWhen(lock.id, (c) => c.timeline.some((t) => t.note.startsWith('Besked skickat till verksamhetschef')), 'the ending told in the timeline');
   });
 
   it('R4 R8: a returned case says the login is NOT locked and how to complete it; when the desk then voids it, the unit head is told that too', async () => {
@@ -103,6 +105,7 @@ describe('issue 8 point 4: every outcome is told to the requester (R8)', () => {
     expect(mail.text).toContain('gör en ny begäran');
     expect(mail.text).not.toContain(ELIN.personnummer);
     expect((await account(system, ELIN.personnummer)).loginLocked).toBe(false);
+    await staff.ksd.caseWhen(c.id, (v) => v.status === 'VOIDED' && v.timeline.some((t) => t.note.startsWith('Besked skickat till verksamhetschef')), 'the void told in the timeline');
   });
 
   it('R4 R8: a refused case says first that the login is NOT locked, and that a new request is needed', async () => {

@@ -501,5 +501,13 @@ describe('intake runs the routines', () => {
     // A void refused (the case is already void) tells nothing more.
     expect(await ask(VoidCaseV1, { caseId: c.id, request: { reason: 'igen' } }, desk)).toMatchObject({ ok: false, problem: { status: 409 } });
     expect(harness.observedOf(CaseEndedV1, (e) => e.correlationId === c.id)).toHaveLength(1);
+
+    // The e-mail went out: the desk sees in the timeline that the requester was told, and the case stays VOIDED.
+    const sent = createEnvelope(FeedbackSentV1, { caseId: c.id, notificationId: randomUUID(), recipients: 1, sentAt: new Date().toISOString(), kind: 'CASE_ENDED' }, meta(c.id));
+    await harness.publish(sent);
+    await harness.handled(sent);
+    const after = await view(c.id, desk);
+    expect(after.status).toBe('VOIDED');
+    expect(after.timeline.at(-1)?.note).toBe('Besked skickat till verksamhetschef på begärande enhet: ärendet avslutat utan åtgärd på 1177 (R8)');
   });
 });
