@@ -29,6 +29,7 @@ import {
   WorkItemView,
   CaseCheckedV1,
   CaseConcludedV1,
+  CaseEndedV1,
   CaseReceivedV1,
   CaseView,
   ExecuteActionV1,
@@ -205,7 +206,7 @@ describe('intake runs the routines', () => {
     harness = await startServiceUnderTest({
       appModule: AppModule.forRoot,
       configClass: IntakeConfig,
-      observe: [ExecuteActionV1, CaseReturnedV1, LinkedLockOpenedV1, PaperworkPendingV1, PaperworkWaivedV1, WorkItemResolvedV1, CaseConcludedV1, RecordManualResultV1],
+      observe: [ExecuteActionV1, CaseReturnedV1, CaseEndedV1, LinkedLockOpenedV1, PaperworkPendingV1, PaperworkWaivedV1, WorkItemResolvedV1, CaseConcludedV1, RecordManualResultV1],
     });
   });
 
@@ -561,6 +562,68 @@ describe('intake runs the routines', () => {
       expect(await completeWith(sealItem, 'DONE', 'VGR')).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/locked-by-region-not-applicable$/) } });
     });
   });
+
+  const failedItem = (caseId: string) =>
+    pollUntil(async () => {
+      const items = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, desk)).items;
+      return items.find((i) => i.caseId === caseId);
+    }, { what: `the FAILED_EXECUTION work item of ${caseId}` });
+
+  it('R8: a lock that failed and is closed by the desk tells the requester it ended unexecuted, once; a retry tells nothing', async () => {
+    const c = await file('told-closed', '197103154121');
+    await harness.publish(createEnvelope(CaseCheckedV1, passed(c.id), meta(c.id)));
+    const first = await executeCommand(c.id);
+    await complete(c.id, first.payload.actionId, 'FAILED', 'STAFF_TOOL_UNAVAILABLE');
+    await statusOf(c.id, 'FAILED');
+    // A retry is no ending: nothing is told.
+    body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: (await failedItem(c.id)).id, request: { resolution: 'RETRY' } }, desk));
+    const second = await executeCommand(c.id, [first.payload.actionId]);
+    await complete(c.id, second.payload.actionId, 'FAILED', 'STAFF_TOOL_UNAVAILABLE');
+    await statusOf(c.id, 'FAILED');
+    expect(harness.observedOf(CaseEndedV1, (e) => e.correlationId === c.id)).toEqual([]);
+
+    const item = await failedItem(c.id);
+    const closing = body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: item.id, request: { resolution: 'CLOSE', note: 'Personalverktyget ur drift hela dagen' } }, desk));
+    expect(closing.status).toBe('DONE');
+    await statusOf(c.id, 'CLOSED');
+    const told = await harness.waitFor(CaseEndedV1, (e) => e.correlationId === c.id, { what: 'case.ended' });
+    expect(told).toMatchObject({ region: 'VGR', actor: { sub: desk.sub } });
+    expect(told.payload).toEqual({
+      caseId: c.id,
+      registryNumber: c.registryNumber,
+      caseType: 'LOGIN_LOCK',
+      ending: 'CLOSED_UNEXECUTED',
+      endedAt: expect.any(String),
+      requestingUnit: { hsaId: clinician.unit, name: 'Vårdcentralen', headEmail: 'head@example.se' },
+      reasons: ['Personalverktyget ur drift hela dagen'],
+      protectedIdentity: false,
+    });
+    expect(JSON.stringify(told.payload)).not.toContain('197103154121');
+    // Closing the item again changes nothing and tells nothing more.
+    body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: item.id, request: { resolution: 'CLOSE' } }, desk));
+    const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM intake.outbox WHERE routing_key = $1 AND envelope->'payload'->>'caseId' = $2`, [CaseEndedV1.type, c.id]);
+    expect(n).toBe(1);
+  });
+
+  it('R8: a voided case tells the requester it was voided, with the desk\'s reason', async () => {
+    const c = await file('told-voided', '198211226314');
+    await harness.publish(createEnvelope(CaseCheckedV1, { ...passed(c.id), verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'] }, meta(c.id)));
+    await statusOf(c.id, 'MANUAL_VERIFICATION');
+    body(await ask<VoidCaseV1, CaseView>(VoidCaseV1, { caseId: c.id, request: { reason: 'Dubblett av ett annat ärende' } }, desk));
+    const told = await harness.waitFor(CaseEndedV1, (e) => e.correlationId === c.id, { what: 'case.ended' });
+    expect(told.payload).toMatchObject({ ending: 'VOIDED', caseType: 'LOGIN_LOCK', registryNumber: c.registryNumber, reasons: ['Dubblett av ett annat ärende'], requestingUnit: { headEmail: 'head@example.se' } });
+    // A void refused (the case is already void) tells nothing more.
+    expect(await ask(VoidCaseV1, { caseId: c.id, request: { reason: 'igen' } }, desk)).toMatchObject({ ok: false, problem: { status: 409 } });
+    expect(harness.observedOf(CaseEndedV1, (e) => e.correlationId === c.id)).toHaveLength(1);
+
+    // The e-mail went out: the desk sees in the timeline that the requester was told, and the case stays VOIDED.
+    const sent = createEnvelope(FeedbackSentV1, { caseId: c.id, notificationId: randomUUID(), recipients: 1, sentAt: new Date().toISOString(), kind: 'CASE_ENDED' }, meta(c.id));
+    await harness.publish(sent);
+    await harness.handled(sent);
+    const after = await view(c.id, desk);
+    expect(after.status).toBe('VOIDED');
+    expect(after.timeline.at(-1)?.note).toBe('Besked skickat till verksamhetschef på begärande enhet: ärendet avslutat utan åtgärd på 1177 (R8)');
+  });
 });
 
 /**
@@ -740,4 +803,5 @@ describe('intake at the hard edges of issue 8', () => {
     const audit = await harness.dataSource.query(`SELECT detail FROM intake.audit_log WHERE case_id = $1 AND action = 'CASE_UPDATED' ORDER BY seq`, [c.id]);
     expect(audit.map((r: { detail: string }) => r.detail)).toEqual(expect.arrayContaining(['Diarienummer i Plexus: PLX-2026-0042 (R6)']));
   });
+
 });

@@ -9,6 +9,7 @@ import { NotificationQueueService } from './notifications/notification-queue.ser
 import { NotificationEntity } from './notifications/notification.entity';
 import { OnCaseConcludedService } from './on-case-concluded/on-case-concluded.service';
 import { OnCaseRefusedService } from './on-case-refused/on-case-refused.service';
+import { OnCaseEndedService } from './on-case-ended/on-case-ended.service';
 import { OnCaseReturnedService } from './on-case-returned/on-case-returned.service';
 import { OnGuardianBlockConcludedService } from './on-guardian-block-concluded/on-guardian-block-concluded.service';
 import { OnPaperworkOverdueService } from './on-paperwork-overdue/on-paperwork-overdue.service';
@@ -35,6 +36,7 @@ export class AppModule {
         OnCaseConcludedService,
         OnCaseReturnedService,
         OnCaseRefusedService,
+        OnCaseEndedService,
         OnReviewDueService,
         OnPaperworkOverdueService,
         OnGuardianBlockConcludedService,

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CaseConcludedV1, CaseRefusedV1, CaseReturnedV1, GuardianBlockConcludedV1, PaperworkOverdueV1, ReviewDueV1 } from '@accessdesk/contracts';
+import { CaseConcludedV1, CaseEndedV1, CaseRefusedV1, CaseReturnedV1, GuardianBlockConcludedV1, PaperworkOverdueV1, ReviewDueV1 } from '@accessdesk/contracts';
 import { Messaging, on } from '@accessdesk/messaging';
 import { OnCaseConcludedService } from './on-case-concluded/on-case-concluded.service';
+import { OnCaseEndedService } from './on-case-ended/on-case-ended.service';
 import { OnCaseRefusedService } from './on-case-refused/on-case-refused.service';
 import { OnCaseReturnedService } from './on-case-returned/on-case-returned.service';
 import { OnGuardianBlockConcludedService } from './on-guardian-block-concluded/on-guardian-block-concluded.service';
@@ -17,6 +18,7 @@ export class NotificationHandlers implements OnModuleInit {
     private readonly caseConcluded: OnCaseConcludedService,
     private readonly caseReturned: OnCaseReturnedService,
     private readonly caseRefused: OnCaseRefusedService,
+    private readonly caseEnded: OnCaseEndedService,
     private readonly reviewDue: OnReviewDueService,
     private readonly paperworkOverdue: OnPaperworkOverdueService,
     private readonly guardianBlockConcluded: OnGuardianBlockConcludedService,
@@ -30,6 +32,7 @@ export class NotificationHandlers implements OnModuleInit {
         on(CaseConcludedV1, (envelope, payload, manager) => this.caseConcluded.handle(envelope, payload, manager)),
         on(CaseReturnedV1, (envelope, payload, manager) => this.caseReturned.handle(envelope, payload, manager)),
         on(CaseRefusedV1, (envelope, payload, manager) => this.caseRefused.handle(envelope, payload, manager)),
+        on(CaseEndedV1, (envelope, payload, manager) => this.caseEnded.handle(envelope, payload, manager)),
         on(ReviewDueV1, (envelope, payload, manager) => this.reviewDue.handle(envelope, payload, manager)),
         on(PaperworkOverdueV1, (envelope, payload, manager) => this.paperworkOverdue.handle(envelope, payload, manager)),
         on(GuardianBlockConcludedV1, (envelope, payload, manager) => this.guardianBlockConcluded.handle(envelope, payload, manager)),

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import {
   CaseConcludedV1,
+  CaseEndedV1,
   CaseRefusedV1,
   CaseReturnedV1,
   Envelope,
@@ -419,5 +420,60 @@ describe('notification against the real broker and database', () => {
     );
     expect(mail.subject).toBe('Ingen blockering behövs – vårdnadshavare har redan ingen åtkomst – VGR-2026-000110');
     expect(mail.text).toContain('Barnet är 0–12 år och har skyddade personuppgifter.');
+  });
+
+  function ended(registryNumber: string, overrides: Partial<CaseEndedV1> = {}): CaseEndedV1 {
+    return {
+      caseId: randomUUID(),
+      registryNumber,
+      caseType: 'LOGIN_LOCK',
+      ending: 'CLOSED_UNEXECUTED',
+      endedAt: '2026-11-20T09:05:00.000Z',
+      requestingUnit: UNIT,
+      reasons: ['Personalverktyget svarade inte på hela dagen.'],
+      ...overrides,
+    };
+  }
+
+  it('R8 tells the unit head once that a lock that failed and was closed by the desk is NOT locked, and what to do next', async () => {
+    const payload = ended('VGR-2026-000111');
+    const mail = await sendsExactlyOnce(eventOf(CaseEndedV1, payload, payload.caseId, 'intake'), payload.caseId, 'CASE_ENDED', [HEAD_EMAIL]);
+    expect(mail.subject).toBe('Ej verkställt – inloggningen är INTE låst: låsning av inloggning på 1177 – VGR-2026-000111');
+    expect(mail.text.split('\n')[0]).toBe('Invånarens inloggning till 1177 är INTE låst.');
+    expect(mail.text).toContain('Invånaren kan logga in på 1177 e-tjänster som tidigare.');
+    expect(mail.text).toContain('• Personalverktyget svarade inte på hela dagen.');
+    expect(mail.text).toContain('Så går ni vidare:');
+    expect(mail.text).toContain(`Med vänlig hälsning\n${vgr.serviceDesk.name}\n${vgr.name}\n`);
+  });
+
+  it('R8 point 7: tells the unit head of a voided case about a resident with a protected identity, with nothing that locates them', async () => {
+    const payload = ended('VGR-2026-000112', { ending: 'VOIDED', reasons: ['Fel invånare, rätt person vårdas på Vårdcentralen Åby'], protectedIdentity: true });
+    const mail = await sendsExactlyOnce(eventOf(CaseEndedV1, payload, payload.caseId, 'intake'), payload.caseId, 'CASE_ENDED', [HEAD_EMAIL]);
+    expect(mail.subject).toBe('Makulerat ärende – inloggningen är INTE låst: låsning av inloggning på 1177 – VGR-2026-000112');
+    expect(mail.text).toContain('Invånaren har skyddade personuppgifter.');
+    expect(`${mail.subject}\n${mail.text}`).not.toContain('Vårdcentralen Åby');
+    expect(mail.text).not.toContain('Fel invånare');
+  });
+
+  it('R10 R8 tells the unit head that the login IS locked, at another region\'s request that only it can lift, without a review', async () => {
+    const payload = concluded({ registryNumber: 'VGR-2026-000113', lockedByRegion: 'KRONOBERG' });
+    const mail = await sendsExactlyOnce(envelopeOf(payload), payload.caseId, 'FEEDBACK', [HEAD_EMAIL, FEEDBACK_COPY]);
+    expect(mail.subject).toBe('Återkoppling: inloggningen på 1177 ÄR låst – på begäran av Region Kronoberg – VGR-2026-000113');
+    expect(mail.text.split('\n')[0]).toBe('Invånarens inloggning till 1177 ÄR låst, på begäran av Region Kronoberg.');
+    expect(mail.text).toContain('bara hävas av Region Kronoberg');
+    expect(mail.text).toContain('Ingen omprövning efter tre månader görs i det här ärendet');
+    expect(mail.text).not.toContain('Låsningen ska omprövas efter tre månader');
+  });
+
+  it('R8 point 7: feedback and a return about a resident with a protected identity carry no unit name, effects or reasons', async () => {
+    const feedback = concluded({ registryNumber: 'VGR-2026-000114', protectedIdentity: true, lockedByRegion: 'KRONOBERG' });
+    const feedbackMail = await sendsExactlyOnce(envelopeOf(feedback), feedback.caseId, 'FEEDBACK', [HEAD_EMAIL, FEEDBACK_COPY]);
+    expect(`${feedbackMail.subject}\n${feedbackMail.text}`).not.toMatch(/Vårdcentralen Åby|Kronoberg|Invånaren kan inte logga in/);
+    expect(feedbackMail.text).toContain('Invånaren har skyddade personuppgifter.');
+
+    const returned = { ...sentBack('VGR-2026-000115'), protectedIdentity: true };
+    const returnMail = await sendsExactlyOnce(eventOf(CaseReturnedV1, returned, returned.caseId, 'intake'), returned.caseId, 'RETURN_FOR_COMPLETION', [HEAD_EMAIL]);
+    expect(`${returnMail.subject}\n${returnMail.text}`).not.toMatch(/Vårdcentralen Åby|inte signerad/);
+    expect(returnMail.text).toContain('Invånaren har skyddade personuppgifter.');
   });
 });

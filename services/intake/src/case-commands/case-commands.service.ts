@@ -147,7 +147,8 @@ export class CaseCommandsService {
         );
       }
       entity.voidReason = request.reason;
-      await this.cases.move(manager, entity, 'VOIDED', actor, { note: 'Makulerat', freeText: request.reason });
+      // R8: the move tells the requester that the case was voided (intake.case.ended.v1, VOIDED).
+      await this.cases.move(manager, entity, 'VOIDED', actor, { note: 'Makulerat', freeText: request.reason }, envelope, [request.reason]);
       await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION'], actor.sub, 'VOIDED');
       return null;
     });

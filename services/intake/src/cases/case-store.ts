@@ -4,6 +4,8 @@ import { EntityManager, In, LessThan, Not } from 'typeorm';
 import {
   Actor,
   CaseConcludedV1,
+  CaseEndedV1,
+  CaseEnding,
   CaseStatus,
   CaseView,
   Envelope,
@@ -40,6 +42,7 @@ export function renderNote(note: string, freeText: string | null | undefined, pr
 function splitNote(note: StepNote): { note: string; freeText: string | null } {
   return typeof note === 'string' ? { note, freeText: null } : { note: note.note, freeText: note.freeText?.trim() ? note.freeText : null };
 }
+import { endingToTell } from '../rules/r8-every-outcome-told';
 
 /** R8: what a closed case no longer keeps of the form (blanketten gallras). */
 export const REDACTED = '[gallrad]';
@@ -123,6 +126,24 @@ export class CaseStore {
     };
   }
 
+  /**
+   * R8: the event that tells the requester an ending no other event tells (rules/r8-every-outcome-told.ts).
+   * `reasons` are the desk's own words; the resident's personnummer and name are not in it.
+   */
+  ended(entity: CaseEntity, ending: CaseEnding, reasons: string[]): CaseEndedV1 {
+    return {
+      caseId: entity.id,
+      registryNumber: entity.registryNumber,
+      caseType: entity.type,
+      ending,
+      endedAt: new Date().toISOString(),
+      requestingUnit: this.recipient(entity),
+      reasons: reasons.map((r) => r.trim()).filter((r) => r.length > 0),
+      // Notification leaves out what locates the person (skyddad identitet).
+      protectedIdentity: entity.protectedIdentity,
+    };
+  }
+
   /** Writes the form after a completion or the paperwork: the request and the resident it names. */
   async saveRequest(manager: EntityManager, entity: CaseEntity): Promise<void> {
     await manager.getRepository(CaseEntity).update({ id: entity.id }, { request: entity.request, residentPersonnummer: entity.residentPersonnummer });
@@ -167,9 +188,11 @@ export class CaseStore {
 
   /**
    * Moves a case forward and writes the step in its timeline; a move the state machine does not
-   * allow (a late or repeated event) changes nothing and answers false.
+   * allow (a late or repeated event) changes nothing and answers false. A move that ends the case
+   * in a way no other event tells (R8: voided, closed after a failure) publishes
+   * `intake.case.ended.v1` here, with `reasons` (the desk's words), so that no path ends a case silently.
    */
-  async move(manager: EntityManager, entity: CaseEntity, to: CaseStatus, actor: Actor, note?: StepNote, cause?: Pick<Envelope, 'id'>): Promise<boolean> {
+  async move(manager: EntityManager, entity: CaseEntity, to: CaseStatus, actor: Actor, note?: StepNote, cause?: Pick<Envelope, 'id'>, reasons: string[] = []): Promise<boolean> {
     const from = entity.status;
     if (!canMove(from, to)) return false;
     entity.status = to;
@@ -182,6 +205,8 @@ export class CaseStore {
     const step = splitNote(note ?? STATUS_TEXT[to]);
     await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: to, by: actor.sub, note: step.note }], step.freeText);
     await this.audit(manager, 'CASE_STATUS_CHANGED', actor, entity, `${from} → ${to}`);
+    const ending = endingToTell(from, to);
+    if (ending) await this.publish(manager, CaseEndedV1, this.ended(entity, ending, reasons), entity, cause ?? { id: entity.id }, actor);
     // R8: a case that has ended, however it ended, keeps only what later cases need.
     if (isTerminal(to)) await this.reducePersonalData(manager, entity, actor);
     return true;

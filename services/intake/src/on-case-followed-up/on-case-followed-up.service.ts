@@ -16,6 +16,11 @@ export class OnCaseFollowedUpService {
   async feedbackSent(envelope: Envelope<FeedbackSentV1>, sent: FeedbackSentV1, manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, sent.caseId);
     if (!entity) return this.unknown(sent.caseId);
+    // R8: the desk sees in the timeline that the requester was told of an ending without effect.
+    if (sent.kind === 'CASE_ENDED') {
+      await this.cases.note(manager, entity, envelope.actor, 'Besked skickat till verksamhetschef på begärande enhet: ärendet avslutat utan åtgärd på 1177 (R8)');
+      return;
+    }
     // Other e-mails about the case (reminders, returns) are recorded by their own events.
     if (sent.kind !== undefined && sent.kind !== 'FEEDBACK') return;
     if (entity.feedbackSentAt) return;

@@ -281,7 +281,10 @@ export class WorkItemsService {
             if (!(await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, { note: 'Nytt försök i personalverktyget', freeText: request.note }))) {
               return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
             }
-          } else if (!(await this.cases.move(manager, intakeCase, 'CLOSED', actor, { note: 'Avslutat utan verkställande', freeText: request.note }, envelope))) {
+          } else if (
+            // R8: the move tells the requester that nothing was done (intake.case.ended.v1, CLOSED_UNEXECUTED).
+            !(await this.cases.move(manager, intakeCase, 'CLOSED', actor, { note: 'Avslutat utan verkställande', freeText: request.note }, envelope, request.note ? [request.note] : []))
+          ) {
             return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
           } else {
             // An emergency lock closed unexecuted: its form is no longer chased (R12).

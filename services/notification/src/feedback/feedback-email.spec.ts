@@ -1,5 +1,5 @@
 import { INTAKE_CASE_TYPES } from '@accessdesk/contracts';
-import { RegionFacts } from '../mail/email-text';
+import { PROTECTED_LINE, RegionFacts } from '../mail/email-text';
 import { FeedbackFacts, REVIEW_LINE, feedbackEmail as write, isFeedbackOutcome } from './feedback-email';
 import { IDENTITY_NUMBER, TWELVE_DIGITS } from '../mail/no-identity-number';
 
@@ -91,6 +91,80 @@ describe('R8 feedback e-mail', () => {
     expect(text).toContain('Beskedet kom 2026-11-20 kl. 10:05.');
     expect(text).not.toContain('Det innebär:');
     expect(text).not.toContain('Att tänka på:');
+  });
+
+  it('R8 R16 a NOT_APPLICABLE lock says first that the login is NOT locked, and what to do next', () => {
+    const { text } = feedbackEmail(facts({ outcome: 'NOT_APPLICABLE', effects: [], advice: [] }));
+    expect(text.split('\n')[0]).toBe('Invånarens inloggning till 1177 är INTE låst.');
+    expect(text).toContain('Så går ni vidare:\n• En låsning gäller bara befintliga användare');
+    expect(text).toContain('begär försegling av journalen: en försegling gäller oavsett om invånaren har ett konto.');
+    expect(text).toContain('gör en ny begäran om låsning och ange diarienummer VGR-2026-000001.');
+  });
+
+  it.each([
+    ['LOGIN_UNLOCK', 'ni behöver inte göra något mer'],
+    ['JOURNAL_SEAL', 'Behöver journalen ändå förseglas, kontakta VIS-support, vis-support@kronoberg.example och ange diarienummer VGR-2026-000001.'],
+    ['JOURNAL_UNSEAL', 'Har ni frågor om förseglingen, kontakta VIS-support'],
+  ] as const)('R8 R16 a NOT_APPLICABLE %s says what to do next', (caseType, next) => {
+    const { text } = feedbackEmail(facts({ caseType, outcome: 'NOT_APPLICABLE', effects: [], advice: [] }));
+    expect(text).toContain('Så går ni vidare:\n');
+    expect(text).toContain(next);
+  });
+
+  it('R8 an executed case has no "what next" section beyond the review', () => {
+    expect(feedbackEmail(facts()).text).not.toContain('Så går ni vidare:');
+  });
+
+  describe('R10 a login locked at another region\'s request', () => {
+    const otherLock = (over: Partial<FeedbackFacts> = {}) => feedbackEmail(facts({ lockedByRegionName: 'Region Kronoberg', ...over }), { ...REGION, name: 'Västra Götalandsregionen' });
+
+    it('R10 says in the subject and first line that the login IS locked, at that region\'s request', () => {
+      const { subject, text } = otherLock();
+      expect(subject).toBe('Återkoppling: inloggningen på 1177 ÄR låst – på begäran av Region Kronoberg – VGR-2026-000001');
+      expect(text.split('\n')[0]).toBe('Invånarens inloggning till 1177 ÄR låst, på begäran av Region Kronoberg.');
+    });
+
+    it('R10 R9 says only that region can lift it, that this case has no review, and what to do next', () => {
+      const { text } = otherLock();
+      expect(text).toContain('Den här låsningen kan alltså bara hävas av Region Kronoberg, inte av Västra Götalandsregionen.');
+      expect(text).toContain('Ingen omprövning efter tre månader görs i det här ärendet');
+      expect(text).not.toContain(REVIEW_LINE);
+      expect(text).toContain('Häver Region Kronoberg sin låsning blir inloggningen upplåst.');
+      // The lock's effects hold (R17).
+      expect(text).toContain('Det innebär:\n• Invånaren kan inte logga in på 1177 e-tjänster.');
+    });
+
+    it('R10 an unlock says the login is STILL locked and only that region can unlock it, without the unlock\'s effects', () => {
+      const { subject, text } = otherLock({ caseType: 'LOGIN_UNLOCK', effects: ['Invånaren kan logga in igen.'], advice: [] });
+      expect(subject).toContain('inloggningen på 1177 är FORTFARANDE låst – på begäran av Region Kronoberg');
+      expect(text.split('\n')[0]).toBe('Invånarens inloggning till 1177 är FORTFARANDE låst, på begäran av Region Kronoberg.');
+      expect(text).toContain('är det Region Kronoberg som kan göra det');
+      expect(text).not.toContain('Invånaren kan logga in igen.');
+    });
+
+    it('protected identity: does not name the other region, the unit, the effects or the advice', () => {
+      const { subject, text } = otherLock({ protectedIdentity: true });
+      const mail = `${subject}\n${text}`;
+      expect(mail).not.toContain('Kronoberg');
+      expect(mail).not.toContain('Vårdcentralen Åby');
+      expect(text).not.toContain('Invånaren kan inte logga in');
+      expect(text.split('\n')[0]).toBe('Invånarens inloggning till 1177 ÄR låst, på begäran av en annan region.');
+      expect(text).toContain(PROTECTED_LINE);
+    });
+  });
+
+  it('protected identity: shows no unit name, effects or advice, but the outcome, the review and the registry number', () => {
+    for (const outcome of ['EXECUTED', 'NOT_APPLICABLE'] as const) {
+      const { subject, text } = feedbackEmail(facts({ outcome, protectedIdentity: true }));
+      const mail = `${subject}\n${text}`;
+      expect(mail).not.toContain('Vårdcentralen Åby');
+      expect(text).not.toContain('Det innebär:');
+      expect(text).not.toContain('Direktlänkar');
+      expect(text).toContain(PROTECTED_LINE);
+      expect(text).toMatch(/^(.*\n\n)?Hej,\n/);
+      expect(mail).toContain('VGR-2026-000001');
+    }
+    expect(feedbackEmail(facts({ protectedIdentity: true })).text).toContain(`Omprövning:\n${REVIEW_LINE}`);
   });
 
   it('never carries anything that looks like a personal identity number', () => {

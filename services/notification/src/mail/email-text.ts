@@ -25,6 +25,52 @@ export const CASE_ACTION: Record<IntakeCaseType, string> = {
   JOURNAL_UNSEAL: 'hävning av försegling',
 };
 
+/**
+ * R8: what a case that did not reach its effect on 1177 has NOT done, said plainly and first, so
+ * that a clinician never believes a resident locked (or sealed) who is not.
+ */
+export const NOT_DONE: Record<IntakeCaseType, string> = {
+  LOGIN_LOCK: 'Invånarens inloggning till 1177 är INTE låst.',
+  LOGIN_UNLOCK: 'Invånarens inloggning till 1177 har INTE låsts upp.',
+  JOURNAL_SEAL: 'Invånarens journal på 1177 är INTE förseglad.',
+  JOURNAL_UNSEAL: 'Förseglingen av invånarens journal på 1177 har INTE hävts.',
+};
+
+/** NOT_DONE as it reads in a subject line. */
+export const NOT_DONE_SUBJECT: Record<IntakeCaseType, string> = {
+  LOGIN_LOCK: 'inloggningen är INTE låst',
+  LOGIN_UNLOCK: 'inloggningen har INTE låsts upp',
+  JOURNAL_SEAL: 'journalen är INTE förseglad',
+  JOURNAL_UNSEAL: 'förseglingen har INTE hävts',
+};
+
+/** What it means for the resident that nothing was done on 1177. */
+export const AS_BEFORE: Record<IntakeCaseType, string> = {
+  LOGIN_LOCK: 'Invånaren kan logga in på 1177 e-tjänster som tidigare.',
+  LOGIN_UNLOCK: 'Låsningen av invånarens inloggning gäller som tidigare.',
+  JOURNAL_SEAL: 'Journalen på 1177 är åtkomlig för invånaren som tidigare.',
+  JOURNAL_UNSEAL: 'Förseglingen av journalen gäller som tidigare.',
+};
+
+/**
+ * Issue 8 point 7: the resident has a protected identity (skyddade personuppgifter). The e-mail then
+ * carries nothing that could locate them: no unit or care provider names, no free text, no other
+ * region; only the registry number, the type, the outcome and what to do next, and this line.
+ */
+export const PROTECTED_LINE =
+  'Invånaren har skyddade personuppgifter. Därför innehåller meddelandet bara diarienummer, typ av ärende, utfall och vad ni behöver göra: detaljerna finns i ärendet i systemet.';
+
+/** The greeting: the unit by name, unless the resident's identity is protected (the unit could locate them). */
+export function greeting(unit: { name: string }, protectedIdentity?: boolean | null): string {
+  return protectedIdentity ? 'Hej,' : `Hej ${unit.name},`;
+}
+
+/** How to reach the region's service desk (R24): its name, e-mail address and, when configured, phone. */
+export function deskContact(region: RegionFacts): string {
+  const { name, email, phone } = region.serviceDesk;
+  return `${name}, ${email}${phone ? `, telefon ${phone}` : ''}`;
+}
+
 /** `2026-11-20 kl. 10:05` in Swedish local time, whatever the server's time zone. */
 export const stockholmTime = (iso: string): string => swedishDateTime(iso);
 

@@ -8,6 +8,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
  * - FEEDBACK                       R8 a case concluded, to the unit head (and the region's copy addresses, R24)
  * - RETURN_FOR_COMPLETION          R4 retur för komplettering, to the unit head
  * - REFUSAL                        R4 the case was refused (avvisat), to the unit head
+ * - CASE_ENDED                     R8 the case ended without reaching 1177 (voided, failed and closed), to the unit head
  * - REVIEW_REMINDER                R9 the lock is due for omprövning, to the requester or the unit head
  * - REVIEW_ESCALATION              R9 the review is overdue, to the unit head
  * - PAPERWORK_REMINDER             R12 the form of an emergency lock is missing, to the unit head
@@ -19,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'FEEDBACK',
   'RETURN_FOR_COMPLETION',
   'REFUSAL',
+  'CASE_ENDED',
   'REVIEW_REMINDER',
   'REVIEW_ESCALATION',
   'PAPERWORK_REMINDER',

@@ -8,7 +8,8 @@ import { NotificationQueueService } from '../notifications/notification-queue.se
 /**
  * R8: a concluded case (executed, or not applicable for want of a 1177 account) gets its feedback
  * e-mail to the requesting unit's head, with a copy to the region's feedback addresses (R24).
- * A FAILED case is not concluded for the requester: the service desk takes it from there.
+ * A FAILED case is not concluded for the requester: the service desk takes it from there, and a
+ * failed case the desk closes is told by `intake.case.ended.v1` (on-case-ended).
  */
 @Injectable()
 export class OnCaseConcludedService {
@@ -20,7 +21,10 @@ export class OnCaseConcludedService {
   async handle(envelope: Envelope<CaseConcludedV1>, concluded: CaseConcludedV1, manager: EntityManager): Promise<void> {
     const { outcome } = concluded;
     if (!isFeedbackOutcome(outcome)) return;
-    const email = feedbackEmail({ ...concluded, outcome }, this.regions.get(envelope.region));
+    // R10: another region's lock in effect is told as that region's (by its configured name, R24).
+    const other = concluded.lockedByRegion && concluded.lockedByRegion !== envelope.region ? concluded.lockedByRegion : null;
+    const lockedByRegionName = other ? (this.regions.find(other)?.name ?? other) : null;
+    const email = feedbackEmail({ ...concluded, outcome, lockedByRegionName }, this.regions.get(envelope.region));
     await this.queue.enqueue(manager, envelope, { caseId: concluded.caseId, kind: 'FEEDBACK', email });
   }
 }

@@ -1,5 +1,5 @@
 import { INTAKE_CASE_TYPES } from '@accessdesk/contracts';
-import { RegionFacts } from '../mail/email-text';
+import { PROTECTED_LINE, RegionFacts } from '../mail/email-text';
 import { RefusalFacts, refusalEmail } from './refusal-email';
 import { IDENTITY_NUMBER, TWELVE_DIGITS } from '../mail/no-identity-number';
 
@@ -32,12 +32,27 @@ describe('R4 refusal e-mail (avvisat ärende)', () => {
 
   it('R4 says the case is refused and closed, with the reasons, and that a new request is needed', () => {
     const { text } = refusalEmail(facts(), REGION);
-    expect(text.startsWith('Hej Privatkliniken Väst,\n')).toBe(true);
+    expect(text).toContain('\nHej Privatkliniken Väst,\n');
     expect(text).toContain('Er begäran om låsning av inloggning på 1177, ärende VGR-2026-000031, har avvisats 2026-11-20 kl. 10:05.');
     expect(text).toContain('Ärendet är avslutat och ingenting har ändrats på 1177.');
     expect(text).toContain('Skäl till att ärendet avvisades:\n• Den privata vårdgivaren finns inte på regionens lista över godkända vårdgivare.\n');
     expect(text).toContain('ska en ny begäran göras');
     expect(text).not.toContain('Komplettera ärendet');
+  });
+
+  it('R8 says first that nothing was done: the login is NOT locked', () => {
+    expect(refusalEmail(facts(), REGION).text.split('\n')[0]).toBe('Invånarens inloggning till 1177 är INTE låst.');
+    expect(refusalEmail(facts({ caseType: 'JOURNAL_SEAL' }), REGION).text.split('\n')[0]).toBe('Invånarens journal på 1177 är INTE förseglad.');
+  });
+
+  it('protected identity: no unit name and no reasons, a pointer to the case and what to do next', () => {
+    const { subject, text } = refusalEmail(facts({ protectedIdentity: true }), REGION);
+    expect(`${subject}\n${text}`).not.toContain('Privatkliniken Väst');
+    expect(text).not.toContain('godkända vårdgivare');
+    expect(text).toContain(PROTECTED_LINE);
+    expect(text).toContain('\nHej,\n');
+    expect(text).toContain('ska en ny begäran göras som uppfyller kraven (skälen står i ärendet)');
+    expect(subject).toContain('VGR-2026-000031');
   });
 
   it('R24 is signed by the region\'s own service desk', () => {

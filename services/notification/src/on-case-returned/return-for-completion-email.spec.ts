@@ -1,5 +1,5 @@
 import { INTAKE_CASE_TYPES } from '@accessdesk/contracts';
-import { RegionFacts } from '../mail/email-text';
+import { PROTECTED_LINE, RegionFacts } from '../mail/email-text';
 import { COMPLETION_ENDPOINT, ReturnFacts, returnForCompletionEmail } from './return-for-completion-email';
 import { IDENTITY_NUMBER, TWELVE_DIGITS } from '../mail/no-identity-number';
 
@@ -35,7 +35,7 @@ describe('R4 return for completion e-mail (retur för komplettering)', () => {
 
   it('R4 lists every reason and says how to complete the case in the system', () => {
     const { text } = returnForCompletionEmail(facts(), REGION);
-    expect(text.startsWith('Hej Vårdcentralen Åby,\n')).toBe(true);
+    expect(text).toContain('\nHej Vårdcentralen Åby,\n');
     expect(text).toContain('ärende KRONOBERG-2026-000012, har skickats i retur för komplettering 2026-11-20 kl. 10:05.');
     expect(text).toContain('Det här behöver kompletteras:\n• Blanketten är inte signerad av den som fattat beslutet.\n• Journalanteckning saknas.\n');
     expect(text).toContain('Komplettera ärendet i systemet: öppna ärende KRONOBERG-2026-000012 och välj ”Komplettera ärendet”');
@@ -46,6 +46,19 @@ describe('R4 return for completion e-mail (retur för komplettering)', () => {
 
   it('R4 still reads sensibly when intake sent no reason text', () => {
     expect(returnForCompletionEmail(facts({ reasons: [] }), REGION).text).toContain('Det här behöver kompletteras:\n• Se ärendets tidslinje i systemet.\n');
+  });
+
+  it('R8 says first that nothing is done yet: the login is NOT locked, the case waits', () => {
+    expect(returnForCompletionEmail(facts(), REGION).text.split('\n')[0]).toBe('Invånarens inloggning till 1177 är INTE låst. Ärendet väntar på komplettering.');
+  });
+
+  it('protected identity: no unit name and no reasons (free text), a pointer to the case and how to complete it', () => {
+    const { subject, text } = returnForCompletionEmail(facts({ protectedIdentity: true }), REGION);
+    expect(`${subject}\n${text}`).not.toContain('Vårdcentralen Åby');
+    expect(text).not.toContain('Journalanteckning saknas');
+    expect(text).toContain(PROTECTED_LINE);
+    expect(text).toContain('Det här behöver kompletteras:\n• Se ärendets tidslinje i systemet.\n');
+    expect(text).toContain('Komplettera ärendet i systemet: öppna ärende KRONOBERG-2026-000012');
   });
 
   it('R24 is signed by the region\'s own service desk', () => {
