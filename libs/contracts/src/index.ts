@@ -27,6 +27,7 @@ export * from './review-scheduler/review-due.v1';
 export * from './review-scheduler/paperwork-overdue.v1';
 export * from './execution/manual-action.v1';
 export * from './identity-check/lookup-resident.v1';
+export * from './identity-check/check-decision-authority.v1';
 export * from './work-items/work-items';
 export * from './operations/dead-letters';
 export * from './reviews/reviews';

@@ -222,8 +222,9 @@ describe('who may do what, end to end', () => {
           guardians: [{ personnummer: '197805141236' }],
           channel: 'FORM',
           urgent: false,
-          decision: { ...decision(), decidedBy: { hsaId: hsa(1), name: 'unit_head', role: 'UNIT_HEAD' } },
-          signature: { signedBy: hsa(1), signedAt: '2026-11-20T09:05:00Z' },
+          // R1: decided by a unit head the staff directory knows (Bo Berg in the simulators' fixtures).
+          decision: { ...decision(), decidedBy: { hsaId: 'SE2321000131-E000000000012', name: 'Bo Berg', role: 'UNIT_HEAD' } },
+          signature: { signedBy: 'SE2321000131-E000000000012', signedAt: '2026-11-20T09:05:00Z' },
           requestingUnit: lockRequest().requestingUnit,
           confirmationEmails: ['chef@testkoping.example'],
           guardianInformedBy: 'Kuratorn',

@@ -16,6 +16,7 @@ import { AuditTrailService } from './audit-trail/audit-trail.service';
 import { OnWorkItemResolvedService } from './on-work-item-resolved/on-work-item-resolved.service';
 import { OnLinkedLockOpenedService } from './on-linked-lock-opened/on-linked-lock-opened.service';
 import { ResidentLookupService } from './population-register/resident-lookup.service';
+import { DecisionAuthorityService } from './staff-directory/decision-authority.service';
 import { SubmitGuardianBlockService } from './submit-guardian-block/submit-guardian-block.service';
 import { UnblockGuardianService } from './unblock-guardian/unblock-guardian.service';
 
@@ -37,6 +38,7 @@ export class AppModule {
         { provide: GuardianBlockConfig, useValue: config },
         GuardianBlockStore,
         ResidentLookupService,
+        DecisionAuthorityService,
         SubmitGuardianBlockService,
         GetGuardianBlockService,
         UnblockGuardianService,

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   ActionCompletedV1,
   Actor,
+  CheckDecisionAuthorityV1,
   ChildLockRequestedV1,
   CompleteGuardianTaskV1,
+  DecisionAuthority,
   ExecuteActionV1,
   ExecutionOutcome,
   FeedbackSentV1,
@@ -58,6 +60,11 @@ const register: Record<string, ResidentLookup> = {
   [ADULT_CHILD]: { found: true, givenName: 'Vuxen', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians: [] },
 };
 
+// The staff directory as identity-check would judge it (R1): only a unit head may decide (002).
+const CLINICIAN_HSA = 'SE2321000131-E000000000011';
+const NOT_IN_DIRECTORY_HSA = 'SE2321000131-E000000000099';
+const directory: Record<string, string[]> = { [unitHead.sub]: ['unit_head'], [CLINICIAN_HSA]: ['clinician'] };
+
 const CONFIRM_TO = ['verksamhetschef@enhet.example', 'kurator@enhet.example'];
 
 function blockRequest(over: Partial<GuardianBlockRequest> = {}): GuardianBlockRequest {
@@ -102,6 +109,9 @@ function unblockRequest(over: Partial<GuardianUnblockRequest> = {}): GuardianUnb
 describe('guardian-block', () => {
   let harness: ServiceHarness;
   let identityCheck: Messaging;
+  const authorityAsked: Array<{ caseType: string; hsaId: string }> = [];
+  const residentsAsked: string[] = [];
+  let directoryDown = false;
 
   beforeAll(async () => {
     harness = await startServiceUnderTest({
@@ -111,7 +121,14 @@ describe('guardian-block', () => {
     });
     identityCheck = new Messaging({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, service: 'identity-check', prefix: harness.prefix, logger: quiet });
     identityCheck.serve([
+      answer(CheckDecisionAuthorityV1, async (_envelope, { caseType, hsaId }): Promise<RpcReply<DecisionAuthority>> => {
+        authorityAsked.push({ caseType, hsaId });
+        if (directoryDown) return { ok: false, problem: { type: 'https://accessdesk.se/problems/staff-directory-unavailable', title: 'down', status: 503 } };
+        const roles = directory[hsaId];
+        return { ok: true, body: roles ? { known: true, mayDecide: roles.includes('unit_head'), roles } : { known: false, mayDecide: false, roles: [] } };
+      }),
       answer(LookUpResidentV1, async (_envelope, { personnummer }): Promise<RpcReply<ResidentLookup>> => {
+        residentsAsked.push(personnummer);
         if (personnummer === REGISTER_DOWN_CHILD) return { ok: false, problem: { type: 'https://accessdesk.se/problems/register-down', title: 'down', status: 503 } };
         return { ok: true, body: register[personnummer] ?? { found: false, givenName: null, surname: null, protectedIdentity: false, deceased: false, guardians: [] } };
       }),
@@ -458,5 +475,133 @@ describe('guardian-block', () => {
     const everything = JSON.stringify(await harness.dataSource.query(`SELECT * FROM guardian_block.audit_log`));
     for (const personnummer of [CHILD, GUARDIAN_1, GUARDIAN_2, GUARDIAN_3, PROTECTED_CHILD]) expect(everything).not.toContain(personnummer);
     expect(await verifyAuditChain(harness.dataSource)).toMatchObject({ valid: true });
+  });
+
+  describe('R1 the unit head as the staff directory knows them (002)', () => {
+    const decidedBy = (hsaId: string) => {
+      const request = blockRequest();
+      return blockRequest({ decision: { ...request.decision, decidedBy: { ...request.decision.decidedBy, hsaId } } });
+    };
+    const registered = async (key: string) => (await harness.dataSource.query(`SELECT count(*)::int AS n FROM guardian_block.guardian_blocks WHERE idempotency_key = $1`, [key]))[0].n;
+
+    it('R1 refuses a block whose decider the directory does not know, or knows but not as a unit head: nothing registered, the child not looked up', async () => {
+      for (const [hsaId, type] of [
+        [NOT_IN_DIRECTORY_HSA, 'guardian-block-decider-not-in-directory'],
+        [CLINICIAN_HSA, 'guardian-block-decider-not-unit-head'],
+      ]) {
+        const key = randomUUID();
+        const asked = residentsAsked.length;
+        const reply = await submit(decidedBy(hsaId), contactCentre, key);
+        expect(reply).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(new RegExp(`${type}$`)), detail: expect.stringContaining('Nothing was registered') } });
+        expect(authorityAsked).toContainEqual({ caseType: 'GUARDIAN_BLOCK', hsaId });
+        expect(residentsAsked).toHaveLength(asked);
+        // Registration and the command to the staff tool are one transaction: no row, no command.
+        expect(await registered(key)).toBe(0);
+      }
+    });
+
+    it('R1 answers 503 with nothing registered while the directory cannot be asked; the same key sent again registers the block once', async () => {
+      const key = randomUUID();
+      directoryDown = true;
+      try {
+        const reply = await submit(blockRequest(), contactCentre, key);
+        expect(reply).toMatchObject({ ok: false, problem: { status: 503, type: expect.stringMatching(/staff-directory-unavailable$/), detail: expect.stringContaining('same Idempotency-Key') } });
+        expect(await registered(key)).toBe(0);
+      } finally {
+        directoryDown = false;
+      }
+      const filed = body(await submit(blockRequest(), contactCentre, key));
+      expect(body(await submit(blockRequest(), contactCentre, key)).id).toBe(filed.id);
+      expect(await registered(key)).toBe(1);
+    });
+
+    it('R1 R19 refuses an unblock whose decider the directory does not list as a unit head; the block stays in effect', async () => {
+      const view = await blocked();
+      const request = unblockRequest();
+      const byClinician = unblockRequest({ decision: { ...request.decision, decidedBy: { ...request.decision.decidedBy, hsaId: CLINICIAN_HSA } } });
+      expect(await unblock(view.id, byClinician)).toMatchObject({ ok: false, problem: { status: 422, type: expect.stringMatching(/guardian-block-decider-not-unit-head$/) } });
+      expect(authorityAsked).toContainEqual({ caseType: 'GUARDIAN_UNBLOCK', hsaId: CLINICIAN_HSA });
+      expect(body(await get(view.id)).status).toBe('BLOCKED');
+      expect(harness.observedOf(ExecuteActionV1, (e) => e.correlationId === view.id && e.payload.action === 'GUARDIAN_UNBLOCK')).toEqual([]);
+    });
+  });
+
+  describe('R8 a guardian block ends, and its free text goes', () => {
+    const taskDone = (id: string, taskId: string, note?: string) => ask(CompleteGuardianTaskV1, { guardianBlockId: id, taskId, request: { status: 'DONE', ...(note ? { note } : {}) } }, contactCentre);
+
+    it('R8 closes a block in effect when its last task is done and reduces its free text; it is still lifted (R19), and closes again', async () => {
+      const view = await blocked(blockRequest({ concernReported: true }));
+      expect(view.ehrNote).toContain('Orosanmälan till socialförvaltningen har gjorts.');
+      let last = view;
+      for (const task of view.tasks) {
+        expect(last.status).toBe('BLOCKED');
+        last = body(await taskDone(view.id, task.id, `Klart, ring mamman på 070-1234567 (${task.kind})`));
+      }
+      expect(last.status).toBe('CLOSED');
+      expect(last.guardians).toEqual([{ personnummer: GUARDIAN_1, blocked: true }]);
+      expect(last.timeline.at(-1)).toMatchObject({ status: 'CLOSED', note: expect.stringContaining('gäller tills den tas bort') });
+      // Gone: the basis, who informed the guardian, the concern report, the tasks' notes.
+      for (const gone of ['betydande men', 'Berit', 'Orosanmälan', '070-1234567']) expect(JSON.stringify(last)).not.toContain(gone);
+      expect(last.ehrNote).toContain('Grund för beslutet: [gallrad]');
+      expect(last.tasks.every((t) => t.status === 'DONE' && t.note === '[gallrad]')).toBe(true);
+      // Kept: what, who decided, when, the registry number.
+      expect(last.ehrNote).toContain(`(ärende ${view.registryNumber})`);
+      expect(last.ehrNote).toContain('Beslut: Anna Chef (SE2321000131-E000000000021), verksamhetschef, 2026-11-20');
+      const [row] = await harness.dataSource.query(`SELECT request, child_personnummer, ehr_note FROM guardian_block.guardian_blocks WHERE id = $1`, [view.id]);
+      expect(row.request.child).toEqual({ personnummer: CHILD, name: '[gallrad]' });
+      expect(row.request.decision.motivation).toBe('[gallrad]');
+      expect(row.request.guardianInformedBy).toBe('[gallrad]');
+      expect(row.request.concernReported).toBeUndefined();
+      expect(row.request.decision.decidedBy.hsaId).toBe(unitHead.sub);
+      expect(row.child_personnummer).toBe(CHILD);
+      const stored = JSON.stringify(await harness.dataSource.query(
+        `SELECT t.note FROM guardian_block.guardian_block_timeline t WHERE t.guardian_block_id = $1 UNION ALL SELECT k.note FROM guardian_block.guardian_block_tasks k WHERE k.guardian_block_id = $1`,
+        [view.id],
+      ));
+      expect(stored).not.toContain('070-1234567');
+      const records = await findAudit(harness.dataSource, { caseId: view.id });
+      expect(records.map((r) => r.action)).toContain('CASE_PERSONAL_DATA_REDUCED');
+      // Staff of the region see the block as closed and in effect.
+      const status = body(await ask<GuardianStatusV1, GuardianBlockStatusPart>(GuardianStatusV1, { personnummer: CHILD }, contactCentre));
+      expect(status.guardianBlocks).toContainEqual({ guardianBlockId: view.id, registryNumber: view.registryNumber, region: REGION, status: 'CLOSED', blockedGuardians: [GUARDIAN_1] });
+
+      // R19: closed is not lifted; the unblock works as on any block in effect.
+      expect(body(await unblock(view.id, unblockRequest(), randomUUID(), unitHead)).status).toBe('UNBLOCKING');
+      await complete(view.id, 'GUARDIAN_UNBLOCK', 'EXECUTED');
+      const lifted = await until(view.id, (v) => v.status === 'UNBLOCKED', 'UNBLOCKED');
+      // Its own EHR note task is open, so its text is still there to copy into the EHR.
+      expect(lifted.unblock?.threatCheck.summary).toBe('BUP och socialtjänsten ser ingen hotbild');
+      const unblockTask = lifted.tasks.find((t) => t.kind === 'EHR_NOTE_UNBLOCK' && t.status === 'OPEN');
+      const closedAgain = body(await taskDone(view.id, unblockTask?.id ?? ''));
+      expect(closedAgain.status).toBe('CLOSED');
+      expect(closedAgain.guardians).toEqual([{ personnummer: GUARDIAN_1, blocked: false }]);
+      expect(closedAgain.unblock?.threatCheck).toEqual({ checkedAt: '2027-02-28T10:00:00Z', summary: '[gallrad]' });
+      expect(closedAgain.unblock?.ehrNote).not.toContain('Ingen hotbild kvarstår');
+      expect(closedAgain.unblock?.ehrNote).toContain('Kontroll av hotbild 2027-02-28');
+      // Nothing is blocked any more: a closed, lifted block has nothing to lift.
+      expect(await unblock(view.id, unblockRequest())).toMatchObject({ ok: false, problem: { status: 409, type: expect.stringMatching(/guardian-block-not-blocked$/) } });
+    });
+
+    it('R8 closes a block whose tasks were done before the staff tool was, when the block is in effect; not while it is executing', async () => {
+      const filed = body(await submit(blockRequest()));
+      let last = filed;
+      for (const task of filed.tasks) last = body(await taskDone(filed.id, task.id));
+      expect(last.status).toBe('EXECUTING');
+      expect(last.ehrNote).toContain('Kurator Berit Bok');
+      await complete(filed.id, 'GUARDIAN_BLOCK', 'EXECUTED');
+      const closed = await until(filed.id, (v) => v.status === 'CLOSED', 'CLOSED');
+      expect(closed.ehrNote).not.toContain('Kurator Berit Bok');
+    });
+
+    it('R8 R20 closes a block that was already in effect once its tasks are done; there is nothing to lift', async () => {
+      const filed = body(await submit(blockRequest({ child: { personnummer: PROTECTED_CHILD, name: 'Sam Skyddad' }, guardians: [{ personnummer: GUARDIAN_3 }] })));
+      expect(filed.status).toBe('ALREADY_IN_EFFECT');
+      let last = filed;
+      for (const task of filed.tasks) last = body(await taskDone(filed.id, task.id));
+      expect(last.status).toBe('CLOSED');
+      expect(last.ehrNote).toContain('Ingen blockering behövdes');
+      expect(JSON.stringify(last)).not.toContain('Sam Skyddad');
+      expect(await unblock(filed.id, unblockRequest())).toMatchObject({ ok: false, problem: { status: 409 } });
+    });
   });
 });

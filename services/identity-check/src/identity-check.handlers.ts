@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CaseReceivedV1, LookUpResidentV1 } from '@accessdesk/contracts';
+import { CaseReceivedV1, CheckDecisionAuthorityV1, LookUpResidentV1 } from '@accessdesk/contracts';
 import { Messaging, answer, on } from '@accessdesk/messaging';
 import { CheckCaseService } from './check-case/check-case.service';
+import { CheckDecisionAuthorityService } from './check-decision-authority/check-decision-authority.service';
 import { LookUpResidentService } from './look-up-resident/look-up-resident.service';
 
 /** Thin adapters from the queues to the use cases: requests on `identity-check.rpc`, events on `identity-check.events`. */
@@ -11,10 +12,14 @@ export class IdentityCheckHandlers implements OnModuleInit {
     private readonly messaging: Messaging,
     private readonly checkCase: CheckCaseService,
     private readonly lookUpResident: LookUpResidentService,
+    private readonly checkDecisionAuthority: CheckDecisionAuthorityService,
   ) {}
 
   onModuleInit(): void {
-    this.messaging.serve([answer(LookUpResidentV1, (envelope) => this.lookUpResident.answer(envelope))]);
+    this.messaging.serve([
+      answer(LookUpResidentV1, (envelope) => this.lookUpResident.answer(envelope)),
+      answer(CheckDecisionAuthorityV1, (envelope) => this.checkDecisionAuthority.answer(envelope)),
+    ]);
     this.messaging.subscribe('events', [on(CaseReceivedV1, (envelope, payload, manager) => this.checkCase.handle(envelope, payload, manager))]);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Actor, CaseCheckedV1, CaseReceivedV1, Envelope, LookUpResidentV1, ResidentLookup, RpcReply } from '@accessdesk/contracts';
+import { Actor, CaseCheckedV1, CaseReceivedV1, CheckDecisionAuthorityV1, DecisionAuthority, Envelope, LookUpResidentV1, ResidentLookup, RpcReply } from '@accessdesk/contracts';
 import { createEnvelope } from '@accessdesk/messaging';
 import { ServiceHarness, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
@@ -18,6 +18,7 @@ const UNKNOWN = '191212121212';
 const JAMTE = '197708233213';
 const DR_A = 'SE2321000131-E000000000011';
 const DAVID_DAHL = 'SE2321000131-E000000000014';
+const TOR_TELL = 'SE2321000057-E000000000012';
 const DR_PIA_PRIVAT = 'SE5566778899-E000000000011';
 const DR_IVAR_ICKEGODKAND = 'SE5599887766-E000000000011';
 /** On VGR's list in config/regions.json (R24). */
@@ -32,6 +33,9 @@ class FakeRegisters {
   privateProviderCalls = 0;
   /** The next n population-register look-ups answer 503. */
   failLookups = 0;
+  /** The next n staff-directory look-ups answer 503. */
+  failPersons = 0;
+  personLookups = 0;
   private readonly residents: Record<string, object> = {
     [TOVA]: { personnummer: TOVA, givenName: 'Tova', surname: 'Testsson', protectedIdentity: false, deceased: false, guardians: [] },
     [LO]: { personnummer: LO, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians: LO_GUARDIANS },
@@ -39,6 +43,7 @@ class FakeRegisters {
   };
   private readonly staff: Record<string, object> = {
     [DR_A]: { hsaId: DR_A, name: 'Dr A', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U1', roles: ['clinician'], regionalStaffId: true },
+    [TOR_TELL]: { hsaId: TOR_TELL, name: 'Tor Tell', region: 'JONKOPING', careProvider: 'SE2321000057-E000000000000', unit: 'U5', roles: ['unit_head'], regionalStaffId: true },
     [DAVID_DAHL]: { hsaId: DAVID_DAHL, name: 'David Dahl', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U3', roles: ['service_desk'], regionalStaffId: true },
     [DR_PIA_PRIVAT]: { hsaId: DR_PIA_PRIVAT, name: 'Dr Pia Privat', region: 'VGR', careProvider: APPROVED_PROVIDER, unit: 'U2', roles: ['clinician'], regionalStaffId: false },
     [DR_IVAR_ICKEGODKAND]: {
@@ -78,6 +83,11 @@ class FakeRegisters {
     }
     const person = /^\/staff-directory\/persons\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'GET' && person) {
+      this.personLookups += 1;
+      if (this.failPersons > 0) {
+        this.failPersons -= 1;
+        return send(503, { title: 'Unavailable', status: 503 });
+      }
       const found = this.staff[decodeURIComponent(person[1])];
       return found ? send(200, found) : send(404, { title: 'Staff member not found', status: 404 });
     }
@@ -278,6 +288,35 @@ describe('identity-check against the real broker and database', () => {
       expect(reply).toMatchObject({ ok: false, problem: { type: 'https://accessdesk.se/problems/register-unavailable', status: 503 } });
       expect(JSON.stringify(reply)).not.toContain(TOVA);
       expect(await lookUp(TOVA)).toMatchObject({ ok: true, body: { found: true, givenName: 'Tova', guardians: [] } });
+    });
+  });
+
+  describe('request/reply: R1 decision authority for a guardian block (002)', () => {
+    function authority(hsaId: string, caseType: CheckDecisionAuthorityV1['caseType'] = 'GUARDIAN_BLOCK', actor: Actor = { sub: 'SE2321000057-E000000000015', name: 'Vera Vik', region: 'JONKOPING', roles: ['contact_centre'] }) {
+      const id = randomUUID();
+      return harness.driver.request<CheckDecisionAuthorityV1, DecisionAuthority>('identity-check', CheckDecisionAuthorityV1, { caseType, hsaId }, { correlationId: id, causationId: id, region: 'JONKOPING', actor });
+    }
+
+    it('R1 answers that a unit head the staff directory lists may decide a guardian block and its unblock', async () => {
+      expect(await authority(TOR_TELL)).toEqual({ ok: true, body: { known: true, mayDecide: true, roles: ['unit_head'] } });
+      expect(await authority(TOR_TELL, 'GUARDIAN_UNBLOCK')).toMatchObject({ ok: true, body: { mayDecide: true } });
+    });
+
+    it('R1 answers that a clinician may not decide a guardian block, and that a person the directory does not know is unknown', async () => {
+      expect(await authority(DR_A)).toEqual({ ok: true, body: { known: true, mayDecide: false, roles: ['clinician'] } });
+      expect(await authority('SE2321000131-E000000000999')).toEqual({ ok: true, body: { known: false, mayDecide: false, roles: [] } });
+    });
+
+    it('answers 503 staff-directory-unavailable while the directory is down, and refuses a caller without a staff role without asking it', async () => {
+      registers.failPersons = 1;
+      expect(await authority(TOR_TELL)).toMatchObject({ ok: false, problem: { type: 'https://accessdesk.se/problems/staff-directory-unavailable', status: 503 } });
+      const before = registers.personLookups;
+      expect(await authority(TOR_TELL, 'GUARDIAN_BLOCK', { sub: 'system:guardian-block', name: 'guardian-block', region: 'JONKOPING', roles: [] })).toMatchObject({
+        ok: false,
+        problem: { status: 403 },
+      });
+      expect(registers.personLookups).toBe(before);
+      expect(await authority(TOR_TELL)).toMatchObject({ ok: true, body: { mayDecide: true } });
     });
   });
 });

@@ -144,6 +144,8 @@ export const GUARDIAN_BLOCK_STATUSES = [
   'ALREADY_IN_EFFECT',
   'UNBLOCKING',
   'UNBLOCKED',
+  // R8: every follow-up task done; the block, if any, stays in effect until lifted (R19).
+  'CLOSED',
 ] as const;
 export type GuardianBlockStatus = (typeof GUARDIAN_BLOCK_STATUSES)[number];
 

@@ -47,7 +47,10 @@ export class GuardianBlockRequest {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto) period?: PeriodDto | null;
   /** Who informed the guardian, or why nobody did (for the EHR note). */
   @IsString() @Length(1, 500) guardianInformedBy!: string;
-  /** A report of concern to social services (orosanmälan) was made. */
+  /**
+   * A report of concern to social services (orosanmälan) was made: part of the decision's basis,
+   * written into the drafted EHR note (002 "vad som legat till grund för beslutet").
+   */
   @IsOptional() @IsBoolean() concernReported?: boolean;
 }
 

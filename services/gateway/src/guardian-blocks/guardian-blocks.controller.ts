@@ -101,8 +101,12 @@ export class GuardianBlocksController {
   @ApiResponse({ status: 201, description: 'The registered guardian block: EXECUTING, or ALREADY_IN_EFFECT for a protected child 0–12 (R20)', schema: GUARDIAN_BLOCK_VIEW })
   @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
   @ApiResponse({ status: 403, description: 'A unit head files for their own unit only' })
-  @ApiResponse({ status: 422, description: 'Not decided by the unit head (R1), channel not offered (R24), child not a minor, unknown child or a guardian not listed (R18), Idempotency-Key reused' })
-  @ApiResponse({ status: 503, description: 'A service or the population register did not answer in time; retry with the same key' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'Not decided by the unit head (R1: stated role, or the staff directory does not list the decision maker as a unit head), channel not offered (R24), child not a minor, unknown child or a guardian not listed (R18), Idempotency-Key reused; nothing registered',
+  })
+  @ApiResponse({ status: 503, description: 'A service, the staff directory or the population register did not answer in time; nothing registered, retry with the same key' })
   submit(
     @Body() request: GuardianBlockRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -129,8 +133,12 @@ export class GuardianBlocksController {
   @ApiBody({ schema: schemaRef('GuardianUnblockRequest') })
   @ApiResponse({ status: 200, description: 'The guardian block, UNBLOCKING', schema: GUARDIAN_BLOCK_VIEW })
   @ApiResponse({ status: 404, description: 'No such guardian block, or not visible to the caller' })
-  @ApiResponse({ status: 409, description: 'The block is not in effect (status is not BLOCKED)' })
-  @ApiResponse({ status: 422, description: 'Not decided by the unit head (R1), threat check missing (R19), a named guardian not blocked, Idempotency-Key reused' })
+  @ApiResponse({ status: 409, description: 'The block is not in effect (status is neither BLOCKED nor CLOSED with a guardian still blocked)' })
+  @ApiResponse({
+    status: 422,
+    description: 'Not decided by the unit head (R1: stated role, or not a unit head in the staff directory), threat check missing (R19), a named guardian not blocked, Idempotency-Key reused',
+  })
+  @ApiResponse({ status: 503, description: 'A service or the staff directory did not answer in time; nothing sent, retry with the same key' })
   unblock(
     @Param('id', blockIdPipe()) id: string,
     @Body() request: GuardianUnblockRequest,
@@ -144,7 +152,7 @@ export class GuardianBlocksController {
   @Patch(':id/tasks/:taskId')
   @HttpCode(200)
   @Roles(...rolesFor('PATCH /guardian-blocks/{id}/tasks/{taskId}'))
-  @ApiOperation({ summary: 'Mark a follow-up task done (R18); a task already done is answered unchanged' })
+  @ApiOperation({ summary: 'Mark a follow-up task done (R18); a task already done is answered unchanged. The last one closes the block and reduces its free text (R8)' })
   @ApiParam({ name: 'taskId', format: 'uuid' })
   @ApiBody({ schema: schemaRef('GuardianTaskUpdateRequest') })
   @ApiResponse({ status: 200, description: 'The guardian block with the task done', schema: GUARDIAN_BLOCK_VIEW })

@@ -5,12 +5,14 @@ import { Messaging } from '@accessdesk/messaging';
 import { GuardianTaskEntity } from '../guardian-blocks/guardian-block.entity';
 import { GUARDIAN_BLOCK_NOT_FOUND, mayRead, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
+import { taskDoneNote } from '../rules/r18-follow-up-tasks';
 
 export const TASK_NOT_FOUND = problem('guardian-task-not-found', 404, 'Task not found', 'This guardian block has no task with this id.');
 
 /**
  * R18: the contact centre marks a follow-up task done (who, when, a note). A task already done is
- * answered as it stands, so a repeated call changes nothing.
+ * answered as it stands, so a repeated call changes nothing. The last task done closes the block
+ * and reduces its free text (R8).
  */
 @Injectable()
 export class CompleteGuardianTaskService {
@@ -33,7 +35,9 @@ export class CompleteGuardianTaskService {
       if (task.status === 'DONE') return { ok: true as const, body: await this.store.read(manager, entity, actor, `uppgiften ${task.kind} var redan klar`) };
       const note = request.note?.trim() ? request.note.trim() : null;
       await repo.update({ id: task.id }, { status: 'DONE', doneAt: new Date(), doneBy: actor.sub, note });
-      await this.store.note(manager, entity, actor, `Uppgift klar: ${task.title}${note ? ` (${note})` : ''}`, `uppgift ${task.kind} klar`);
+      await this.store.note(manager, entity, actor, taskDoneNote(task.title, note), `uppgift ${task.kind} klar`);
+      // R8: the last task done ends the handling of a block in effect, lifted or never needed.
+      await this.store.closeIfHandlingOver(manager, entity, actor);
       return { ok: true as const, body: await this.store.view(manager, entity) };
     });
   }

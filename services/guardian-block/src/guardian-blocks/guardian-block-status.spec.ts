@@ -10,8 +10,8 @@ describe('guardian block status (R18–R20)', () => {
     expect(canMove('UNBLOCKING', 'BLOCKED')).toBe(true);
   });
 
-  it('never moves out of a final state, nor back from BLOCKED to EXECUTING', () => {
-    for (const to of GUARDIAN_BLOCK_STATUSES) {
+  it('never moves out of UNBLOCKED or ALREADY_IN_EFFECT but to CLOSED, nor back from BLOCKED to EXECUTING', () => {
+    for (const to of GUARDIAN_BLOCK_STATUSES.filter((s) => s !== 'CLOSED')) {
       expect(canMove('UNBLOCKED', to)).toBe(false);
       expect(canMove('ALREADY_IN_EFFECT', to)).toBe(false);
     }
@@ -27,6 +27,12 @@ describe('guardian block status (R18–R20)', () => {
 
   it('R20: a protected child 0–12 is registered straight as already in effect', () => {
     expect(canMove('RECEIVED', 'ALREADY_IN_EFFECT')).toBe(true);
+  });
+
+  it('R8 closes a block in effect, lifted or never needed; a closed block in effect still takes an unblock (R19), nothing else', () => {
+    for (const from of ['BLOCKED', 'UNBLOCKED', 'ALREADY_IN_EFFECT'] as const) expect(canMove(from, 'CLOSED')).toBe(true);
+    for (const from of ['RECEIVED', 'EXECUTING', 'FAILED', 'NOT_APPLICABLE', 'UNBLOCKING'] as const) expect(canMove(from, 'CLOSED')).toBe(false);
+    expect(GUARDIAN_BLOCK_STATUSES.filter((to) => canMove('CLOSED', to))).toEqual(['UNBLOCKING']);
   });
 
   it('has a Swedish text for every status', () => {

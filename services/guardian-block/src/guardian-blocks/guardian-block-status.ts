@@ -6,20 +6,26 @@ import { GuardianBlockStatus } from '@accessdesk/contracts';
  *
  * UNBLOCKING goes back to BLOCKED when the unblock lifted only one of two blocked guardians, or
  * failed in the staff tool: the block is then still in effect for someone (R19).
+ *
+ * R8: CLOSED is the end of the contact centre's handling: every follow-up task done, the block in
+ * effect (from BLOCKED), lifted (from UNBLOCKED) or never needed (R20), and the free text reduced.
+ * A block in effect lasts until it is lifted (002), so CLOSED still takes an unblock (UNBLOCKING),
+ * which is a new decision with new tasks, and ends CLOSED again.
  */
 const TRANSITIONS: Record<GuardianBlockStatus, readonly GuardianBlockStatus[]> = {
   // R20: a protected child 0–12 needs no block; the case is registered as already in effect.
   RECEIVED: ['EXECUTING', 'ALREADY_IN_EFFECT'],
   EXECUTING: ['BLOCKED', 'NOT_APPLICABLE', 'FAILED'],
-  BLOCKED: ['UNBLOCKING'],
+  BLOCKED: ['UNBLOCKING', 'CLOSED'],
   UNBLOCKING: ['UNBLOCKED', 'BLOCKED'],
   NOT_APPLICABLE: [],
   // After a failure the contact centre's RETRY sends the block again (EXECUTING). FAILED → BLOCKED or
   // NOT_APPLICABLE is for a completion of the failed action arriving late; execution completes an
   // action once, so in practice RETRY is the way on.
   FAILED: ['BLOCKED', 'NOT_APPLICABLE', 'EXECUTING'],
-  ALREADY_IN_EFFECT: [],
-  UNBLOCKED: [],
+  ALREADY_IN_EFFECT: ['CLOSED'],
+  UNBLOCKED: ['CLOSED'],
+  CLOSED: ['UNBLOCKING'],
 };
 
 export function canMove(from: GuardianBlockStatus, to: GuardianBlockStatus): boolean {
@@ -36,4 +42,5 @@ export const STATUS_TEXT: Record<GuardianBlockStatus, string> = {
   ALREADY_IN_EFFECT: 'Redan gällande: barnet (0–12 år) har skyddade personuppgifter och vårdnadshavarna saknar redan åtkomst',
   UNBLOCKING: 'Borttagande av blockering verkställs i personalverktyget',
   UNBLOCKED: 'Blockeringen av vårdnadshavare är borttagen',
+  CLOSED: 'Ärendet avslutat: alla uppföljande uppgifter är klara och ärendets fritext är gallrad',
 };

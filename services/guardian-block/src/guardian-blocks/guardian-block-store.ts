@@ -4,7 +4,8 @@ import { EntityManager } from 'typeorm';
 import { Actor, GuardianBlockStatus, GuardianBlockView, GuardianTaskView } from '@accessdesk/contracts';
 import { AuditAction, appendAudit, residentRef } from '@accessdesk/audit';
 import { GuardianBlockConfig } from '../guardian-block.config';
-import { FollowUpTask } from '../rules/r18-follow-up-tasks';
+import { FollowUpTask, taskDoneNote } from '../rules/r18-follow-up-tasks';
+import { REDACTED, handlingOver, reducedBlockNote, reducedBlockRequest, reducedUnblockNote, reducedUnblockRequest } from '../rules/r8-free-text-reduced';
 import { GuardianBlockEntity, GuardianBlockTimelineEntity, GuardianTaskEntity, GuardianUnblockEntity } from './guardian-block.entity';
 import { STATUS_TEXT, canMove } from './guardian-block-status';
 
@@ -90,6 +91,51 @@ export class GuardianBlockStore {
     await this.save(manager, entity);
     await this.appendTimeline(manager, entity.id, [{ at: new Date(), status: entity.status, by: actor.sub, note }]);
     await this.audit(manager, 'CASE_UPDATED', actor, entity, auditDetail);
+  }
+
+  /**
+   * R8: when every follow-up task is done and the block is in effect, lifted or never needed, the
+   * block is CLOSED and its free text reduced, in the caller's transaction. True when it closed.
+   */
+  async closeIfHandlingOver(manager: EntityManager, entity: GuardianBlockEntity, actor: Actor): Promise<boolean> {
+    const tasks = await manager.getRepository(GuardianTaskEntity).findBy({ guardianBlockId: entity.id });
+    if (!handlingOver(entity.status, tasks)) return false;
+    const from = entity.status;
+    const blocked = entity.guardians.filter((g) => g.blocked).length;
+    // Closed is not lifted: the timeline says whether the block is still in effect (R19).
+    const note =
+      blocked === 0
+        ? STATUS_TEXT.CLOSED
+        : `${STATUS_TEXT.CLOSED}. Blockeringen av ${blocked === 1 ? 'en vårdnadshavare' : 'båda vårdnadshavarna'} gäller tills den tas bort.`;
+    if (!(await this.move(manager, entity, 'CLOSED', actor, note))) return false;
+    await this.reduceFreeText(manager, entity, from === 'ALREADY_IN_EFFECT', tasks, actor);
+    return true;
+  }
+
+  /**
+   * R8, as intake does for a closed case: the block's and its unblocks' free text goes (the child's
+   * name, motivations, who informed the guardian, the threat check's summary, the tasks' notes, and
+   * the drafted EHR notes drafted again without them); who, what, when and the registry number stay.
+   * Reducing what is already reduced changes nothing, so a block closed again after an unblock is
+   * reduced again as a whole.
+   */
+  private async reduceFreeText(manager: EntityManager, entity: GuardianBlockEntity, alreadyInEffect: boolean, tasks: GuardianTaskEntity[], actor: Actor): Promise<void> {
+    entity.ehrNote = reducedBlockNote(entity.registryNumber, entity.request, alreadyInEffect);
+    entity.request = reducedBlockRequest(entity.request);
+    await manager.getRepository(GuardianBlockEntity).update({ id: entity.id }, { request: entity.request, ehrNote: entity.ehrNote });
+    const unblocks = manager.getRepository(GuardianUnblockEntity);
+    for (const unblock of await unblocks.findBy({ guardianBlockId: entity.id })) {
+      await unblocks.update(
+        { id: unblock.id },
+        { request: reducedUnblockRequest(unblock.request), ehrNote: reducedUnblockNote(entity.registryNumber, unblock.guardians.length, unblock.request) },
+      );
+    }
+    const timeline = manager.getRepository(GuardianBlockTimelineEntity);
+    for (const task of tasks.filter((t) => t.note !== null && t.note !== REDACTED)) {
+      await manager.getRepository(GuardianTaskEntity).update({ id: task.id }, { note: REDACTED });
+      await timeline.update({ guardianBlockId: entity.id, note: taskDoneNote(task.title, task.note) }, { note: taskDoneNote(task.title, REDACTED) });
+    }
+    await this.audit(manager, 'CASE_PERSONAL_DATA_REDUCED', actor, entity, `barnets namn, motiveringar och fritext gallrade (${entity.status}, R8)`);
   }
 
   /** Writes the fields a use case may change, in one UPDATE of the row `findForUpdate` locked. */

@@ -56,6 +56,8 @@ export class OnActionCompletedService {
       effects: completed.outcome === 'EXECUTED' ? entity.effects : [],
       concludedAt: completed.completedAt,
     });
+    // R8: the tasks may all be done before the staff tool is (the SMS reminders removed early).
+    await this.store.closeIfHandlingOver(manager, entity, envelope.actor);
   }
 
   /**
@@ -90,6 +92,7 @@ export class OnActionCompletedService {
       effects: lifted ? [...UNBLOCK_EFFECTS] : [],
       concludedAt: completed.completedAt,
     });
+    await this.store.closeIfHandlingOver(manager, entity, envelope.actor);
   }
 
   private async conclude(

@@ -26,6 +26,14 @@ describe('R18 the EHR note of a guardian block', () => {
     expect(note).toContain('Vårdnadshavaren informerad av: Kurator Berit Bok');
   });
 
+  it('002: a report of concern to social services made is written into the basis; none stated, nothing said', () => {
+    const lines = draftBlockNote({ ...input, concernReported: true }).split('\n');
+    const basis = lines.findIndex((l) => l.startsWith('Grund för beslutet:'));
+    expect(lines[basis + 1]).toBe('Orosanmälan till socialförvaltningen har gjorts.');
+    expect(draftBlockNote(input)).not.toContain('Orosanmälan');
+    expect(draftBlockNote({ ...input, concernReported: false })).not.toContain('Orosanmälan');
+  });
+
   it('names both guardians when both are blocked, and leaves the period out when none is given', () => {
     const note = draftBlockNote({ ...input, guardianCount: 2, period: null });
     expect(note).toContain('båda vårdnadshavarnas åtkomst');

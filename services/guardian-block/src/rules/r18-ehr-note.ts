@@ -18,6 +18,8 @@ export interface BlockNoteInput {
   decidedAt: string;
   motivation: string;
   guardianInformedBy: string;
+  /** 002: a report of concern to social services (orosanmälan) was made; part of the basis. */
+  concernReported?: boolean;
   period?: { from?: string | null; to?: string | null } | null;
   /** R20: a protected child 0–12; nothing was blocked. */
   alreadyInEffect: boolean;
@@ -70,6 +72,8 @@ export function draftBlockNote(input: BlockNoteInput): string {
     ...(period ? [`Period: ${period}`] : []),
     decided(input.decidedBy, input.decidedAt),
     `Grund för beslutet: ${input.motivation}`,
+    // 002: "Om en orosanmälan till socialförvaltningen görs…": the note says so, as part of the basis.
+    ...(input.concernReported ? ['Orosanmälan till socialförvaltningen har gjorts.'] : []),
     `Vårdnadshavaren informerad av: ${input.guardianInformedBy}`,
   ].join('\n');
 }

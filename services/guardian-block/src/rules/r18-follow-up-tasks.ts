@@ -18,3 +18,8 @@ export const BLOCK_FOLLOW_UP_TASKS: readonly FollowUpTask[] = [
 export const UNBLOCK_FOLLOW_UP_TASKS: readonly FollowUpTask[] = [
   { kind: 'EHR_NOTE_UNBLOCK', title: 'Dokumentera borttagandet av blockeringen i Cosmic: mallen Administrativ anteckning, sökord Åtgärd (utkast finns i ärendet)' },
 ];
+
+/** The timeline's step for a task done; its note is free text, reduced with the case (R8). */
+export function taskDoneNote(title: string, note: string | null): string {
+  return `Uppgift klar: ${title}${note ? ` (${note})` : ''}`;
+}

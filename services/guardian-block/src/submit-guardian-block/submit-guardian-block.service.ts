@@ -23,6 +23,7 @@ import { GuardianBlockStore, TimelineStep } from '../guardian-blocks/guardian-bl
 import { STATUS_TEXT } from '../guardian-blocks/guardian-block-status';
 import { IDEMPOTENCY_KEY_REUSED, isUniqueViolationOf, requestHashOf } from '../guardian-blocks/idempotency';
 import { ResidentLookupService } from '../population-register/resident-lookup.service';
+import { DecisionAuthorityService } from '../staff-directory/decision-authority.service';
 import { NEEDS_UNIT_HEAD, decidedByUnitHead } from '../rules/r1-unit-head-decides';
 import { nextRegistryNumber } from '../rules/r6-registry-number';
 import {
@@ -45,7 +46,7 @@ const SERVICE = 'guardian-block';
 
 /**
  * R18 blockera vårdnadshavare: registers a guardian block filed by a unit head or the contact centre.
- * Checks the decision (R1), the channel (R24), the child's age and the guardians against the
+ * Checks the decision (R1: stated as the unit head's, and the staff directory agrees), the channel (R24), the child's age and the guardians against the
  * population register (R18); a protected child 0–12 is registered as already in effect with nothing
  * executed (R20). Otherwise the block goes to the staff tool and the child's login lock to intake,
  * with the follow-up tasks and the EHR note, all in one transaction with the outbox and the audit
@@ -61,6 +62,7 @@ export class SubmitGuardianBlockService {
     private readonly store: GuardianBlockStore,
     private readonly regions: Regions,
     private readonly register: ResidentLookupService,
+    private readonly authority: DecisionAuthorityService,
   ) {}
 
   async submit(envelope: Envelope<SubmitGuardianBlockV1>): Promise<RpcReply<GuardianBlockView>> {
@@ -77,6 +79,11 @@ export class SubmitGuardianBlockService {
     const now = new Date();
     const refused = this.refusal(request, actor.region, now);
     if (refused) return { ok: false, problem: refused };
+
+    // R1: the unit head as the staff directory knows them, not as the request says; asked before the
+    // child is looked up, so a request nobody may decide asks nothing of the population register.
+    const noAuthority = await this.authority.refusal('GUARDIAN_BLOCK', request.decision.decidedBy.hsaId, envelope);
+    if (noAuthority) return { ok: false, problem: noAuthority };
 
     const lookup = await this.register.lookUp(request.child.personnummer, envelope);
     if (!lookup.ok) return lookup;
@@ -111,6 +118,7 @@ export class SubmitGuardianBlockService {
             decidedAt: request.decision.decidedAt,
             motivation: request.decision.motivation,
             guardianInformedBy: request.guardianInformedBy,
+            concernReported: request.concernReported,
             period: request.period,
             alreadyInEffect: inEffect,
           }),

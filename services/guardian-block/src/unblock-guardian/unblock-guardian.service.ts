@@ -7,6 +7,7 @@ import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { GuardianBlockEntity, GuardianUnblockEntity } from '../guardian-blocks/guardian-block.entity';
 import { GUARDIAN_BLOCK_NOT_FOUND, NOT_YOUR_UNIT, mayActOn, mayRead, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
+import { DecisionAuthorityService } from '../staff-directory/decision-authority.service';
 import { NEEDS_UNIT_HEAD, decidedByUnitHead } from '../rules/r1-unit-head-decides';
 import { draftUnblockNote } from '../rules/r18-ehr-note';
 import { UNBLOCK_FOLLOW_UP_TASKS } from '../rules/r18-follow-up-tasks';
@@ -17,8 +18,16 @@ export const NOT_BLOCKED = problem(
   'guardian-block-not-blocked',
   409,
   'Nothing blocked to lift',
-  'Only a guardian block that is in effect (status BLOCKED) can be lifted.',
+  'Only a guardian block that is in effect (status BLOCKED, or CLOSED with a guardian still blocked) can be lifted.',
 );
+
+/**
+ * R19: a block stays in effect until it is lifted (002), also once its handling is over (CLOSED,
+ * R8): a closed block with a guardian still blocked is lifted like any other.
+ */
+function inEffect(entity: GuardianBlockEntity): boolean {
+  return entity.status === 'BLOCKED' || (entity.status === 'CLOSED' && entity.guardians.some((g) => g.blocked));
+}
 
 /**
  * R19 ta bort blockering: the unit head has checked with the other units treating the child and
@@ -35,6 +44,7 @@ export class UnblockGuardianService {
     private readonly messaging: Messaging,
     private readonly dataSource: DataSource,
     private readonly store: GuardianBlockStore,
+    private readonly authority: DecisionAuthorityService,
   ) {}
 
   async unblock(envelope: Envelope<UnblockGuardianV1>): Promise<RpcReply<GuardianBlockView>> {
@@ -51,12 +61,15 @@ export class UnblockGuardianService {
     if (earlier) return earlier;
     if (!decidedByUnitHead(request.decision)) return { ok: false, problem: NEEDS_UNIT_HEAD };
     if (!threatChecked(request.threatCheck)) return { ok: false, problem: THREAT_CHECK_MISSING };
+    // R1: the unblock, too, goes to the staff tool only when the directory knows its decider as a unit head.
+    const noAuthority = await this.authority.refusal('GUARDIAN_UNBLOCK', request.decision.decidedBy.hsaId, envelope);
+    if (noAuthority) return { ok: false, problem: noAuthority };
 
     try {
       return await this.messaging.transaction(async (manager) => {
         const entity = await this.store.findForUpdate(manager, guardianBlockId);
         if (!entity) return { ok: false as const, problem: GUARDIAN_BLOCK_NOT_FOUND };
-        if (entity.status !== 'BLOCKED') return { ok: false as const, problem: NOT_BLOCKED };
+        if (!inEffect(entity)) return { ok: false as const, problem: NOT_BLOCKED };
         const guardians = guardiansToUnblock(request.guardians?.map((g) => g.personnummer), entity.guardians);
         if (!guardians || guardians.length === 0) return { ok: false as const, problem: GUARDIAN_NOT_BLOCKED };
 

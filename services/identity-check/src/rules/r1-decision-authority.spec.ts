@@ -1,4 +1,4 @@
-import { decisionAuthorityFindings, rolesThatMayDecide } from './r1-decision-authority';
+import { decisionAuthority, decisionAuthorityFindings, rolesThatMayDecide } from './r1-decision-authority';
 
 describe('R1 decision authority', () => {
   it.each([['clinician'], ['unit_head'], ['medical_lead']])('R1 lets a %s decide a lock, unlock, seal or unseal', (role) => {
@@ -23,5 +23,11 @@ describe('R1 decision authority', () => {
 
   it('R1 leaves a decision maker the directory does not know to the signature check', () => {
     expect(decisionAuthorityFindings('LOGIN_LOCK', null)).toEqual([]);
+  });
+
+  it('R1 answers a look-up for a guardian block: only a unit head the directory knows may decide (002)', () => {
+    expect(decisionAuthority('GUARDIAN_BLOCK', { roles: ['unit_head', 'clinician'] })).toEqual({ known: true, mayDecide: true, roles: ['unit_head', 'clinician'] });
+    expect(decisionAuthority('GUARDIAN_BLOCK', { roles: ['clinician'] })).toEqual({ known: true, mayDecide: false, roles: ['clinician'] });
+    expect(decisionAuthority('GUARDIAN_UNBLOCK', null)).toEqual({ known: false, mayDecide: false, roles: [] });
   });
 });

@@ -1,7 +1,7 @@
 // R1 Decision authority (000 §3.1, 002): lock, unlock, seal and unseal are decided by a licensed
 // clinician with treatment responsibility, a unit head (verksamhetschef) or a medical lead
 // (medicinskt ansvarig läkare); a guardian block or unblock by a unit head only.
-import { CaseType, CheckFinding } from '@accessdesk/contracts';
+import { CaseType, CheckFinding, DecisionAuthority } from '@accessdesk/contracts';
 
 /** The staff directory's roles that may decide a case of each kind (HSA roles, as in the tokens). */
 const MAY_DECIDE: readonly string[] = ['clinician', 'unit_head', 'medical_lead'];
@@ -21,4 +21,14 @@ export function decisionAuthorityFindings(caseType: CaseType, decider: { roles: 
   if (decider === null) return [];
   const allowed = rolesThatMayDecide(caseType);
   return decider.roles.some((role) => allowed.includes(role)) ? [] : ['DECIDER_WITHOUT_AUTHORITY'];
+}
+
+/**
+ * R1 as an answer to a look-up before anything is registered (guardian blocks, 002): unlike a
+ * received case, nobody phones afterwards, so a decision maker the directory does not know may not
+ * decide.
+ */
+export function decisionAuthority(caseType: CaseType, decider: { roles: readonly string[] } | null): DecisionAuthority {
+  if (decider === null) return { known: false, mayDecide: false, roles: [] };
+  return { known: true, mayDecide: decisionAuthorityFindings(caseType, decider).length === 0, roles: [...decider.roles] };
 }
