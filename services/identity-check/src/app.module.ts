@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@accessdesk/platform';
 import { CheckCaseService } from './check-case/check-case.service';
+import { CheckEmergencyCallService } from './check-emergency-call/check-emergency-call.service';
 import { CheckEntity } from './checks/check.entity';
 import { IdentityCheckConfig } from './identity-check.config';
 import { IdentityCheckHandlers } from './identity-check.handlers';
@@ -27,6 +28,7 @@ export class AppModule {
         PopulationRegisterClient,
         StaffDirectoryClient,
         CheckCaseService,
+        CheckEmergencyCallService,
         LookUpResidentService,
         IdentityCheckHandlers,
       ],

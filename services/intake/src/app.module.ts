@@ -21,6 +21,8 @@ import { ResidentStatusService } from './resident-status/resident-status.service
 import { DecideReviewService } from './reviews/decide-review.service';
 import { WorkItemEntity } from './work-items/work-item.entity';
 import { WorkItemsService } from './work-items/work-items.service';
+import { OnEmergencyCallCheckedService } from './on-emergency-call-checked/on-emergency-call-checked.service';
+import { PaperworkService } from './paperwork/paperwork.service';
 
 @Module({})
 export class AppModule {
@@ -49,6 +51,8 @@ export class AppModule {
         OnChildLockRequestedService,
         ResidentStatusService,
         OnCaseCheckedService,
+        OnEmergencyCallCheckedService,
+        PaperworkService,
         OnActionCompletedService,
         OnCaseFollowedUpService,
         IntakeHandlers,
