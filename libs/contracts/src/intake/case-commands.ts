@@ -43,7 +43,7 @@ export class VerificationRequest {
   /** When the desk phoned; not asked when it acts on its own judgement (`judgement`). */
   @ValidateIf((o: VerificationRequest) => !o.judgement || o.calledAt !== undefined)
   @IsISO8601({ strict: true })
-  calledAt!: string;
+  calledAt?: string;
   @IsString() @Length(1, 2000) note!: string;
   /**
    * R12: the staff directory could not answer for an emergency lock, and the desk executes on its own
