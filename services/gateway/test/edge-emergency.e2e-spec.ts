@@ -75,8 +75,9 @@ describe('edge: the emergency lock (R12, R1, R4)', () => {
     const onItem = await staff.ksd.post(`/work-items/${item.id}/complete`, { resolution: 'CLOSE' });
     expect(onItem.status).toBe(409);
 
-    // David Dahl of the service desk is in the directory, but may not decide a lock (R1).
-    const desk = await phoneIn('edge-emergency-desk-decides', ELIN, calledBack(), { hsaId: people.ksd.sub, name: people.ksd.name, role: 'CLINICIAN' });
+    // Eva Ek of the contact centre is in the directory, but may not decide a lock (R1).
+    const desk = await phoneIn('edge-emergency-desk-decides', ELIN, calledBack(), { hsaId: 'SE2321000131-E000000000015', name: 'Eva Ek', role: 'CLINICIAN' });
+    expect(desk.status).toBe(201);
     await staff.ksd.caseIn(desk.body.id, 'RETURNED_FOR_COMPLETION');
     expect((await staff.ksd.workItem(desk.body.id, 'EMERGENCY_CALL')).details.join(' ')).toContain('beslutsfattaren har inte behörighet att besluta');
     await notExecuted(desk.body.id);
@@ -118,7 +119,7 @@ describe('edge: the emergency lock (R12, R1, R4)', () => {
       expect(item.title).toContain('personalkatalogen svarar inte');
       await notExecuted(id);
 
-      const withoutWhy = await staff.ksd.post(`/cases/${id}/verification`, { outcome: 'VERIFIED', note: 'Ringt växeln' });
+      const withoutWhy = await staff.ksd.post(`/cases/${id}/verification`, { outcome: 'VERIFIED', calledAt: new Date().toISOString(), note: 'Ringt växeln' });
       expect(withoutWhy.status).toBe(422);
       expect(withoutWhy.body.type).toMatch(/judgement-missing$/);
       const judged = await staff.ksd.post(`/cases/${id}/verification`, { outcome: 'VERIFIED', note: 'Ringt växeln', judgement: 'Känd läkare, akut hotbild; katalogen nere' });
@@ -155,7 +156,7 @@ describe('edge: the emergency lock (R12, R1, R4)', () => {
     expect(wrong.body.paperwork).toBe('CHECKING');
     const back = await staff.ksd.caseWhen(id, (c) => c.paperwork === 'RETURNED_FOR_COMPLETION', 'the form returned');
     expect(back.status).toBe('EXECUTED');
-    expect(back.timeline.at(-1)?.note).toContain('namnet stämmer inte med folkbokföringen');
+    expect(back.timeline.some((t) => t.note.startsWith('Blanketten returnerad för komplettering: namnet stämmer inte med folkbokföringen'))).toBe(true);
     const told = await mailWith(system, VGR_UNIT.headEmail, (m) => m.subject.includes('blanketten efter nödspärren') && m.subject.includes(called.body.registryNumber), 'the return of the form');
     expect(told.text).toContain('namnet stämmer inte med folkbokföringen');
     expect(told.text).toContain('Låsningen av inloggningen på 1177 är verkställd och gäller som förut.');
