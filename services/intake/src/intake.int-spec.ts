@@ -588,6 +588,29 @@ describe('intake runs the routines', () => {
     expect(asked.payload.paperworkSender).toBe('RESIDENT');
   });
 
+  it('R18 R12: the linked lock of a guardian block phoned in carries no call of its own and goes to the staff tool at once', async () => {
+    const guardianBlockId = randomUUID();
+    const asked = createEnvelope(
+      ChildLockRequestedV1,
+      {
+        guardianBlockId,
+        guardianBlockRegistryNumber: 'VGR-2026-VB-000002',
+        child: { personnummer: '201103083919', name: 'Viktor Östlund' },
+        channel: 'EMERGENCY_PHONE',
+        decision: { ...request().decision, decidedBy: { hsaId: 'SE2321000131-E000000000012', name: 'Bo Berg', role: 'UNIT_HEAD' } },
+        signature: null,
+        requestingUnit: request().requestingUnit,
+        requestedAt: new Date().toISOString(),
+      },
+      meta(guardianBlockId, { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'] }),
+    );
+    await harness.publish(asked);
+    const opened = await harness.waitFor(LinkedLockOpenedV1, (e) => e.payload.guardianBlockId === guardianBlockId, { what: 'linked lock opened' });
+    await executeCommand(opened.payload.caseId);
+    expect(await view(opened.payload.caseId, desk)).toMatchObject({ status: 'EXECUTING', paperwork: 'PENDING', guardianBlockId });
+    expect(harness.observedOf(EmergencyCallReceivedV1, (e) => e.correlationId === opened.payload.caseId)).toEqual([]);
+  });
+
   it('R12 R8: an emergency lock closed after a failed execution owes no form: the chase ends and a late form is refused', async () => {
     const emergency = await phoneIn('emergency-fail', '196805263289');
     await directoryAnswers(emergency.id, 'PASSED');

@@ -149,14 +149,20 @@ export class RegisterCase {
     if (!emergency) timeline.push({ at: now.toISOString(), status: 'VERIFYING', by: 'system:intake', note: STATUS_TEXT.VERIFYING });
     await this.cases.insert(manager, entity, timeline, actor);
 
-    if (emergency) {
+    if (emergency && request.emergencyCall) {
       // R12: the staff directory answers for the caller and the decision maker before the staff tool is called.
       await this.cases.publish(manager, EmergencyCallReceivedV1, emergencyCallEvent(entity, now), entity, { id: r.causationId }, actor);
+    } else if (emergency) {
+      // R18: the linked lock of a guardian block phoned in to the contact centre records no call of
+      // its own (only the desk's POST /cases needs one): the block was checked by guardian-block, and
+      // its child lock goes to the staff tool at once, its form chased, as before.
+      await this.cases.executeEmergency(manager, entity, actor, { id: r.causationId }, 'Nödspärr via telefon: verkställs direkt');
     } else {
       await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, now), entity, { id: r.causationId }, actor);
     }
     this.logger.log(`case ${id} registered as ${registryNumber}`);
-    return { ok: true, entity, view: caseView(entity, timeline, related) };
+    // A lock that moved on to EXECUTING in this transaction: its answer is read back.
+    return { ok: true, entity, view: entity.status === 'EXECUTING' ? await this.cases.view(manager, entity) : caseView(entity, timeline, related) };
   }
 }
 
