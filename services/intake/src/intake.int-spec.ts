@@ -499,6 +499,11 @@ describe('intake runs the routines', () => {
     expect(harness.observedOf(ExecuteActionV1, (e) => e.correlationId === emergency.id)).toEqual([]);
     // The desk filed it: no return e-mail goes to the unit for a call the directory did not bear out.
     expect(harness.observedOf(CaseReturnedV1, (e) => e.correlationId === emergency.id)).toEqual([]);
+    // Nor is a form taken for a lock that was not executed.
+    expect(await ask(RecordPaperworkV1, { caseId: emergency.id, request: { receivedAt: new Date().toISOString(), signature: request().signature, decision: request().decision, patientInformed: { informed: true } } }, desk)).toMatchObject({
+      ok: false,
+      problem: { status: 409, type: expect.stringMatching(/emergency-lock-not-executed$/) },
+    });
 
     // The desk calls back on the directory's number and completes the case: the directory is asked again.
     const emergencyCall = { caller: { hsaId: clinician.sub, name: 'Dr A' }, callBack: { number: '031-100 11 11', calledAt: new Date().toISOString() } };

@@ -179,6 +179,11 @@ export class CaseCommandsService {
       if (!paperworkAccepted(entity.paperwork)) {
         return problem('no-paperwork-pending', 409, 'No form is awaited for this case (R12)', `The case's paperwork is ${entity.paperwork}.`);
       }
+      // The form follows a lock that went to the staff tool; one the directory has not borne out yet
+      // is completed or voided first (its own inbox item says how).
+      if (!entity.actionId) {
+        return problem('emergency-lock-not-executed', 409, 'The emergency lock has not been executed yet (R12)', `The case is ${entity.status}; record its form once the lock has gone to the staff tool.`);
+      }
       if (request.resident && request.resident.personnummer !== entity.residentPersonnummer) {
         return problem('resident-cannot-change', 422, 'The form is about another resident (R4)', 'The form that follows an emergency lock names the resident of the case; check the personnummer on the form.');
       }
