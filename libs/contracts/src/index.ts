@@ -11,6 +11,7 @@ export * from './intake/case-received.v1';
 export * from './intake/case-concluded.v1';
 export * from './intake/case-ended.v1';
 export * from './identity-check/case-checked.v1';
+export * from './identity-check/emergency-call.v1';
 export * from './execution/execute-action.v1';
 export * from './execution/action-completed.v1';
 export * from './notification/feedback-sent.v1';

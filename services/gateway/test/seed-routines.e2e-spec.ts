@@ -40,6 +40,8 @@ const SARA = '198707072628';
 const VIKTOR = { personnummer: '201103083919', name: 'Viktor Östlund' };
 const SAMIR = { personnummer: '198503721535', name: 'Samir Samordnare' };
 const OLLE = { personnummer: '196008153170', name: 'Olle Utankonto' };
+/** R12: the desk called Dr A back on the staff directory's number for her. */
+const DR_A_CALLED_BACK = { caller: { hsaId: 'SE2321000131-E000000000011', name: 'Dr A' }, callBack: { number: '031-100 11 11', calledAt: '2026-11-20T09:10:00Z' } };
 
 describe('the routines of the seeds, end to end', () => {
   let system: RunningSystem;
@@ -121,7 +123,7 @@ describe('the routines of the seeds, end to end', () => {
     });
 
     it('R12: an emergency lock is executed at once, its missing form is chased and escalated, and the form completes it', async () => {
-      const called = await staff.ksd.post('/cases', form(people.drA, VGR_UNIT, { resident: OSKAR, channel: 'EMERGENCY_PHONE', signature: null, decision: { ...form(people.drA, VGR_UNIT, { resident: OSKAR }).decision, journalNoteRef: null, chiefPhysicianInformedAt: null } }), 'seed000-emergency');
+      const called = await staff.ksd.post('/cases', form(people.drA, VGR_UNIT, { resident: OSKAR, channel: 'EMERGENCY_PHONE', signature: null, decision: { ...form(people.drA, VGR_UNIT, { resident: OSKAR }).decision, journalNoteRef: null, chiefPhysicianInformedAt: null }, emergencyCall: DR_A_CALLED_BACK }), 'seed000-emergency');
       expect(called.status).toBe(201);
       expect(called.body.paperwork).toBe('PENDING');
       const executed = await staff.ksd.caseIn(called.body.id, 'EXECUTED');
@@ -142,12 +144,13 @@ describe('the routines of the seeds, end to end', () => {
         patientInformed: { informed: true },
       });
       expect(paperwork.status).toBe(200);
-      expect(paperwork.body.paperwork).toBe('RECEIVED');
+      // R12 R4: the form gets the checks on receipt before it ends the chase.
+      expect(paperwork.body.paperwork).toBe('CHECKING');
       await staff.ksd.caseIn(called.body.id, 'CLOSED');
     });
 
     it('R12 R13 R16: a lock phoned in at the resident’s own request records that the resident sends the form; a samordningsnummer is flagged', async () => {
-      const own = await staff.ksd.post('/cases', form(people.drA, VGR_UNIT, { resident: SAMIR, channel: 'EMERGENCY_PHONE', initiator: { kind: 'RESIDENT', description: 'Invånaren ringde med personalen' }, signature: null }), 'seed000-own');
+      const own = await staff.ksd.post('/cases', form(people.drA, VGR_UNIT, { resident: SAMIR, channel: 'EMERGENCY_PHONE', initiator: { kind: 'RESIDENT', description: 'Invånaren ringde med personalen' }, signature: null, emergencyCall: DR_A_CALLED_BACK }), 'seed000-own');
       expect(own.status).toBe(201);
       expect(own.body.paperworkSender).toBe('RESIDENT');
       expect(own.body.advice.join(' ')).toMatch(/samordningsnummer/i);

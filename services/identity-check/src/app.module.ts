@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@accessdesk/platform';
 import { CheckCaseService } from './check-case/check-case.service';
 import { CheckDecisionAuthorityService } from './check-decision-authority/check-decision-authority.service';
+import { CheckEmergencyCallService } from './check-emergency-call/check-emergency-call.service';
 import { CheckEntity } from './checks/check.entity';
 import { IdentityCheckConfig } from './identity-check.config';
 import { IdentityCheckHandlers } from './identity-check.handlers';
@@ -28,6 +29,7 @@ export class AppModule {
         PopulationRegisterClient,
         StaffDirectoryClient,
         CheckCaseService,
+        CheckEmergencyCallService,
         LookUpResidentService,
         CheckDecisionAuthorityService,
         IdentityCheckHandlers,

@@ -19,4 +19,10 @@ export class IdentityCheckConfig extends BaseServiceConfig {
   @withoutTrailingSlash
   @IsUrl(HTTP_URL, { message: 'STAFF_DIRECTORY_URL must be an http(s) URL' })
   STAFF_DIRECTORY_URL = 'http://127.0.0.1:4000/staff-directory';
+
+  /**
+   * R12: how long an emergency lock waits for the staff directory before the desk is told it cannot
+   * answer and may act on its own judgement: an emergency must not wait for a register.
+   */
+  @EnvInt(100, 30_000) EMERGENCY_DIRECTORY_TIMEOUT_MS = 2_000;
 }

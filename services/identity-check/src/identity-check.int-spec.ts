@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Actor, CaseCheckedV1, CaseReceivedV1, CheckDecisionAuthorityV1, DecisionAuthority, Envelope, LookUpResidentV1, ResidentLookup, RpcReply } from '@accessdesk/contracts';
+import {
+  Actor,
+  CaseCheckedV1,
+  CaseReceivedV1,
+  CheckDecisionAuthorityV1,
+  DecisionAuthority,
+  EmergencyCallCheckedV1,
+  EmergencyCallReceivedV1,
+  Envelope,
+  LookUpResidentV1,
+  ResidentLookup,
+  RpcReply,
+} from '@accessdesk/contracts';
 import { createEnvelope } from '@accessdesk/messaging';
 import { ServiceHarness, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
@@ -24,6 +36,10 @@ const DR_IVAR_ICKEGODKAND = 'SE5599887766-E000000000011';
 /** On VGR's list in config/regions.json (R24). */
 const APPROVED_PROVIDER = 'SE5566778899-0001';
 const NOT_APPROVED_PROVIDER = 'SE5599887766-0001';
+/** Dr A's work number in the directory (R12). */
+const DR_A_PHONE = '031-100 11 11';
+/** R12: how long identity-check waits for the directory on an emergency lock, in this test. */
+const EMERGENCY_TIMEOUT_MS = 300;
 
 /** The population register and the staff directory, just the endpoints identity-check calls. */
 class FakeRegisters {
@@ -36,15 +52,19 @@ class FakeRegisters {
   /** The next n staff-directory look-ups answer 503. */
   failPersons = 0;
   personLookups = 0;
+  /** R12: every staff-directory look-up waits this long before answering (a directory that hangs). */
+  directoryDelayMs = 0;
+  /** Staff-directory look-ups so far. */
+  directoryLookups = 0;
   private readonly residents: Record<string, object> = {
     [TOVA]: { personnummer: TOVA, givenName: 'Tova', surname: 'Testsson', protectedIdentity: false, deceased: false, guardians: [] },
     [LO]: { personnummer: LO, givenName: 'Lo', surname: 'Exempelsson', protectedIdentity: false, deceased: false, guardians: LO_GUARDIANS },
     [JAMTE]: { personnummer: JAMTE, givenName: 'Jonas', surname: 'Jämte', protectedIdentity: true, deceased: false, guardians: [], homeRegion: 'JAMTLAND' },
   };
   private readonly staff: Record<string, object> = {
-    [DR_A]: { hsaId: DR_A, name: 'Dr A', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U1', roles: ['clinician'], regionalStaffId: true },
+    [DR_A]: { hsaId: DR_A, name: 'Dr A', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U1', roles: ['clinician'], regionalStaffId: true, workPhone: DR_A_PHONE },
     [TOR_TELL]: { hsaId: TOR_TELL, name: 'Tor Tell', region: 'JONKOPING', careProvider: 'SE2321000057-E000000000000', unit: 'U5', roles: ['unit_head'], regionalStaffId: true },
-    [DAVID_DAHL]: { hsaId: DAVID_DAHL, name: 'David Dahl', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U3', roles: ['service_desk'], regionalStaffId: true },
+    [DAVID_DAHL]: { hsaId: DAVID_DAHL, name: 'David Dahl', region: 'VGR', careProvider: 'SE2321000131-E000000000000', unit: 'U3', roles: ['service_desk'], regionalStaffId: true, workPhone: '031-100 14 14' },
     [DR_PIA_PRIVAT]: { hsaId: DR_PIA_PRIVAT, name: 'Dr Pia Privat', region: 'VGR', careProvider: APPROVED_PROVIDER, unit: 'U2', roles: ['clinician'], regionalStaffId: false },
     [DR_IVAR_ICKEGODKAND]: {
       hsaId: DR_IVAR_ICKEGODKAND,
@@ -88,6 +108,8 @@ class FakeRegisters {
         this.failPersons -= 1;
         return send(503, { title: 'Unavailable', status: 503 });
       }
+      this.directoryLookups += 1;
+      if (this.directoryDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.directoryDelayMs));
       const found = this.staff[decodeURIComponent(person[1])];
       return found ? send(200, found) : send(404, { title: 'Staff member not found', status: 404 });
     }
@@ -137,8 +159,9 @@ describe('identity-check against the real broker and database', () => {
         POPULATION_REGISTER_URL: `${registers.url}/population-register`,
         STAFF_DIRECTORY_URL: `${registers.url}/staff-directory/`,
         REGIONS_CONFIG_FILE: resolve(__dirname, '../../../config/regions.json'),
+        EMERGENCY_DIRECTORY_TIMEOUT_MS: String(EMERGENCY_TIMEOUT_MS),
       },
-      observe: [CaseCheckedV1],
+      observe: [CaseCheckedV1, EmergencyCallCheckedV1],
     });
   });
 
@@ -225,6 +248,83 @@ describe('identity-check against the real broker and database', () => {
 
     const byDrA = received({ channel: 'EMERGENCY_PHONE', signature: null });
     expect((await check(byDrA)).payload).toMatchObject({ verdict: 'PASSED', findings: [] });
+  });
+
+  describe('R12 the emergency call: the staff directory answers for the caller and the decision maker before the staff tool is called', () => {
+    function call(overrides: Partial<EmergencyCallReceivedV1> = {}): EmergencyCallReceivedV1 {
+      return {
+        caseId: randomUUID(),
+        registryNumber: 'VGR-2026-000002',
+        decidedBy: { hsaId: DR_A, role: 'CLINICIAN' },
+        caller: { hsaId: DR_A, name: 'Dr A' },
+        callBack: { number: '+46 31 100 11 11', calledAt: '2026-11-20T09:10:00Z' },
+        receivedAt: '2026-11-20T09:11:00.000Z',
+        ...overrides,
+      };
+    }
+
+    async function checkCall(payload: EmergencyCallReceivedV1): Promise<Envelope<EmergencyCallCheckedV1>> {
+      const actor: Actor = { sub: DAVID_DAHL, name: 'David Dahl', region: 'VGR', roles: ['service_desk'] };
+      const envelope = createEnvelope(EmergencyCallReceivedV1, payload, { correlationId: payload.caseId, causationId: payload.caseId, region: 'VGR', actor });
+      await harness.publish(envelope);
+      const result = await harness.waitFor(EmergencyCallCheckedV1, (e) => e.payload.caseId === payload.caseId, { what: `the emergency call of case ${payload.caseId}` });
+      expect(result).toMatchObject({ correlationId: payload.caseId, causationId: envelope.id, actor: { sub: 'system:identity-check' } });
+      return result;
+    }
+
+    it('R12 R1 passes a caller called back on the directory’s work number who names a decision maker with authority', async () => {
+      expect((await checkCall(call())).payload).toMatchObject({ verdict: 'PASSED', findings: [] });
+    });
+
+    it('R12 R1 does not bear out a decision maker the directory does not know, nor one without deciding authority', async () => {
+      const unknown = call({ decidedBy: { hsaId: 'SE2321000131-E000000000777', role: 'CLINICIAN' } });
+      expect((await checkCall(unknown)).payload).toMatchObject({ verdict: 'NOT_VERIFIED', findings: ['DECIDER_UNKNOWN'] });
+      const desk = call({ decidedBy: { hsaId: DAVID_DAHL, role: 'CLINICIAN' } });
+      expect((await checkCall(desk)).payload).toMatchObject({ verdict: 'NOT_VERIFIED', findings: ['DECIDER_WITHOUT_AUTHORITY'] });
+    });
+
+    it('R12 does not bear out a call back to a number that is not the directory’s for the caller, nor a caller it does not know', async () => {
+      const givenNumber = call({ callBack: { number: '070-555 12 34', calledAt: '2026-11-20T09:10:00Z' } });
+      expect((await checkCall(givenNumber)).payload).toMatchObject({ verdict: 'NOT_VERIFIED', findings: ['CALL_BACK_NOT_DIRECTORY_NUMBER'] });
+      // David Dahl phones for Dr A, but is called back on Dr A's number, not his own.
+      const otherCaller = call({ caller: { hsaId: DAVID_DAHL, name: 'David Dahl' } });
+      expect((await checkCall(otherCaller)).payload).toMatchObject({ verdict: 'NOT_VERIFIED', findings: ['CALL_BACK_NOT_DIRECTORY_NUMBER'] });
+      const stranger = call({ caller: { hsaId: 'SE2321000131-E000000000778', name: 'Okänd' } });
+      expect((await checkCall(stranger)).payload).toMatchObject({ verdict: 'NOT_VERIFIED', findings: ['CALLER_UNKNOWN'] });
+    });
+
+    it('R12 answers DIRECTORY_UNAVAILABLE within its short timeout when the directory hangs, instead of waiting or retrying', async () => {
+      registers.directoryDelayMs = EMERGENCY_TIMEOUT_MS * 4;
+      try {
+        const before = registers.directoryLookups;
+        const started = Date.now();
+        const { payload: result } = await checkCall(call());
+        expect(result).toEqual({ caseId: result.caseId, verdict: 'DIRECTORY_UNAVAILABLE', findings: [], checkedAt: expect.any(String) });
+        expect(Date.now() - started).toBeLessThan(EMERGENCY_TIMEOUT_MS * 4);
+        // Asked once: no redelivery through the broker.
+        expect(registers.directoryLookups - before).toBe(1);
+      } finally {
+        registers.directoryDelayMs = 0;
+      }
+    });
+  });
+
+  describe('R12 R4 the form that followed an emergency lock', () => {
+    it('R12 R4 judges staff’s form as a filed form: signature and decision maker', async () => {
+      const unsigned = received({ channel: 'EMERGENCY_PHONE', signature: null, paperworkSender: 'STAFF' });
+      expect((await check(unsigned)).payload).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['UNSIGNED'], paperworkSender: 'STAFF' });
+      const byIvar = received({ channel: 'EMERGENCY_PHONE', paperworkSender: 'STAFF', signature: { signedBy: DR_IVAR_ICKEGODKAND, signedAt: '2026-11-21T09:05:00Z' } });
+      expect((await check(byIvar)).payload).toMatchObject({ verdict: 'REFUSED', findings: ['PRIVATE_PROVIDER_NOT_APPROVED'], paperworkSender: 'STAFF' });
+      const good = received({ channel: 'EMERGENCY_PHONE', paperworkSender: 'STAFF' });
+      expect((await check(good)).payload).toMatchObject({ verdict: 'PASSED', findings: [], paperworkSender: 'STAFF' });
+    });
+
+    it('R12 R4 checks the resident’s own form against the population register only', async () => {
+      const before = registers.directoryLookups;
+      const own = received({ channel: 'EMERGENCY_PHONE', signature: null, paperworkSender: 'RESIDENT', resident: { personnummer: TOVA, name: 'Tove Testsson' } });
+      expect((await check(own)).payload).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH'], paperworkSender: 'RESIDENT' });
+      expect(registers.directoryLookups).toBe(before);
+    });
   });
 
   it('retries through the broker when the population register fails, and publishes one result', async () => {

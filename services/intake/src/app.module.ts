@@ -25,6 +25,8 @@ import { DeadLettersService } from './dead-letters/dead-letters.service';
 import { DecideReviewService } from './reviews/decide-review.service';
 import { WorkItemEntity } from './work-items/work-item.entity';
 import { WorkItemsService } from './work-items/work-items.service';
+import { OnEmergencyCallCheckedService } from './on-emergency-call-checked/on-emergency-call-checked.service';
+import { PaperworkService } from './paperwork/paperwork.service';
 
 @Module({})
 export class AppModule {
@@ -55,6 +57,8 @@ export class AppModule {
         ResidentStatusService,
         DeadLettersService,
         OnCaseCheckedService,
+        OnEmergencyCallCheckedService,
+        PaperworkService,
         OnActionCompletedService,
         OnCaseFollowedUpService,
         IntakeHandlers,

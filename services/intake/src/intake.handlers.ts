@@ -6,6 +6,7 @@ import {
   CompleteCaseV1,
   CompleteWorkItemV1,
   DecideReviewV1,
+  EmergencyCallCheckedV1,
   FeedbackSentV1,
   GetCaseV1,
   ListDeadLettersV1,
@@ -33,6 +34,7 @@ import { DeadLettersService } from './dead-letters/dead-letters.service';
 import { GetCaseService } from './get-case/get-case.service';
 import { OnActionCompletedService } from './on-action-completed/on-action-completed.service';
 import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
+import { OnEmergencyCallCheckedService } from './on-emergency-call-checked/on-emergency-call-checked.service';
 import { OnCaseFollowedUpService } from './on-case-followed-up/on-case-followed-up.service';
 import { OnChildLockRequestedService } from './on-child-lock-requested/on-child-lock-requested.service';
 import { OnPaperworkOverdueService } from './on-paperwork-overdue/on-paperwork-overdue.service';
@@ -50,6 +52,7 @@ export class IntakeHandlers implements OnModuleInit {
     private readonly getCase: GetCaseService,
     private readonly commands: CaseCommandsService,
     private readonly caseChecked: OnCaseCheckedService,
+    private readonly emergencyCallChecked: OnEmergencyCallCheckedService,
     private readonly actionCompleted: OnActionCompletedService,
     private readonly followedUp: OnCaseFollowedUpService,
     private readonly auditTrail: AuditTrailService,
@@ -83,6 +86,7 @@ export class IntakeHandlers implements OnModuleInit {
     ]);
     this.messaging.subscribe('events', [
       on(CaseCheckedV1, (envelope, payload, manager) => this.caseChecked.handle(envelope, payload, manager)),
+      on(EmergencyCallCheckedV1, (envelope, payload, manager) => this.emergencyCallChecked.handle(envelope, payload, manager)),
       on(ActionCompletedV1, (envelope, payload, manager) => this.actionCompleted.handle(envelope, payload, manager)),
       on(ManualActionOpenedV1, (envelope, payload, manager) => this.workItems.manualActionOpened(envelope, payload, manager)),
       on(FeedbackSentV1, (envelope, payload, manager) => this.followedUp.feedbackSent(envelope, payload, manager)),

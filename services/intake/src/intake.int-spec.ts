@@ -30,6 +30,10 @@ import {
   CaseCheckedV1,
   CaseConcludedV1,
   CaseEndedV1,
+  EmergencyCallCheckedV1,
+  EmergencyCallReceivedV1,
+  PaperworkReceivedV1,
+  PaperworkReturnedV1,
   CaseReceivedV1,
   CaseView,
   ExecuteActionV1,
@@ -70,6 +74,18 @@ function request(personnummer = '199001012385') {
 function unlockRequest(personnummer: string) {
   const lock = request(personnummer);
   return { ...lock, type: 'LOGIN_UNLOCK' as const, decision: { ...lock.decision, reasons: ['THREAT_NO_LONGER_EXISTS' as const] }, relatedCaseId: null, sealScope: null };
+}
+
+/** R12: an emergency lock as the service desk records it: who phoned and the call back. */
+function emergencyRequest(personnummer: string) {
+  return {
+    ...request(personnummer),
+    channel: 'EMERGENCY_PHONE' as const,
+    signature: null,
+    relatedCaseId: null,
+    sealScope: null,
+    emergencyCall: { caller: { hsaId: clinician.sub, name: 'Dr A' }, callBack: { number: '031-100 11 11', calledAt: new Date(Date.now() - 60_000).toISOString() } },
+  };
 }
 
 /**
@@ -206,7 +222,21 @@ describe('intake runs the routines', () => {
     harness = await startServiceUnderTest({
       appModule: AppModule.forRoot,
       configClass: IntakeConfig,
-      observe: [ExecuteActionV1, CaseReturnedV1, CaseEndedV1, LinkedLockOpenedV1, PaperworkPendingV1, PaperworkWaivedV1, WorkItemResolvedV1, CaseConcludedV1, RecordManualResultV1],
+      observe: [
+        ExecuteActionV1,
+        CaseReturnedV1,
+        CaseEndedV1,
+        LinkedLockOpenedV1,
+        PaperworkPendingV1,
+        PaperworkWaivedV1,
+        WorkItemResolvedV1,
+        CaseConcludedV1,
+        RecordManualResultV1,
+        EmergencyCallReceivedV1,
+        CaseReceivedV1,
+        PaperworkReceivedV1,
+        PaperworkReturnedV1,
+      ],
     });
   });
 
@@ -417,33 +447,196 @@ describe('intake runs the routines', () => {
     expect(child).toMatchObject({ type: 'LOGIN_LOCK', guardianBlockId, status: 'VERIFYING' });
   });
 
-  it('R12: an emergency lock goes straight to the staff tool and its form is chased', async () => {
-    const emergency = body(
-      await ask<SubmitCaseV1, CaseView>(
-        SubmitCaseV1,
-        { request: { ...request('197202292822'), channel: 'EMERGENCY_PHONE', signature: null, relatedCaseId: null, sealScope: null }, idempotencyKey: 'emergency-1' },
-        desk,
-      ),
-    );
-    expect(emergency).toMatchObject({ status: 'EXECUTING', paperwork: 'PENDING', paperworkSender: 'STAFF' });
+  /** R12: the desk files an emergency lock; the driver plays identity-check's directory answer. */
+  const phoneIn = async (key: string, personnummer: string, over: object = {}) =>
+    body(await ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...emergencyRequest(personnummer), ...over }, idempotencyKey: key }, desk));
+  const directoryAnswers = async (caseId: string, verdict: EmergencyCallCheckedV1['verdict'], findings: EmergencyCallCheckedV1['findings'] = []) => {
+    const answer = createEnvelope(EmergencyCallCheckedV1, { caseId, verdict, findings, checkedAt: new Date().toISOString() }, meta(caseId, systemActor('identity-check', 'VGR')));
+    await harness.publish(answer);
+    await harness.handled(answer);
+  };
+  const inbox = (kind: WorkItemView['kind'], caseId: string) =>
+    pollUntil(async () => body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind } }, desk)).items.find((i) => i.caseId === caseId), { what: `${kind} item of ${caseId}` });
+  const openItems = async (kind: WorkItemView['kind'], caseId: string) =>
+    body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind } }, desk)).items.filter((i) => i.caseId === caseId);
+  /** An emergency lock through the directory and the staff tool: EXECUTED, its form owed. */
+  const executedEmergency = async (key: string, personnummer: string, over: object = {}) => {
+    const c = await phoneIn(key, personnummer, over);
+    await harness.waitFor(EmergencyCallReceivedV1, (e) => e.correlationId === c.id, { what: 'emergency-call.received' });
+    await directoryAnswers(c.id, 'PASSED');
+    const action = await executeCommand(c.id);
+    await complete(c.id, action.payload.actionId, 'EXECUTED');
+    await statusOf(c.id, 'EXECUTED');
+    return c;
+  };
+
+  it('R12 R1: an emergency lock asks the staff directory about the caller and the decision maker first, and goes to the staff tool when it bears them out', async () => {
+    const emergency = await phoneIn('emergency-1', '197202292822');
+    // Not executed yet: the directory answers first.
+    expect(emergency).toMatchObject({ status: 'RECEIVED', paperwork: 'PENDING', paperworkSender: 'STAFF' });
+    expect(emergency.timeline[0].note).toContain('återuppringd på 031-100 11 11');
+    const asked = await harness.waitFor(EmergencyCallReceivedV1, (e) => e.correlationId === emergency.id, { what: 'emergency-call.received' });
+    expect(asked.payload).toMatchObject({ caseId: emergency.id, decidedBy: { hsaId: clinician.sub, role: 'CLINICIAN' }, caller: { hsaId: clinician.sub, name: 'Dr A' }, callBack: { number: '031-100 11 11' } });
+    expect(harness.observedOf(ExecuteActionV1, (e) => e.correlationId === emergency.id)).toEqual([]);
+
+    await directoryAnswers(emergency.id, 'PASSED');
     await executeCommand(emergency.id);
     const pending = await harness.waitFor(PaperworkPendingV1, (e) => e.correlationId === emergency.id, { what: 'paperwork.pending' });
     expect(pending.payload).toMatchObject({ sender: 'STAFF', registryNumber: emergency.registryNumber });
+    const executing = await statusOf(emergency.id, 'EXECUTING');
+    expect(executing.timeline.map((t) => t.status)).toEqual(['RECEIVED', 'EXECUTING']);
+    expect(executing.timeline[1].note).toMatch(/personalkatalogens nummer/);
     // A clinician does not record an emergency lock: the service desk does (R12).
-    expect(await ask(SubmitCaseV1, { request: { ...request('197202292822'), channel: 'EMERGENCY_PHONE', relatedCaseId: null, sealScope: null }, idempotencyKey: 'emergency-2' })).toMatchObject({
+    expect(await ask(SubmitCaseV1, { request: emergencyRequest('197202292822'), idempotencyKey: 'emergency-2' })).toMatchObject({
       ok: false,
       problem: { status: 403, type: expect.stringMatching(/emergency-by-service-desk$/) },
     });
   });
 
-  it('R12 R8: an emergency lock closed after a failed execution owes no form: the chase ends and a late form is refused', async () => {
-    const emergency = body(
-      await ask<SubmitCaseV1, CaseView>(
-        SubmitCaseV1,
-        { request: { ...request('196805263289'), channel: 'EMERGENCY_PHONE', signature: null, relatedCaseId: null, sealScope: null }, idempotencyKey: 'emergency-fail' },
-        desk,
-      ),
+  it('R12: an emergency lock without who phoned and how the caller was verified is refused, as is an emergency call on a form', async () => {
+    const { emergencyCall: _dropped, ...withoutCall } = emergencyRequest('197202292822');
+    expect(await ask(SubmitCaseV1, { request: withoutCall, idempotencyKey: 'emergency-no-call' }, desk)).toMatchObject({
+      ok: false,
+      problem: { status: 422, type: expect.stringMatching(/emergency-call-missing$/) },
+    });
+    expect(await ask(SubmitCaseV1, { request: { ...emergencyRequest('197202292822'), channel: 'FORM', signature: request().signature }, idempotencyKey: 'form-with-call' }, desk)).toMatchObject({
+      ok: false,
+      problem: { status: 422, type: expect.stringMatching(/emergency-call-not-applicable$/) },
+    });
+  });
+
+  it('R12 R1: an emergency lock the staff directory does not bear out is not executed; the desk sees why in its inbox, completes it and the directory is asked again', async () => {
+    const emergency = await phoneIn('emergency-unknown', '199512312266');
+    await harness.waitFor(EmergencyCallReceivedV1, (e) => e.correlationId === emergency.id, { what: 'emergency-call.received' });
+    await directoryAnswers(emergency.id, 'NOT_VERIFIED', ['DECIDER_UNKNOWN', 'CALL_BACK_NOT_DIRECTORY_NUMBER']);
+    const returned = await statusOf(emergency.id, 'RETURNED_FOR_COMPLETION');
+    expect(returned.timeline.at(-1)?.note).toMatch(/^Nödspärren verkställs inte: beslutsfattaren finns inte i personalkatalogen.*numret som ringdes upp är inte personalkatalogens nummer/);
+    const item = await inbox('EMERGENCY_CALL', emergency.id);
+    expect(item.title).toBe(`Nödspärren har inte verkställts – ${emergency.registryNumber}`);
+    expect(item.details.join(' ')).toContain('beslutsfattaren finns inte i personalkatalogen');
+    expect(harness.observedOf(ExecuteActionV1, (e) => e.correlationId === emergency.id)).toEqual([]);
+    // The desk filed it: no return e-mail goes to the unit for a call the directory did not bear out.
+    expect(harness.observedOf(CaseReturnedV1, (e) => e.correlationId === emergency.id)).toEqual([]);
+    // Nor is a form taken for a lock that was not executed.
+    expect(await ask(RecordPaperworkV1, { caseId: emergency.id, request: { receivedAt: new Date().toISOString(), signature: request().signature, decision: request().decision, patientInformed: { informed: true } } }, desk)).toMatchObject({
+      ok: false,
+      problem: { status: 409, type: expect.stringMatching(/emergency-lock-not-executed$/) },
+    });
+
+    // The desk calls back on the directory's number and completes the case: the directory is asked again.
+    const emergencyCall = { caller: { hsaId: clinician.sub, name: 'Dr A' }, callBack: { number: '031-100 11 11', calledAt: new Date().toISOString() } };
+    const completed = body(await ask<CompleteCaseV1, CaseView>(CompleteCaseV1, { caseId: emergency.id, request: { emergencyCall, comment: 'Ringt upp på katalogens nummer' } }, desk));
+    expect(completed.status).toBe('VERIFYING');
+    expect(await openItems('EMERGENCY_CALL', emergency.id)).toEqual([]);
+    await pollUntil(() => harness.observedOf(EmergencyCallReceivedV1, (e) => e.correlationId === emergency.id).length === 2, { what: 'the directory asked again' });
+    await directoryAnswers(emergency.id, 'PASSED');
+    await executeCommand(emergency.id);
+    expect((await statusOf(emergency.id, 'EXECUTING')).timeline.map((t) => t.status)).toEqual(['RECEIVED', 'RETURNED_FOR_COMPLETION', 'VERIFYING', 'READY', 'EXECUTING']);
+  });
+
+  it('R12: when the staff directory cannot answer, the desk executes on its own documented judgement, on the timeline and in the audit trail', async () => {
+    const emergency = await phoneIn('emergency-directory-down', '199304171797');
+    await harness.waitFor(EmergencyCallReceivedV1, (e) => e.correlationId === emergency.id, { what: 'emergency-call.received' });
+    await directoryAnswers(emergency.id, 'DIRECTORY_UNAVAILABLE');
+    await statusOf(emergency.id, 'MANUAL_VERIFICATION');
+    const item = await inbox('MANUAL_VERIFICATION', emergency.id);
+    expect(item.title).toContain('personalkatalogen svarar inte');
+    expect(harness.observedOf(ExecuteActionV1, (e) => e.correlationId === emergency.id)).toEqual([]);
+
+    const calledAt = new Date().toISOString();
+    expect(await ask(RecordVerificationV1, { caseId: emergency.id, request: { outcome: 'VERIFIED', calledAt, note: 'Känd röst' } }, desk)).toMatchObject({
+      ok: false,
+      problem: { status: 422, type: expect.stringMatching(/judgement-missing$/) },
+    });
+    const judged = body(
+      await ask<RecordVerificationV1, CaseView>(RecordVerificationV1, { caseId: emergency.id, request: { outcome: 'VERIFIED', note: 'Ringt växeln', judgement: 'Uppringaren känd av desken; akut hotbild' } }, desk),
     );
+    expect(judged).toMatchObject({ status: 'EXECUTING', paperwork: 'PENDING' });
+    const step = judged.timeline.find((t) => t.status === 'READY');
+    expect(step).toMatchObject({ by: desk.sub });
+    expect(step?.note).toContain('eget dokumenterade omdöme');
+    expect(step?.note).toContain('David Dahl');
+    expect(step?.note).toContain('Uppringaren känd av desken; akut hotbild');
+    await executeCommand(emergency.id);
+    await harness.waitFor(PaperworkPendingV1, (e) => e.correlationId === emergency.id, { what: 'paperwork.pending' });
+    expect(await openItems('MANUAL_VERIFICATION', emergency.id)).toEqual([]);
+    const audit = await harness.dataSource.query(`SELECT actor->>'sub' AS sub, detail FROM intake.audit_log WHERE case_id = $1 AND detail LIKE 'R12 eget omdöme%'`, [emergency.id]);
+    expect(audit).toEqual([{ sub: desk.sub, detail: `R12 eget omdöme av ${desk.sub}: Uppringaren känd av desken; akut hotbild` }]);
+  });
+
+  it('R12 R4: the follow-up form gets the checks on receipt; a failing form goes back (the requester told) and is still chased; a passing one ends the chase', async () => {
+    const emergency = await executedEmergency('emergency-form', '195510034241');
+    const form = { receivedAt: new Date().toISOString(), signature: request().signature, decision: request().decision, patientInformed: { informed: true } };
+    const first = body(await ask<RecordPaperworkV1, CaseView>(RecordPaperworkV1, { caseId: emergency.id, request: { ...form, resident: { personnummer: '195510034241', name: 'Inga Ängström' } } }, desk));
+    expect(first.paperwork).toBe('CHECKING');
+    const asked = await harness.waitFor(CaseReceivedV1, (e) => e.correlationId === emergency.id, { what: 'case.received for the form' });
+    expect(asked.payload).toMatchObject({ paperworkSender: 'STAFF', channel: 'EMERGENCY_PHONE', signature: form.signature, resident: { name: 'Inga Ängström' } });
+    // A second form while the first is being checked is refused.
+    expect(await ask(RecordPaperworkV1, { caseId: emergency.id, request: form }, desk)).toMatchObject({ ok: false, problem: { status: 409 } });
+
+    const failed = createEnvelope(CaseCheckedV1, { ...passed(emergency.id), verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH'], paperworkSender: 'STAFF' }, meta(emergency.id));
+    await harness.publish(failed);
+    await harness.handled(failed);
+    const back = await view(emergency.id, desk);
+    expect(back).toMatchObject({ status: 'EXECUTED', paperwork: 'RETURNED_FOR_COMPLETION' });
+    expect(back.timeline.at(-1)?.note).toMatch(/^Blanketten returnerad för komplettering: namnet stämmer inte med folkbokföringen/);
+    const told = await harness.waitFor(CaseReturnedV1, (e) => e.correlationId === emergency.id, { what: 'case.returned for the form' });
+    expect(told.payload).toMatchObject({ followUpForm: true, reasons: ['namnet stämmer inte med folkbokföringen'], registryNumber: emergency.registryNumber });
+    await harness.waitFor(PaperworkReturnedV1, (e) => e.correlationId === emergency.id, { what: 'paperwork.returned' });
+    expect(harness.observedOf(PaperworkReceivedV1, (e) => e.correlationId === emergency.id)).toEqual([]);
+    // Still chased: the reminder opens the desk's item for the missing form.
+    await harness.publish(createEnvelope(PaperworkOverdueV1, { caseId: emergency.id, registryNumber: emergency.registryNumber, stage: 'REMINDER', sender: 'STAFF', requestingUnit: { hsaId: clinician.unit as string, name: 'Vårdcentralen', headEmail: 'head@example.se' }, pendingSince: new Date().toISOString() }, meta(emergency.id)));
+    expect((await inbox('PAPERWORK', emergency.id)).details.join(' ')).toContain('returnerades för komplettering');
+
+    const corrected = body(await ask<RecordPaperworkV1, CaseView>(RecordPaperworkV1, { caseId: emergency.id, request: { ...form, resident: { personnummer: '195510034241', name: 'Ingrid Ängström' } } }, desk));
+    expect(corrected.paperwork).toBe('CHECKING');
+    await pollUntil(() => harness.observedOf(CaseReceivedV1, (e) => e.correlationId === emergency.id).length === 2, { what: 'the corrected form checked' });
+    const ok = createEnvelope(CaseCheckedV1, { ...passed(emergency.id), paperworkSender: 'STAFF' }, meta(emergency.id));
+    await harness.publish(ok);
+    await harness.handled(ok);
+    expect(await view(emergency.id, desk)).toMatchObject({ paperwork: 'RECEIVED' });
+    await harness.waitFor(PaperworkReceivedV1, (e) => e.correlationId === emergency.id, { what: 'paperwork.received' });
+    expect(await openItems('PAPERWORK', emergency.id)).toEqual([]);
+  });
+
+  it('R12 R4: the resident’s own follow-up form is checked for the resident’s identity; a form naming another resident is refused', async () => {
+    const own = await executedEmergency('emergency-own', '198009302467', { initiator: { kind: 'RESIDENT', description: 'Invånaren ringde med personalen' } });
+    expect(own.paperworkSender).toBe('RESIDENT');
+    expect(await ask(RecordPaperworkV1, { caseId: own.id, request: { receivedAt: new Date().toISOString(), resident: { personnummer: '199001012385', name: 'Tova Testsson' } } }, desk)).toMatchObject({
+      ok: false,
+      problem: { status: 422, type: expect.stringMatching(/resident-cannot-change$/) },
+    });
+    body(await ask<RecordPaperworkV1, CaseView>(RecordPaperworkV1, { caseId: own.id, request: { receivedAt: new Date().toISOString() } }, desk));
+    const asked = await harness.waitFor(CaseReceivedV1, (e) => e.correlationId === own.id, { what: 'case.received for the resident’s form' });
+    expect(asked.payload.paperworkSender).toBe('RESIDENT');
+  });
+
+  it('R18 R12: the linked lock of a guardian block phoned in carries no call of its own and goes to the staff tool at once', async () => {
+    const guardianBlockId = randomUUID();
+    const asked = createEnvelope(
+      ChildLockRequestedV1,
+      {
+        guardianBlockId,
+        guardianBlockRegistryNumber: 'VGR-2026-VB-000002',
+        child: { personnummer: '201103083919', name: 'Viktor Östlund' },
+        channel: 'EMERGENCY_PHONE',
+        decision: { ...request().decision, decidedBy: { hsaId: 'SE2321000131-E000000000012', name: 'Bo Berg', role: 'UNIT_HEAD' } },
+        signature: null,
+        requestingUnit: request().requestingUnit,
+        requestedAt: new Date().toISOString(),
+      },
+      meta(guardianBlockId, { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'] }),
+    );
+    await harness.publish(asked);
+    const opened = await harness.waitFor(LinkedLockOpenedV1, (e) => e.payload.guardianBlockId === guardianBlockId, { what: 'linked lock opened' });
+    await executeCommand(opened.payload.caseId);
+    expect(await view(opened.payload.caseId, desk)).toMatchObject({ status: 'EXECUTING', paperwork: 'PENDING', guardianBlockId });
+    expect(harness.observedOf(EmergencyCallReceivedV1, (e) => e.correlationId === opened.payload.caseId)).toEqual([]);
+  });
+
+  it('R12 R8: an emergency lock closed after a failed execution owes no form: the chase ends and a late form is refused', async () => {
+    const emergency = await phoneIn('emergency-fail', '196805263289');
+    await directoryAnswers(emergency.id, 'PASSED');
     const action = await executeCommand(emergency.id);
     await complete(emergency.id, action.payload.actionId, 'FAILED', 'STAFF_TOOL_UNAVAILABLE');
     await statusOf(emergency.id, 'FAILED');

@@ -4,6 +4,7 @@ import { ChasePaperworkService } from './chase-paperwork/chase-paperwork.service
 import { ListReviewsService } from './list-reviews/list-reviews.service';
 import { Reviews1732300000600 } from './migrations/1732300000600-reviews';
 import { RemindersAndPaperworkChases1732300000610 } from './migrations/1732300000610-reminders-and-paperwork-chases';
+import { PaperworkReturns1732300000620 } from './migrations/1732300000620-paperwork-returns';
 import { OnLockLiftedService } from './on-lock-lifted/on-lock-lifted.service';
 import { OnReviewDecidedService } from './on-review-decided/on-review-decided.service';
 import { PaperworkChaseEntity } from './paperwork-chases/paperwork-chase.entity';
@@ -24,7 +25,7 @@ export class AppModule {
           service: 'review-scheduler',
           config,
           entities: [ReviewEntity, PaperworkChaseEntity],
-          migrations: [Reviews1732300000600, RemindersAndPaperworkChases1732300000610],
+          migrations: [Reviews1732300000600, RemindersAndPaperworkChases1732300000610, PaperworkReturns1732300000620],
         }),
       ],
       providers: [

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CaseConcludedV1, ListReviewsV1, PaperworkPendingV1, PaperworkReceivedV1, PaperworkWaivedV1, ReviewDecidedV1 } from '@accessdesk/contracts';
+import { CaseConcludedV1, ListReviewsV1, PaperworkPendingV1, PaperworkReceivedV1, PaperworkReturnedV1, PaperworkWaivedV1, ReviewDecidedV1 } from '@accessdesk/contracts';
 import { Messaging, answer, on } from '@accessdesk/messaging';
 import { ChasePaperworkService } from './chase-paperwork/chase-paperwork.service';
 import { ListReviewsService } from './list-reviews/list-reviews.service';
@@ -35,6 +35,7 @@ export class ReviewSchedulerHandlers implements OnModuleInit {
         on(ReviewDecidedV1, (envelope, payload, manager) => this.reviewDecided.handle(envelope, payload, manager)),
         on(PaperworkPendingV1, (envelope, payload, manager) => this.chasePaperwork.pending(envelope, payload, manager)),
         on(PaperworkReceivedV1, (envelope, payload, manager) => this.chasePaperwork.received(envelope, payload, manager)),
+        on(PaperworkReturnedV1, (envelope, payload, manager) => this.chasePaperwork.returned(envelope, payload, manager)),
         on(PaperworkWaivedV1, (envelope, payload, manager) => this.chasePaperwork.waived(envelope, payload, manager)),
       ],
       {

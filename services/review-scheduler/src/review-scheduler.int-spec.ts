@@ -14,6 +14,7 @@ import {
   PaperworkOverdueV1,
   PaperworkPendingV1,
   PaperworkReceivedV1,
+  PaperworkReturnedV1,
   PaperworkWaivedV1,
   ReviewDecidedV1,
   ReviewDueV1,
@@ -452,6 +453,34 @@ describe('review-scheduler against the real broker and database', () => {
       expect(chase).toMatchObject({ status: 'WAIVED', escalated_at: null });
       expect((chase?.ended_at as Date).toISOString()).toBe(ended.payload.waivedAt);
       expect(await stagesPublished(harness, PaperworkOverdueV1, waived.caseId)).toEqual({ REMINDER: 1 });
+    });
+
+    it('R12 a form that failed the checks on receipt does not end the chase: the reminder and escalation still come, until a passing form ends it', async () => {
+      const pending = paperworkPending(new Date());
+      await harness.publish(fromIntake(PaperworkPendingV1, pending));
+      const returned = fromIntake(PaperworkReturnedV1, { caseId: pending.caseId, reasons: ['namnet stämmer inte med folkbokföringen'], returnedAt: new Date().toISOString() });
+      await harness.publish(returned);
+      await harness.handled(returned);
+      expect(await chaseOf(harness, pending.caseId)).toMatchObject({ returns: 1, ended_at: null });
+      expect(at((await chaseOf(harness, pending.caseId))?.last_returned_at)).toBe(Date.parse(returned.payload.returnedAt));
+
+      await paperworkOverdue(harness, pending.caseId, 'REMINDER');
+      const again = fromIntake(PaperworkReturnedV1, { caseId: pending.caseId, reasons: ['blanketten är inte signerad av beslutsfattaren'], returnedAt: new Date().toISOString() });
+      await harness.publish(again);
+      await harness.handled(again);
+      await paperworkOverdue(harness, pending.caseId, 'ESCALATION');
+      expect(await chaseOf(harness, pending.caseId)).toMatchObject({ status: 'ESCALATED', returns: 2, ended_at: null });
+
+      const passed = fromIntake(PaperworkReceivedV1, { caseId: pending.caseId, receivedAt: new Date().toISOString() });
+      await harness.publish(passed);
+      await harness.handled(passed);
+      expect(await chaseOf(harness, pending.caseId)).toMatchObject({ status: 'RECEIVED', returns: 2 });
+      // A return after the chase ended changes nothing.
+      const late = fromIntake(PaperworkReturnedV1, { caseId: pending.caseId, reasons: ['sent late'], returnedAt: new Date().toISOString() });
+      await harness.publish(late);
+      await harness.handled(late);
+      expect(await chaseOf(harness, pending.caseId)).toMatchObject({ status: 'RECEIVED', returns: 2 });
+      expect(await stagesPublished(harness, PaperworkOverdueV1, pending.caseId)).toEqual({ REMINDER: 1, ESCALATION: 1 });
     });
 
     it('R12 a form that arrives before the news that it is awaited: nothing is chased', async () => {

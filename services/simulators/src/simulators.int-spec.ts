@@ -95,6 +95,27 @@ describe('simulators over the network', () => {
       });
       expect((await call('GET', '/staff-directory/private-providers')).status).toBe(400);
     });
+
+    it('R12 lists a member of staff’s work phone number, the one the desk calls back; none where the fixtures give none', async () => {
+      expect((await call('GET', '/staff-directory/persons/SE2321000131-E000000000011')).body).toMatchObject({ workPhone: '031-100 11 11' });
+      expect((await call('GET', '/staff-directory/persons/SE2321000131-E000000000015')).body).toMatchObject({ workPhone: null });
+    });
+
+    it('R12 is down (503) or slow on the knob, and back after a reset', async () => {
+      expect(await call('PUT', '/staff-directory/knobs', { unavailable: true })).toMatchObject({ status: 200, body: { latencyMs: 0, unavailable: true } });
+      expect(await call('GET', '/staff-directory/persons/SE2321000131-E000000000011')).toMatchObject({
+        status: 503,
+        body: { type: 'https://accessdesk.example/problems/staff-directory-unavailable' },
+      });
+      expect((await call('PUT', '/staff-directory/knobs', { unavailable: 'yes' })).status).toBe(400);
+      expect((await call('POST', '/staff-directory/reset')).status).toBe(204);
+      expect((await call('GET', '/staff-directory/knobs')).body).toEqual({ latencyMs: 0, unavailable: false });
+      await call('PUT', '/staff-directory/knobs', { latencyMs: 150 });
+      const started = Date.now();
+      expect((await call('GET', '/staff-directory/persons/SE2321000131-E000000000011')).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      await call('POST', '/staff-directory/reset');
+    });
   });
 
   describe('staff tool', () => {

@@ -96,7 +96,13 @@ export type ExecutionOutcome = (typeof EXECUTION_OUTCOMES)[number];
 export const STAFF_TOOL_ACTIONS = CASE_TYPES;
 export type StaffToolAction = CaseType;
 
-export const PAPERWORK_STATES = ['NOT_REQUIRED', 'PENDING', 'RECEIVED'] as const;
+/**
+ * R12: the form that follows an emergency lock. PENDING: owed; CHECKING: recorded, the checks on
+ * receipt (R1, R4) run; MANUAL_VERIFICATION: the desk phones its signer (R4, 000 §6.9);
+ * RETURNED_FOR_COMPLETION: it failed the checks, a corrected form is owed and still chased;
+ * RECEIVED: a form that passed the checks (the chase ends).
+ */
+export const PAPERWORK_STATES = ['NOT_REQUIRED', 'PENDING', 'RECEIVED', 'CHECKING', 'MANUAL_VERIFICATION', 'RETURNED_FOR_COMPLETION'] as const;
 export type PaperworkState = (typeof PAPERWORK_STATES)[number];
 
 /** R12: who sends the form that follows an emergency lock: staff, or the resident who asked for it (000 §2). */
@@ -112,7 +118,8 @@ export type WorkQueue = (typeof WORK_QUEUES)[number];
  * verify a signer by phone (R4), chase the form of an emergency lock (R12), or deal with an action
  * that failed in the staff tool (R7: a failure never silently disappears).
  */
-export const WORK_ITEM_KINDS = ['MANUAL_EXECUTION', 'MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION'] as const;
+/** EMERGENCY_CALL: an emergency lock not executed on, because the staff directory did not bear out the call (R12). */
+export const WORK_ITEM_KINDS = ['MANUAL_EXECUTION', 'MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION', 'EMERGENCY_CALL'] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
 export const WORK_ITEM_STATUSES = ['OPEN', 'DONE'] as const;

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { PAPERWORK_SENDERS, PaperworkSender } from '../common/vocabulary';
 import {
   ArrayMaxSize,
   IsArray,
@@ -52,4 +53,6 @@ export class CaseCheckedV1 {
   @IsObject() @ValidateNested() @Type(() => ResidentFacts) resident!: ResidentFacts;
   @IsOptional() @IsString() signerCareProvider?: string | null;
   @IsISO8601({ strict: true }) checkedAt!: string;
+  /** R12: the result is for the follow-up form of an emergency lock (echoes `CaseReceivedV1.paperworkSender`). */
+  @IsOptional() @IsIn(PAPERWORK_SENDERS) paperworkSender?: PaperworkSender | null;
 }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { CHANNELS, Channel, DECISION_ROLES, DecisionRole, INTAKE_CASE_TYPES, IntakeCaseType } from '../common/vocabulary';
+import { CHANNELS, Channel, DECISION_ROLES, DecisionRole, INTAKE_CASE_TYPES, IntakeCaseType, PAPERWORK_SENDERS, PaperworkSender } from '../common/vocabulary';
 import { ResidentRef, SignatureDto } from './case-request';
 
 export class DecidedByRef {
@@ -20,4 +20,9 @@ export class CaseReceivedV1 {
   @IsObject() @ValidateNested() @Type(() => DecidedByRef) decidedBy!: DecidedByRef;
   @IsString() @Length(1, 100) requestingUnitHsaId!: string;
   @IsISO8601({ strict: true }) receivedAt!: string;
+  /**
+   * R12: set when what is to be checked is the form that followed an emergency lock, and who sent
+   * it: staff's form gets the full checks on receipt (R1, R4), the resident's the resident's part.
+   */
+  @IsOptional() @IsIn(PAPERWORK_SENDERS) paperworkSender?: PaperworkSender | null;
 }

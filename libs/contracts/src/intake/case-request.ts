@@ -87,6 +87,30 @@ export class SealScopeDto {
   @IsOptional() @IsISO8601({ strict: true }) to?: string | null;
 }
 
+/** R12: who phoned the emergency line, as they stated it. */
+export class EmergencyCallerDto {
+  @Matches(HSA_ID, { message: 'hsaId must be an HSA-id' }) hsaId!: string;
+  @IsString() @Length(1, 200) name!: string;
+}
+
+/** A phone number as dialled: digits, an optional leading +, spaces and dashes. */
+export const PHONE_NUMBER = /^\+?[0-9][0-9 -]{4,24}$/;
+
+/**
+ * R12: how the desk verified the caller: it called back a number it took from the staff directory
+ * (HSA), never one the caller gave. The number called and when.
+ */
+export class CallBackDto {
+  @IsString() @Matches(PHONE_NUMBER, { message: 'number must be a phone number' }) number!: string;
+  @IsISO8601({ strict: true }) calledAt!: string;
+}
+
+/** R12: the emergency call (KSD nödtelefon): who phoned, and the call back that verified them. */
+export class EmergencyCallDto {
+  @IsObject() @ValidateNested() @Type(() => EmergencyCallerDto) caller!: EmergencyCallerDto;
+  @IsObject() @ValidateNested() @Type(() => CallBackDto) callBack!: CallBackDto;
+}
+
 /** The body of `POST /api/v1/cases` (DESIGN.md). Field names are the public contract. */
 export class CaseRequest {
   @IsIn(INTAKE_CASE_TYPES) type!: IntakeCaseType;
@@ -103,6 +127,12 @@ export class CaseRequest {
   @ValidateNested()
   @Type(() => SealScopeDto)
   sealScope?: SealScopeDto | null;
+  /** R12: required when `channel` is EMERGENCY_PHONE, refused otherwise. */
+  @ValidateIf((o: CaseRequest) => o.emergencyCall !== null && o.emergencyCall !== undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EmergencyCallDto)
+  emergencyCall?: EmergencyCallDto | null;
 }
 
 /** Submit a new case (gateway → intake, request/reply). */

@@ -18,6 +18,11 @@ export class CaseSentBack {
 /** R4: the case was returned for completion (retur för komplettering); the requester is told why. */
 export class CaseReturnedV1 extends CaseSentBack {
   static readonly type = 'intake.case.returned.v1';
+  /**
+   * R12: what went back is the form that followed an emergency lock, not the case: the lock stays in
+   * effect and a corrected form goes to the service desk.
+   */
+  @IsOptional() @IsBoolean() followUpForm?: boolean | null;
 }
 
 /** R4: the case was refused (a private care provider not on the region's list); it ends here. */

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { PAPERWORK_SENDERS, PaperworkSender } from '../common/vocabulary';
 import { FeedbackRecipient } from './case-concluded.v1';
 
@@ -31,4 +31,15 @@ export class PaperworkReceivedV1 {
   static readonly type = 'intake.paperwork.received.v1';
   @IsUUID() caseId!: string;
   @IsISO8601({ strict: true }) receivedAt!: string;
+}
+
+/**
+ * R12: the form of an emergency lock failed the checks on receipt (R1, R4) and went back for
+ * completion; it is still owed, so the chase goes on.
+ */
+export class PaperworkReturnedV1 {
+  static readonly type = 'intake.paperwork.returned.v1';
+  @IsUUID() caseId!: string;
+  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 500, { each: true }) reasons!: string[];
+  @IsISO8601({ strict: true }) returnedAt!: string;
 }

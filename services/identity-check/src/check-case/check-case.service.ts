@@ -31,9 +31,11 @@ export class CheckCaseService {
     // Read first: a region missing from the configuration fails before any register is asked.
     const { approvedPrivateProviders } = this.regions.get(envelope.region);
     const resident = await this.populationRegister.lookup(received.resident.personnummer);
-    const decider = await this.staffDirectory.person(received.decidedBy.hsaId);
+    // R12: the resident's own follow-up form names no staff to look up.
+    const residentsForm = received.paperworkSender === 'RESIDENT';
+    const decider = residentsForm ? null : await this.staffDirectory.person(received.decidedBy.hsaId);
     const signedBy = received.signature?.signedBy ?? null;
-    const signer = signedBy === null || signedBy === received.decidedBy.hsaId ? decider : await this.staffDirectory.person(signedBy);
+    const signer = residentsForm || signedBy === null || signedBy === received.decidedBy.hsaId ? decider : await this.staffDirectory.person(signedBy);
 
     const result = checkOnReceipt({
       personnummer: received.resident.personnummer,
@@ -47,6 +49,7 @@ export class CheckCaseService {
       signer,
       caseRegion: envelope.region,
       approvedPrivateProviders,
+      paperworkSender: received.paperworkSender ?? null,
     });
     const checkedAt = new Date();
     await manager.getRepository(CheckEntity).upsert(
@@ -70,6 +73,7 @@ export class CheckCaseService {
       resident: result.resident,
       signerCareProvider: result.signerCareProvider,
       checkedAt: checkedAt.toISOString(),
+      paperworkSender: received.paperworkSender ?? null,
     };
     await this.messaging.publish(manager, createEnvelope(CaseCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
     const findings = result.findings.length > 0 ? ` [${result.findings.join(', ')}]` : '';

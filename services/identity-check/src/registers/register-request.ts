@@ -15,17 +15,17 @@ export interface JsonAnswer {
   body: unknown;
 }
 
-/** One JSON call with a deadline; 404 is an answer, any other non-2xx is `RegisterUnavailableError`. */
-export async function requestJson(register: string, url: string, init: RequestInit = {}): Promise<JsonAnswer> {
+/** One JSON call with a deadline (`timeoutMs`, default REGISTER_TIMEOUT_MS); 404 is an answer, any other non-2xx is `RegisterUnavailableError`. */
+export async function requestJson(register: string, url: string, init: RequestInit = {}, timeoutMs = REGISTER_TIMEOUT_MS): Promise<JsonAnswer> {
   let response: Response;
   try {
     response = await fetch(url, {
       ...init,
       headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      signal: AbortSignal.timeout(REGISTER_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${REGISTER_TIMEOUT_MS} ms` : 'not reachable';
+    const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'not reachable';
     throw new RegisterUnavailableError(`${register} ${reason}`);
   }
   if (response.status === 404) {

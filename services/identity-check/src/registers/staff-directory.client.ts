@@ -6,7 +6,8 @@ import { RegisterUnavailableError, isRecord, requestJson } from './register-requ
 const DIRECTORY = 'staff directory';
 
 /**
- * The staff directory (HSA): who a decision maker or signer is, their care provider and roles. The
+ * The staff directory (HSA): who a decision maker or signer is, their care provider and roles, and
+ * the work phone number the service desk calls back for an emergency lock (R12). The
  * region's approved private care providers are configuration (R24, the regions file), not asked here.
  *
  * What it stands for in production: Inera's **HSA catalogue** (HSA-katalogen), the national directory
@@ -22,20 +23,25 @@ const DIRECTORY = 'staff directory';
 export class StaffDirectoryClient {
   constructor(@Inject(IdentityCheckConfig) private readonly config: IdentityCheckConfig) {}
 
-  /** The person with this HSA-id, or null when the directory has none. */
-  async person(hsaId: string): Promise<DirectoryPerson | null> {
-    const { status, body } = await requestJson(DIRECTORY, `${this.config.STAFF_DIRECTORY_URL}/persons/${encodeURIComponent(hsaId)}`);
+  /**
+   * The person with this HSA-id, or null when the directory has none. `timeoutMs` bounds the call:
+   * an emergency lock (R12) waits only briefly for the directory.
+   */
+  async person(hsaId: string, timeoutMs?: number): Promise<DirectoryPerson | null> {
+    const { status, body } = await requestJson(DIRECTORY, `${this.config.STAFF_DIRECTORY_URL}/persons/${encodeURIComponent(hsaId)}`, {}, timeoutMs);
     if (status === 404) return null;
     if (
       !isRecord(body) ||
       typeof body.careProvider !== 'string' ||
       typeof body.region !== 'string' ||
       typeof body.regionalStaffId !== 'boolean' ||
-      !isStringArray(body.roles)
+      !isStringArray(body.roles) ||
+      (body.workPhone !== undefined && body.workPhone !== null && typeof body.workPhone !== 'string')
     ) {
       throw new RegisterUnavailableError(`${DIRECTORY} answered with an unexpected shape`);
     }
-    return { careProvider: body.careProvider, region: body.region, regionalStaffId: body.regionalStaffId, roles: body.roles };
+    const workPhone = typeof body.workPhone === 'string' ? body.workPhone : null;
+    return { careProvider: body.careProvider, region: body.region, regionalStaffId: body.regionalStaffId, roles: body.roles, workPhone };
   }
 }
 

@@ -138,6 +138,32 @@ describe('R4 checks on receipt', () => {
     });
   });
 
+  describe('the form that follows an emergency lock (R12)', () => {
+    it('R12 R4 judges staff’s follow-up form as a filed form: unsigned goes back for completion', () => {
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', paperworkSender: 'STAFF', signedBy: null }))).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['UNSIGNED'] });
+    });
+
+    it('R12 R4 judges the signer of staff’s follow-up form: a private provider not on the list is refused', () => {
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', paperworkSender: 'STAFF', signer: DR_ICKEGODKAND }))).toMatchObject({
+        verdict: 'REFUSED',
+        findings: ['PRIVATE_PROVIDER_NOT_APPROVED'],
+        signerCareProvider: NOT_APPROVED_PROVIDER,
+      });
+    });
+
+    it('R12 R4 checks the name on staff’s follow-up form against the register', () => {
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', paperworkSender: 'STAFF', requestedName: 'Tove Testsson' }))).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH'] });
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', paperworkSender: 'STAFF' }))).toMatchObject({ verdict: 'PASSED', findings: [] });
+    });
+
+    it('R12 R4 checks the resident’s own follow-up form for the resident’s identity only: no staff signature nor decision', () => {
+      const serviceDesk: DirectoryPerson = { ...DR_A_IN_DIRECTORY, roles: ['service_desk'] };
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', paperworkSender: 'RESIDENT', signedBy: null, decider: serviceDesk, signer: null }))).toMatchObject({ verdict: 'PASSED', findings: [], signerCareProvider: null });
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', paperworkSender: 'RESIDENT', signedBy: null, requestedName: 'Tove Testsson' }))).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH'] });
+      expect(checkOnReceipt(facts({ channel: 'EMERGENCY_PHONE', paperworkSender: 'RESIDENT', signedBy: null, resident: null }))).toMatchObject({ verdict: 'RETURN_FOR_COMPLETION', findings: ['RESIDENT_NOT_FOUND'] });
+    });
+  });
+
   describe('decision authority (R1)', () => {
     it('R1 returns a case decided by someone without a deciding role for completion', () => {
       const serviceDesk: DirectoryPerson = { ...DR_A_IN_DIRECTORY, roles: ['service_desk'] };

@@ -26,6 +26,8 @@ export interface DirectoryPerson {
   regionalStaffId: boolean;
   /** HSA roles as in the tokens: `clinician`, `unit_head`, `medical_lead`, `service_desk`… */
   roles: readonly string[];
+  /** R12: the work phone number the directory lists (the number the desk calls back); null when none. */
+  workPhone?: string | null;
 }
 
 export interface ReceiptFacts {
@@ -45,6 +47,12 @@ export interface ReceiptFacts {
   caseRegion: string;
   /** R24: the region's approved private care providers (`approvedPrivateProviders` of the regions file). */
   approvedPrivateProviders: readonly string[];
+  /**
+   * R12: what is checked is the form that followed an emergency lock, sent by staff (the full checks,
+   * as a filed form: R1 and the signature) or by the resident who asked for the lock (the resident's
+   * own part only: personnummer, name, alive). Absent or null: the case as filed.
+   */
+  paperworkSender?: 'STAFF' | 'RESIDENT' | null;
 }
 
 export interface CheckResult {
@@ -73,9 +81,9 @@ export function nameMatches(requested: string, resident: Pick<RegisteredResident
 }
 
 /** True when the signature is judged against the staff directory: a signed form, not an emergency lock. */
-function signatureToJudge(facts: Pick<ReceiptFacts, 'channel' | 'signedBy'>): boolean {
-  // R12: an emergency lock is phoned in; the signed form follows afterwards.
-  return facts.channel !== 'EMERGENCY_PHONE' && !!facts.signedBy;
+function signatureToJudge(facts: Pick<ReceiptFacts, 'channel' | 'signedBy' | 'paperworkSender'>): boolean {
+  // R12: an emergency lock is phoned in; the signed form follows afterwards, and is judged then.
+  return (facts.channel !== 'EMERGENCY_PHONE' || facts.paperworkSender === 'STAFF') && !!facts.signedBy;
 }
 
 /** Health care staff (hälso- och sjukvårdspersonal), who may attest a form (000 §6.4). */
@@ -106,7 +114,8 @@ function residentFindings(facts: ReceiptFacts): { findings: CheckFinding[]; resi
 }
 
 function signatureFindings(facts: ReceiptFacts): CheckFinding[] {
-  if (facts.channel === 'EMERGENCY_PHONE') return [];
+  // R12: the call itself carries no signature; staff's follow-up form is judged as any filed form.
+  if (facts.channel === 'EMERGENCY_PHONE' && facts.paperworkSender !== 'STAFF') return [];
   if (!facts.signedBy) return ['UNSIGNED'];
   const signer = facts.signer;
   if (signer === null) return ['SIGNER_UNKNOWN'];
@@ -145,6 +154,9 @@ export function verdictOf(findings: readonly CheckFinding[]): CheckVerdict {
 
 export function checkOnReceipt(facts: ReceiptFacts): CheckResult {
   const { findings, resident } = residentFindings(facts);
+  // R12: the resident's own follow-up form (a lock at the resident's own request, 000 §2) is not
+  // signed by staff nor carries a staff decision: what applies to it is the resident's identity.
+  if (facts.paperworkSender === 'RESIDENT') return { verdict: verdictOf(findings), findings, resident, signerCareProvider: null };
   // R1 applies to every channel: an emergency lock is decided by someone too, only the form comes later.
   findings.push(...decisionAuthorityFindings(facts.caseType, facts.decider));
   findings.push(...signatureFindings(facts));

@@ -8,7 +8,7 @@ import {
   CaseView,
   CompleteCaseV1,
   Envelope,
-  PaperworkReceivedV1,
+  EmergencyCallReceivedV1,
   Problem,
   RecordPaperworkV1,
   RecordRegistryReferenceV1,
@@ -28,7 +28,9 @@ import { CASE_NOT_FOUND } from '../get-case/get-case.service';
 import { decisionReasonsProblem } from '../rules/r11-unlock-reasons';
 import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
 import { patientInformedProblem } from '../rules/r3-patient-informed';
-import { filedFormProblem, receivedEvent } from '../submit-case/register-case';
+import { paperworkAccepted } from '../rules/r12-emergency-lock';
+import { emergencyCallEvent, emergencyCallNote, filedFormProblem, receivedEvent } from '../submit-case/register-case';
+import { PaperworkService } from '../paperwork/paperwork.service';
 import { WorkItemsService, caseStateConflict } from '../work-items/work-items.service';
 
 type Reply = RpcReply<CaseView>;
@@ -51,6 +53,7 @@ export class CaseCommandsService {
     private readonly cases: CaseStore,
     private readonly workItems: WorkItemsService,
     private readonly regions: Regions,
+    private readonly paperworkForms: PaperworkService,
   ) {}
 
   /** R4: supply what the return asked for; the checks on receipt run again. */
@@ -65,6 +68,7 @@ export class CaseCommandsService {
         ...(request.signature ? { signature: request.signature } : {}),
         ...(request.decision ? { decision: request.decision } : {}),
         ...(request.patientInformed ? { patientInformed: request.patientInformed } : {}),
+        ...(request.emergencyCall ? { emergencyCall: request.emergencyCall } : {}),
       };
       const region = this.regions.get(entity.region);
       const refused = filedFormProblem(merged, actor, region);
@@ -74,21 +78,50 @@ export class CaseCommandsService {
       }
       entity.request = merged;
       await this.cases.saveRequest(manager, entity);
+      if (entity.channel === 'EMERGENCY_PHONE') {
+        // R12: an emergency lock not executed on is completed by the desk; the directory is asked again.
+        const call = request.emergencyCall ? `; ${emergencyCallNote(request.emergencyCall)}` : '';
+        await this.cases.move(manager, entity, 'VERIFYING', actor, { note: `Kompletterat${call}`, freeText: request.comment });
+        await this.workItems.closeOpen(manager, entity.id, ['EMERGENCY_CALL'], actor.sub, 'COMPLETED');
+        await this.cases.publish(manager, EmergencyCallReceivedV1, emergencyCallEvent(entity, new Date()), entity, envelope, actor);
+        return null;
+      }
       await this.cases.move(manager, entity, 'VERIFYING', actor, { note: 'Kompletterat; kontrolleras på nytt (R4)', freeText: request.comment });
       await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, new Date()), entity, envelope, actor);
       return null;
     });
   }
 
-  /** R4: the outcome of the service desk's phone call to a signer without a regional staff id. */
+  /**
+   * R4: the outcome of the service desk's phone call to a signer without a regional staff id — of a
+   * filed form, or of the form that followed an emergency lock (R12). R12: for an emergency lock the
+   * staff directory could not answer for, VERIFIED with `judgement` is the desk's own documented
+   * judgement (who: the operator of the token; why: the text): the lock goes to the staff tool.
+   */
   verify(envelope: Envelope<RecordVerificationV1>): Promise<Reply> {
     const { request } = envelope.payload;
     const actor = envelope.actor;
     return this.onCase(envelope, 'POST /cases/{id}/verification', () => true, async (manager, entity) => {
+      if (entity.status === 'MANUAL_VERIFICATION' && entity.channel === 'EMERGENCY_PHONE') return this.judgeEmergency(manager, entity, envelope);
+      if (request.judgement !== undefined) {
+        return problem('judgement-not-applicable', 422, 'A judgement is recorded only for an emergency lock the staff directory could not answer for (R12)', 'Record the phone call to the signer with outcome, calledAt and note.');
+      }
+      if (!request.calledAt) return problem('called-at-missing', 422, 'Say when the signer was phoned (R4)', 'calledAt is when the desk phoned the signer.');
+      const calledAt = request.calledAt.slice(0, 16).replace('T', ' ');
+      if (entity.paperwork === 'MANUAL_VERIFICATION') {
+        // R12 R4: the signer of an emergency lock's form, phoned by the desk (000 §6.9).
+        await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
+        if (request.outcome === 'VERIFIED') {
+          await this.paperworkForms.accept(manager, entity, envelope, `Blankettens signerare verifierad per telefon ${calledAt}: ${request.note}; blanketten godkänd, påminnelserna upphör (R12, R4)`);
+        } else {
+          await this.paperworkForms.sendBack(manager, entity, envelope, [`signerarens identitet kunde inte verifieras per telefon: ${request.note}`]);
+        }
+        return null;
+      }
       if (entity.status !== 'MANUAL_VERIFICATION') return caseStateConflict(entity.status);
       await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
       if (request.outcome === 'VERIFIED') {
-        await this.cases.move(manager, entity, 'READY', actor, { note: `Signerarens identitet verifierad per telefon ${request.calledAt.slice(0, 16).replace('T', ' ')}`, freeText: request.note });
+        await this.cases.move(manager, entity, 'READY', actor, { note: `Signerarens identitet verifierad per telefon ${calledAt}`, freeText: request.note });
         await this.cases.execute(manager, entity, systemActor('intake', entity.region), { causationId: envelope.id });
         return null;
       }
@@ -106,12 +139,59 @@ export class CaseCommandsService {
     });
   }
 
-  /** R12: the form that follows an emergency lock; from staff it carries the documentation (R2, R3). */
+  /**
+   * R12: the staff directory did not answer for an emergency lock. An emergency must not wait for a
+   * register: the desk executes on its own documented judgement (recorded on the timeline and in the
+   * audit trail), or, NOT_VERIFIED, the lock is not executed and goes back to the desk.
+   */
+  private async judgeEmergency(manager: EntityManager, entity: CaseEntity, envelope: Envelope<RecordVerificationV1>): Promise<Problem | null> {
+    const { request } = envelope.payload;
+    const actor = envelope.actor;
+    if (request.outcome === 'VERIFIED') {
+      const judgement = request.judgement?.trim();
+      if (!judgement) {
+        return problem(
+          'judgement-missing',
+          422,
+          'Document the judgement the emergency lock is executed on (R12)',
+          'The staff directory could not answer for this emergency lock. To execute it on the service desk’s own judgement, say why in judgement.',
+        );
+      }
+      await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, 'VERIFIED_ON_JUDGEMENT');
+      const note = `Verkställs på servicedeskens eget dokumenterade omdöme då personalkatalogen inte svarade: ${actor.name} (${actor.sub}): ${judgement}${request.note ? ` – ${request.note}` : ''} (R12)`;
+      await this.cases.move(manager, entity, 'READY', actor, note);
+      await this.cases.audit(manager, 'CASE_UPDATED', actor, entity, `R12 eget omdöme av ${actor.sub}: ${judgement}`);
+      await this.cases.executeEmergency(manager, entity, actor, envelope, 'Nödspärr på servicedeskens eget omdöme: verkställs direkt');
+      return null;
+    }
+    if (request.judgement !== undefined) return problem('judgement-not-applicable', 422, 'A judgement is recorded only to execute (R12)', 'Leave judgement out when the call cannot be borne out (NOT_VERIFIED).');
+    await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
+    const reason = `servicedesken kunde inte styrka samtalet: ${request.note}`;
+    await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', actor, `Nödspärren verkställs inte: ${reason} (R12)`);
+    await this.workItems.openEmergencyCall(manager, entity, [reason]);
+    return null;
+  }
+
+  /**
+   * R12: the form that follows an emergency lock; from staff it carries the documentation (R2, R3).
+   * It gets the full checks on receipt (R1, R4) asynchronously, as a filed form: the paperwork is
+   * CHECKING until identity-check answers (on-case-checked). A form that failed may be sent again.
+   */
   paperwork(envelope: Envelope<RecordPaperworkV1>): Promise<Reply> {
     const { request } = envelope.payload;
     const actor = envelope.actor;
     return this.onCase(envelope, 'POST /cases/{id}/paperwork', () => true, async (manager, entity) => {
-      if (entity.paperwork !== 'PENDING') return problem('no-paperwork-pending', 409, 'No form is awaited for this case (R12)', `The case's paperwork is ${entity.paperwork}.`);
+      if (!paperworkAccepted(entity.paperwork)) {
+        return problem('no-paperwork-pending', 409, 'No form is awaited for this case (R12)', `The case's paperwork is ${entity.paperwork}.`);
+      }
+      // The form follows a lock that went to the staff tool; one the directory has not borne out yet
+      // is completed or voided first (its own inbox item says how).
+      if (!entity.actionId) {
+        return problem('emergency-lock-not-executed', 409, 'The emergency lock has not been executed yet (R12)', `The case is ${entity.status}; record its form once the lock has gone to the staff tool.`);
+      }
+      if (request.resident && request.resident.personnummer !== entity.residentPersonnummer) {
+        return problem('resident-cannot-change', 422, 'The form is about another resident (R4)', 'The form that follows an emergency lock names the resident of the case; check the personnummer on the form.');
+      }
       if (entity.paperworkSender === 'STAFF') {
         if (!request.signature || !request.decision || !request.patientInformed) {
           return problem('paperwork-incomplete', 422, 'The form from staff is incomplete (R12)', 'The form that follows an emergency lock carries the signature, the documented decision (R2) and whether the patient was informed (R3).');
@@ -119,16 +199,20 @@ export class CaseCommandsService {
         const refused = documentedAssessmentProblem(request.decision) ?? decisionReasonsProblem({ type: entity.type, decision: request.decision }) ?? patientInformedProblem(request.patientInformed);
         if (refused) return refused;
         entity.request = { ...entity.request, signature: request.signature, decision: request.decision, patientInformed: request.patientInformed };
-        await this.cases.saveRequest(manager, entity);
       }
-      entity.paperwork = 'RECEIVED';
+      if (request.resident) entity.request = { ...entity.request, resident: request.resident };
+      await this.cases.saveRequest(manager, entity);
+      const sender = entity.paperworkSender ?? 'STAFF';
+      const again = entity.paperwork === 'RETURNED_FOR_COMPLETION' ? 'kompletterade ' : '';
+      entity.paperwork = 'CHECKING';
       await this.cases.save(manager, entity);
-      const from = entity.paperworkSender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen';
-      await this.cases.note(manager, entity, actor, { note: `Blanketten från ${from} mottagen ${request.receivedAt.slice(0, 10)} (ankomststämplad, R12)`, freeText: request.note });
-      await this.workItems.closeOpen(manager, entity.id, ['PAPERWORK'], actor.sub, 'RECEIVED');
-      const received: PaperworkReceivedV1 = { caseId: entity.id, receivedAt: request.receivedAt };
-      await this.cases.publish(manager, PaperworkReceivedV1, received, entity, envelope, actor);
-      await this.cases.closeIfDone(manager, entity);
+      const from = sender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen';
+      const checks = sender === 'RESIDENT' ? 'personnummer och namn mot folkbokföringen (R4)' : 'kontroller vid mottagande (R1, R4)';
+      await this.cases.note(manager, entity, actor, {
+        note: `Den ${again}blanketten från ${from} mottagen ${request.receivedAt.slice(0, 10)} (ankomststämplad, R12); ${checks} pågår`,
+        freeText: request.note,
+      });
+      await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, new Date(request.receivedAt), sender), entity, envelope, actor);
       return null;
     });
   }
@@ -149,7 +233,7 @@ export class CaseCommandsService {
       entity.voidReason = request.reason;
       // R8: the move tells the requester that the case was voided (intake.case.ended.v1, VOIDED).
       await this.cases.move(manager, entity, 'VOIDED', actor, { note: 'Makulerat', freeText: request.reason }, envelope, [request.reason]);
-      await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION'], actor.sub, 'VOIDED');
+      await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION', 'EMERGENCY_CALL'], actor.sub, 'VOIDED');
       return null;
     });
   }

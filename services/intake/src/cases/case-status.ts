@@ -5,8 +5,10 @@ import { CaseStatus } from '@accessdesk/contracts';
  * arrive out of order: a move that is not listed here is ignored, so a state only moves forward.
  */
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  // R12: an emergency lock goes from RECEIVED straight to EXECUTING.
-  RECEIVED: ['VERIFYING', 'EXECUTING', 'VOIDED'],
+  // R12: an emergency lock goes from RECEIVED straight to EXECUTING once the staff directory bears
+  // out the call; else back to the desk (RETURNED_FOR_COMPLETION), or, when the directory cannot
+  // answer, to the desk's own judgement (MANUAL_VERIFICATION).
+  RECEIVED: ['VERIFYING', 'EXECUTING', 'RETURNED_FOR_COMPLETION', 'MANUAL_VERIFICATION', 'VOIDED'],
   VERIFYING: ['READY', 'RETURNED_FOR_COMPLETION', 'MANUAL_VERIFICATION', 'REFUSED', 'VOIDED'],
   RETURNED_FOR_COMPLETION: ['VERIFYING', 'VOIDED'],
   MANUAL_VERIFICATION: ['READY', 'RETURNED_FOR_COMPLETION', 'VOIDED'],

@@ -11,6 +11,7 @@ import {
   Envelope,
   ExecuteActionV1,
   FeedbackRecipient,
+  PaperworkPendingV1,
   PaperworkWaivedV1,
   RelatedCaseRef,
   TimelineEntry,
@@ -43,6 +44,7 @@ function splitNote(note: StepNote): { note: string; freeText: string | null } {
   return typeof note === 'string' ? { note, freeText: null } : { note: note.note, freeText: note.freeText?.trim() ? note.freeText : null };
 }
 import { endingToTell } from '../rules/r8-every-outcome-told';
+import { paperworkOwed } from '../rules/r12-emergency-lock';
 
 /** R8: what a closed case no longer keeps of the form (blanketten gallras). */
 export const REDACTED = '[gallrad]';
@@ -85,6 +87,19 @@ export class CaseStore {
     return true;
   }
 
+  /**
+   * R12: an emergency lock goes to the staff tool, and its form is chased from now on: from staff, or
+   * from the resident who asked for the lock.
+   */
+  async executeEmergency(manager: EntityManager, entity: CaseEntity, by: Actor, cause: Pick<Envelope, 'id'>, note: string): Promise<boolean> {
+    const sender = entity.paperworkSender ?? 'STAFF';
+    const from = sender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen';
+    if (!(await this.execute(manager, entity, by, { causationId: cause.id }, `${note}; blanketten skickas i efterhand av ${from} (R12)`))) return false;
+    const pending: PaperworkPendingV1 = { caseId: entity.id, registryNumber: entity.registryNumber, sender, requestingUnit: this.recipient(entity), recordedAt: new Date().toISOString() };
+    await this.publish(manager, PaperworkPendingV1, pending, entity, cause, systemActor('intake', entity.region));
+    return true;
+  }
+
   /** Who is told about the case (R8): the requesting unit's head. */
   recipient(entity: CaseEntity): FeedbackRecipient {
     const unit = entity.request.requestingUnit;
@@ -99,7 +114,8 @@ export class CaseStore {
     if (entity.status !== 'EXECUTED' && entity.status !== 'NOT_APPLICABLE') return;
     if (!entity.feedbackSentAt) return;
     if (entity.type === 'LOGIN_LOCK' && entity.outcome === 'EXECUTED' && !isOtherRegionsLock(entity) && !entity.reviewScheduledAt) return;
-    if (entity.paperwork === 'PENDING') return;
+    // R12: a form that is being checked, or was returned, is still owed.
+    if (paperworkOwed(entity.paperwork)) return;
     await this.move(manager, entity, 'CLOSED', systemActor('intake', entity.region));
   }
 
@@ -198,7 +214,7 @@ export class CaseStore {
     entity.status = to;
     // R12: an emergency lock that ends unexecuted owes no form any more; its chase ends, and a form
     // sent later can no longer write the request back into a reduced case (R8).
-    const waived = isTerminal(to) && entity.paperwork === 'PENDING';
+    const waived = isTerminal(to) && paperworkOwed(entity.paperwork);
     if (waived) entity.paperwork = 'NOT_REQUIRED';
     await this.save(manager, entity);
     if (waived) await this.publish(manager, PaperworkWaivedV1, { caseId: entity.id, waivedAt: new Date().toISOString() }, entity, cause ?? { id: entity.id }, actor);

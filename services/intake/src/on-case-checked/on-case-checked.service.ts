@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseCheckedV1, CaseRefusedV1, CaseReturnedV1, CheckFinding, Envelope, systemActor } from '@accessdesk/contracts';
+import { CaseEntity } from '../cases/case.entity';
 import { CaseStore } from '../cases/case-store';
+import { PaperworkService } from '../paperwork/paperwork.service';
 import { WorkItemsService } from '../work-items/work-items.service';
 
 /** R4: why a case went back or needs a phone call, in Swedish for the service desk and the requester. */
@@ -37,12 +39,17 @@ export class OnCaseCheckedService {
   constructor(
     private readonly cases: CaseStore,
     private readonly workItems: WorkItemsService,
+    private readonly paperwork: PaperworkService,
   ) {}
 
   async handle(envelope: Envelope<CaseCheckedV1>, checked: CaseCheckedV1, manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, checked.caseId);
     if (!entity) {
       this.logger.warn(`check result for unknown case ${checked.caseId} ignored`);
+      return;
+    }
+    if (checked.paperworkSender) {
+      await this.paperworkChecked(envelope, checked, entity, manager);
       return;
     }
     const by = envelope.actor;
@@ -85,6 +92,39 @@ export class OnCaseCheckedService {
       case 'PASSED':
         if (!(await this.cases.move(manager, entity, 'READY', by, `Kontroller vid mottagande godkända${details}`))) return;
         await this.cases.execute(manager, entity, systemActor('intake', envelope.region), { causationId: envelope.id });
+    }
+  }
+
+  /**
+   * R12: the checks on receipt (R1, R4) of the form that followed an emergency lock. The lock is in
+   * the staff tool already, so the case does not move: passed, the form is accepted and the chase
+   * ends; a return or a refusal (a signer the region does not accept) sends the form back with the
+   * reasons while the chase goes on; a signer without the region's staff id is phoned by the desk.
+   */
+  private async paperworkChecked(envelope: Envelope<CaseCheckedV1>, checked: CaseCheckedV1, entity: CaseEntity, manager: EntityManager): Promise<void> {
+    // A late or repeated answer: the form was judged already, or the case ended and owes none.
+    if (entity.paperwork !== 'CHECKING') return;
+    const details = checked.findings.length > 0 ? `: ${describeFindings(checked.findings)}` : '';
+    switch (checked.verdict) {
+      case 'PASSED':
+        await this.paperwork.accept(manager, entity, envelope, `Blanketten godkänd vid kontroll${details} (R1, R4); påminnelserna upphör (R12)`);
+        return;
+      case 'MANUAL_VERIFICATION':
+        entity.paperwork = 'MANUAL_VERIFICATION';
+        await this.cases.save(manager, entity);
+        await this.cases.note(manager, entity, envelope.actor, `Blankettens signerare verifieras per telefon${details} (R4, R12)`);
+        await this.workItems.open(manager, {
+          kind: 'MANUAL_VERIFICATION',
+          queue: 'SERVICE_DESK',
+          region: entity.region,
+          caseId: entity.id,
+          registryNumber: entity.registryNumber,
+          title: `Verifiera signeraren av nödspärrens blankett per telefon – ${entity.registryNumber}`,
+          details: [...checked.findings.filter((f) => f !== 'COORDINATION_NUMBER').map((f) => FINDING_TEXT[f]), `Signerad av ${entity.request.signature?.signedBy ?? 'okänd'}; ring och kontrollera identiteten (000 §6.9).`],
+        });
+        return;
+      default:
+        await this.paperwork.sendBack(manager, entity, envelope, checked.findings.filter((f) => !DESK_STEPS.has(f)).map((f) => FINDING_TEXT[f]));
     }
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Envelope, PaperworkOverdueV1 } from '@accessdesk/contracts';
 import { CaseStore } from '../cases/case-store';
+import { paperworkOwed } from '../rules/r12-emergency-lock';
 import { WorkItemsService } from '../work-items/work-items.service';
 
 /**
@@ -17,7 +18,9 @@ export class OnPaperworkOverdueService {
 
   async handle(envelope: Envelope<PaperworkOverdueV1>, overdue: PaperworkOverdueV1, manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, overdue.caseId);
-    if (!entity || entity.paperwork !== 'PENDING') return;
+    // R12: owed until a form passes the checks; a returned form is chased as a missing one.
+    if (!entity || !paperworkOwed(entity.paperwork)) return;
+    const returned = entity.paperwork === 'RETURNED_FOR_COMPLETION';
     const from = overdue.sender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen';
     if (overdue.stage === 'REMINDER') {
       await this.workItems.open(manager, {
@@ -27,7 +30,11 @@ export class OnPaperworkOverdueService {
         caseId: entity.id,
         registryNumber: entity.registryNumber,
         title: `Blanketten för nödspärren saknas – ${entity.registryNumber}`,
-        details: [`Blanketten ska skickas i efterhand av ${from} (R12).`, `Påminnelse skickad till ${entity.request.requestingUnit.name}.`],
+        details: [
+          `Blanketten ska skickas i efterhand av ${from} (R12).`,
+          ...(returned ? ['Blanketten som kom in returnerades för komplettering; en godkänd blankett saknas.'] : []),
+          `Påminnelse skickad till ${entity.request.requestingUnit.name}.`,
+        ],
       });
       await this.cases.note(manager, entity, envelope.actor, `Påminnelse: blanketten från ${from} saknas (R12)`);
       return;

@@ -8,6 +8,7 @@ import { documentedAssessmentProblem } from './r2-documented-assessment';
 import { sealScopeProblem } from './r21-sealing';
 import { channelProblem } from './r22-r24-channels';
 import { patientInformedProblem } from './r3-patient-informed';
+import { emergencyCallProblem, paperworkAccepted, paperworkOwed } from './r12-emergency-lock';
 
 const slug = (p: { type: string } | null) => (p ? p.type.split('/').pop() : null);
 const clinician: Actor = { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: 'U1' };
@@ -147,5 +148,35 @@ describe('rules checked when a case is filed', () => {
     expect(slug(sealScopeProblem({ type: 'JOURNAL_SEAL', sealScope: null }))).toBe('seal-scope-missing');
     expect(slug(sealScopeProblem({ type: 'JOURNAL_SEAL', sealScope: { whole: true, careUnits: ['X'] } }))).toBe('seal-scope-ambiguous');
     expect(slug(sealScopeProblem({ type: 'LOGIN_LOCK', sealScope: { whole: true } }))).toBe('seal-scope-not-allowed');
+  });
+
+  describe('R12 the emergency call', () => {
+    const call = { caller: { hsaId: clinician.sub, name: 'Dr A' }, callBack: { number: '031-100 11 11', calledAt: '2026-11-20T09:10:00Z' } };
+    const now = new Date('2026-11-20T09:12:00Z');
+
+    it('R12 needs who phoned and the call back on an emergency lock', () => {
+      expect(emergencyCallProblem({ channel: 'EMERGENCY_PHONE', emergencyCall: call }, now)).toBeNull();
+      expect(slug(emergencyCallProblem({ channel: 'EMERGENCY_PHONE' }, now))).toBe('emergency-call-missing');
+      expect(slug(emergencyCallProblem({ channel: 'EMERGENCY_PHONE', emergencyCall: null }, now))).toBe('emergency-call-missing');
+    });
+
+    it('R12 refuses an emergency call on a form', () => {
+      expect(emergencyCallProblem({ channel: 'FORM' }, now)).toBeNull();
+      expect(slug(emergencyCallProblem({ channel: 'FORM', emergencyCall: call }, now))).toBe('emergency-call-not-applicable');
+    });
+
+    it('R12 refuses a call back that lies in the future', () => {
+      expect(slug(emergencyCallProblem({ channel: 'EMERGENCY_PHONE', emergencyCall: { ...call, callBack: { ...call.callBack, calledAt: '2026-11-20T10:00:00Z' } } }, now))).toBe('call-back-in-the-future');
+    });
+
+    it('R12 chases the form until one passes the checks, and takes a new one only when none is being checked', () => {
+      expect(['PENDING', 'CHECKING', 'MANUAL_VERIFICATION', 'RETURNED_FOR_COMPLETION'].every((s) => paperworkOwed(s as never))).toBe(true);
+      expect(paperworkOwed('RECEIVED')).toBe(false);
+      expect(paperworkOwed('NOT_REQUIRED')).toBe(false);
+      expect(paperworkAccepted('PENDING')).toBe(true);
+      expect(paperworkAccepted('RETURNED_FOR_COMPLETION')).toBe(true);
+      expect(paperworkAccepted('CHECKING')).toBe(false);
+      expect(paperworkAccepted('RECEIVED')).toBe(false);
+    });
   });
 });

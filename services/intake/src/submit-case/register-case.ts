@@ -6,13 +6,13 @@ import {
   CaseReceivedV1,
   CaseRequest,
   CaseView,
-  PaperworkPendingV1,
+  EmergencyCallDto,
+  EmergencyCallReceivedV1,
   Problem,
   TimelineEntry,
   canonicalJson,
   identityNumberKind,
   problem,
-  systemActor,
 } from '@accessdesk/contracts';
 import { RegionConfig } from '@accessdesk/platform';
 import { CaseEntity } from '../cases/case.entity';
@@ -29,6 +29,7 @@ import { patientInformedProblem } from '../rules/r3-patient-informed';
 import { registryCategory } from '../rules/r6-registry-category';
 import { nextRegistryNumber } from '../rules/r6-registry-number';
 import { effectsOf } from '../rules/r17-effects';
+import { emergencyCallProblem } from '../rules/r12-emergency-lock';
 
 /** R16: a samordningsnummer cannot log in to 1177; the requester is told so. */
 export const COORDINATION_NUMBER_ADVICE = 'Invånaren har samordningsnummer och kan inte logga in på 1177 med det; kontrollera om ett personnummer finns.';
@@ -39,8 +40,8 @@ export function requestHash(request: object): string {
 
 /**
  * The rules of a filed form that need no look-up: R1 (decision authority), R11 (unlock reasons for an
- * unlock), R13–R15 (who may ask),
- * R22/R24 (channel of the region), R21 (seal scope) and, except for an emergency lock whose form
+ * unlock), R13–R15 (who may ask), R22/R24 (channel of the region), R12 (the emergency call recorded),
+ * R21 (seal scope) and, except for an emergency lock whose form
  * follows (R12), R2 (documented assessment) and R3 (patient informed). The first broken rule answers.
  */
 export function filedFormProblem(request: CaseRequest, actor: Actor, region: RegionConfig): Problem | null {
@@ -48,6 +49,7 @@ export function filedFormProblem(request: CaseRequest, actor: Actor, region: Reg
   return (
     initiatorProblem(request) ??
     channelProblem(request, actor, region) ??
+    emergencyCallProblem(request) ??
     sealScopeProblem(request) ??
     decisionAuthorityProblem(request, actor) ??
     decisionReasonsProblem(request) ??
@@ -74,8 +76,9 @@ export type Registered = { ok: true; entity: CaseEntity; view: CaseView } | { ok
 
 /**
  * R6 registration of a case in the caller's transaction: registry number, timeline, audit, and what
- * follows at once — the checks on receipt (R4), or for an emergency lock the staff tool straight
- * away with the form chased afterwards (R12). An unlock or unseal is refused unless the resident's
+ * follows at once — the checks on receipt (R4), or for an emergency lock the look-up of its caller
+ * and decision maker in the staff directory, after which it goes to the staff tool at once and its
+ * form is chased (R12, on-emergency-call-checked). An unlock or unseal is refused unless the resident's
  * lock or seal is in effect and, for a lock, was requested by the caller's region (R10).
  */
 @Injectable()
@@ -152,23 +155,26 @@ export class RegisterCase {
       ...(request.initiator.kind !== 'STAFF' ? [`initierat av ${INITIATOR_TEXT[request.initiator.kind]}; beslutet är vårdens (R14, R15)`] : []),
       ...(lifted ? [`häver ${lifted.registryNumber} (R10)`] : []),
       ...(coordination ? ['samordningsnummer (R16)'] : []),
+      ...(request.emergencyCall ? [emergencyCallNote(request.emergencyCall)] : []),
     ];
     const timeline: TimelineEntry[] = [{ at: now.toISOString(), status: 'RECEIVED', by: actor.sub, note: notes.join('; ') }];
     if (!emergency) timeline.push({ at: now.toISOString(), status: 'VERIFYING', by: 'system:intake', note: STATUS_TEXT.VERIFYING });
     await this.cases.insert(manager, entity, timeline, actor);
 
-    if (emergency) {
-      // R12: executed at once; the form follows, from staff or from the resident who asked.
-      const sender = entity.paperworkSender ?? 'STAFF';
-      await this.cases.execute(manager, entity, actor, { causationId: r.causationId }, `Nödspärr via telefon: verkställs direkt, blanketten skickas i efterhand av ${sender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen'} (R12)`);
-      const pending: PaperworkPendingV1 = { caseId: id, registryNumber, sender, requestingUnit: this.cases.recipient(entity), recordedAt: now.toISOString() };
-      await this.cases.publish(manager, PaperworkPendingV1, pending, entity, { id: r.causationId }, systemActor('intake', entity.region));
+    if (emergency && request.emergencyCall) {
+      // R12: the staff directory answers for the caller and the decision maker before the staff tool is called.
+      await this.cases.publish(manager, EmergencyCallReceivedV1, emergencyCallEvent(entity, now), entity, { id: r.causationId }, actor);
+    } else if (emergency) {
+      // R18: the linked lock of a guardian block phoned in to the contact centre records no call of
+      // its own (only the desk's POST /cases needs one): the block was checked by guardian-block, and
+      // its child lock goes to the staff tool at once, its form chased, as before.
+      await this.cases.executeEmergency(manager, entity, actor, { id: r.causationId }, 'Nödspärr via telefon: verkställs direkt');
     } else {
       await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, now), entity, { id: r.causationId }, actor);
     }
     this.logger.log(`case ${id} registered as ${registryNumber}`);
-    // An emergency lock moved on to EXECUTING in this transaction: its answer is read back.
-    return { ok: true, entity, view: emergency ? await this.cases.view(manager, entity) : caseView(entity, timeline, related) };
+    // A lock that moved on to EXECUTING in this transaction: its answer is read back.
+    return { ok: true, entity, view: entity.status === 'EXECUTING' ? await this.cases.view(manager, entity) : caseView(entity, timeline, related) };
   }
 }
 
@@ -180,8 +186,11 @@ const INITIATOR_TEXT: Record<CaseRequest['initiator']['kind'], string> = {
   RESIDENT: 'invånaren själv',
 };
 
-/** The event that starts the checks on receipt (R4), also after a completion. */
-export function receivedEvent(entity: CaseEntity, at: Date): CaseReceivedV1 {
+/**
+ * The event that starts the checks on receipt (R4), also after a completion, and for the form that
+ * followed an emergency lock (R12, `paperworkSender`).
+ */
+export function receivedEvent(entity: CaseEntity, at: Date, paperworkSender: CaseReceivedV1['paperworkSender'] = null): CaseReceivedV1 {
   const request = entity.request;
   return {
     caseId: entity.id,
@@ -192,6 +201,27 @@ export function receivedEvent(entity: CaseEntity, at: Date): CaseReceivedV1 {
     signature: request.signature ?? null,
     decidedBy: { hsaId: request.decision.decidedBy.hsaId, role: request.decision.decidedBy.role },
     requestingUnitHsaId: request.requestingUnit.hsaId,
+    receivedAt: at.toISOString(),
+    ...(paperworkSender ? { paperworkSender } : {}),
+  };
+}
+
+/** R12: the timeline's record of the call: who phoned, as stated, and the number the desk called back. */
+export function emergencyCallNote(call: EmergencyCallDto): string {
+  const at = call.callBack.calledAt.slice(0, 16).replace('T', ' ');
+  return `nödsamtal från ${call.caller.name} (${call.caller.hsaId}), återuppringd på ${call.callBack.number} ${at}; uppringaren och beslutsfattaren slås upp i personalkatalogen före verkställande (R12, R1)`;
+}
+
+/** R12: the event that asks the staff directory about an emergency lock's caller and decision maker. */
+export function emergencyCallEvent(entity: CaseEntity, at: Date): EmergencyCallReceivedV1 {
+  const request = entity.request;
+  const call = request.emergencyCall as EmergencyCallDto;
+  return {
+    caseId: entity.id,
+    registryNumber: entity.registryNumber,
+    decidedBy: { hsaId: request.decision.decidedBy.hsaId, role: request.decision.decidedBy.role },
+    caller: { hsaId: call.caller.hsaId, name: call.caller.name },
+    callBack: { number: call.callBack.number, calledAt: call.callBack.calledAt },
     receivedAt: at.toISOString(),
   };
 }

@@ -147,6 +147,23 @@ export class WorkItemsService {
       .execute();
   }
 
+  /** R12: an emergency lock not executed on: the desk's inbox says why, and what the desk can do. */
+  async openEmergencyCall(manager: EntityManager, entity: CaseEntity, reasons: string[]): Promise<void> {
+    await this.open(manager, {
+      kind: 'EMERGENCY_CALL',
+      queue: 'SERVICE_DESK',
+      region: entity.region,
+      caseId: entity.id,
+      registryNumber: entity.registryNumber,
+      title: `Nödspärren har inte verkställts – ${entity.registryNumber}`,
+      details: [
+        ...reasons.map((r) => `Skäl: ${r}.`),
+        `Ring tillbaka på numret i personalkatalogen och komplettera ärendet med rätt uppringare, återuppringning eller beslutsfattare (POST /cases/${entity.id}/completion); personalkatalogen tillfrågas då på nytt.`,
+        `Var samtalet inte äkta: makulera ärendet (POST /cases/${entity.id}/void).`,
+      ],
+    });
+  }
+
   /** Marks the open item of `kind` on a case done (the endpoint on the case did the work). */
   async closeOpen(manager: EntityManager, caseId: string, kinds: WorkItemKind[], by: string, resolution: string): Promise<void> {
     await manager
@@ -300,7 +317,11 @@ export class WorkItemsService {
               'complete-on-the-case',
               409,
               'Complete this item on its case',
-              item.kind === 'MANUAL_VERIFICATION' ? `Record the phone call with POST /cases/${item.caseId}/verification.` : `Record the form with POST /cases/${item.caseId}/paperwork.`,
+              item.kind === 'MANUAL_VERIFICATION'
+                ? `Record the phone call with POST /cases/${item.caseId}/verification.`
+                : item.kind === 'EMERGENCY_CALL'
+                  ? `Complete the case with POST /cases/${item.caseId}/completion, or void it with POST /cases/${item.caseId}/void (R12).`
+                  : `Record the form with POST /cases/${item.caseId}/paperwork.`,
             ),
           };
       }

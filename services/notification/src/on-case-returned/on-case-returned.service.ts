@@ -4,6 +4,7 @@ import { CaseReturnedV1, Envelope } from '@accessdesk/contracts';
 import { Regions } from '@accessdesk/platform';
 import { NotificationQueueService } from '../notifications/notification-queue.service';
 import { returnForCompletionEmail } from './return-for-completion-email';
+import { returnedFollowUpFormEmail } from './returned-follow-up-form-email';
 
 /**
  * R4: a case returned for completion tells the requesting unit's head why and how to complete it.
@@ -17,7 +18,9 @@ export class OnCaseReturnedService {
   ) {}
 
   async handle(envelope: Envelope<CaseReturnedV1>, returned: CaseReturnedV1, manager: EntityManager): Promise<void> {
-    const email = returnForCompletionEmail(returned, this.regions.get(envelope.region));
+    const region = this.regions.get(envelope.region);
+    // R12: the form of an executed emergency lock went back, not the case: another text.
+    const email = returned.followUpForm ? returnedFollowUpFormEmail(returned, region) : returnForCompletionEmail(returned, region);
     await this.queue.enqueue(manager, envelope, {
       caseId: returned.caseId,
       kind: 'RETURN_FOR_COMPLETION',

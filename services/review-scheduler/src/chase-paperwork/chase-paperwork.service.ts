@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Envelope, PaperworkPendingV1, PaperworkReceivedV1, PaperworkWaivedV1 } from '@accessdesk/contracts';
+import { Envelope, PaperworkPendingV1, PaperworkReceivedV1, PaperworkReturnedV1, PaperworkWaivedV1 } from '@accessdesk/contracts';
 import { qualifiedTable } from '@accessdesk/persistence';
 import { Regions } from '@accessdesk/platform';
 import { PaperworkChaseEntity } from '../paperwork-chases/paperwork-chase.entity';
@@ -61,6 +61,26 @@ export class ChasePaperworkService {
 
   async received(envelope: Envelope<PaperworkReceivedV1>, received: PaperworkReceivedV1, manager: EntityManager): Promise<void> {
     await this.end(envelope, received.caseId, 'RECEIVED', new Date(received.receivedAt), manager);
+  }
+
+  /**
+   * R12: a form arrived but failed the checks on receipt and went back: it is still owed, so the
+   * chase goes on where it stands (its reminder and escalation as planned); the return is counted.
+   * A chase that ended (a passing form, or the lock ended unexecuted) is left as it is.
+   */
+  async returned(envelope: Envelope<PaperworkReturnedV1>, returned: PaperworkReturnedV1, manager: EntityManager): Promise<void> {
+    const table = qualifiedTable(manager, 'paperwork_chases');
+    const rows: Array<{ status: string; returns: number }> = await manager.query(
+      `UPDATE ${table} SET returns = returns + 1, last_returned_at = $2
+        WHERE case_id = $1 AND status NOT IN ('RECEIVED', 'WAIVED')
+        RETURNING status, returns`,
+      [returned.caseId, new Date(returned.returnedAt)],
+    );
+    this.logger.log(
+      rows.length === 0
+        ? `returned form of case ${returned.caseId}: no open chase`
+        : `returned form of case ${returned.caseId}: chase goes on (${rows[0].status}, ${rows[0].returns} returned)`,
+    );
   }
 
   async waived(envelope: Envelope<PaperworkWaivedV1>, waived: PaperworkWaivedV1, manager: EntityManager): Promise<void> {

@@ -27,6 +27,9 @@ export class PaperworkChaseEntity {
   @Column({ name: 'next_due_at', type: 'timestamptz' }) nextAttemptAt!: Date;
   @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true }) remindedAt!: Date | null;
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true }) escalatedAt!: Date | null;
+  /** R12: forms that failed the checks on receipt and went back; the chase went on after each. */
+  @Column({ type: 'integer', default: 0 }) returns!: number;
+  @Column({ name: 'last_returned_at', type: 'timestamptz', nullable: true }) lastReturnedAt!: Date | null;
   /** When the chase ended: the form's arrival (RECEIVED), or the lock's end unexecuted (WAIVED). */
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
   /** The message that started the chase (or closed it first): what its reminders were caused by. */

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { IsString, Length } from 'class-validator';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { StaffFixture } from '../fixtures/fixtures';
 import { ProblemException } from '../http/problem';
-import { StaffDirectoryService } from './staff-directory.service';
+import { StaffDirectoryKnobs, StaffDirectoryService, StaffDirectoryUnavailableError } from './staff-directory.service';
 
 export class PrivateProvidersQuery {
   @IsString()
@@ -10,13 +10,33 @@ export class PrivateProvidersQuery {
   region!: string;
 }
 
+export class StaffDirectoryKnobsRequest implements Partial<StaffDirectoryKnobs> {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  latencyMs?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  unavailable?: boolean;
+}
+
 @Controller('staff-directory')
 export class StaffDirectoryController {
   constructor(private readonly directory: StaffDirectoryService) {}
 
   @Get('persons/:hsaId')
-  person(@Param('hsaId') hsaId: string): StaffFixture {
-    const member = this.directory.person(hsaId);
+  async person(@Param('hsaId') hsaId: string): Promise<StaffFixture> {
+    let member: StaffFixture | undefined;
+    try {
+      member = await this.directory.person(hsaId);
+    } catch (error) {
+      if (error instanceof StaffDirectoryUnavailableError) {
+        throw ProblemException.of('staff-directory-unavailable', 503, 'Staff directory unavailable', 'The staff directory is down (fault injected with PUT /staff-directory/knobs).');
+      }
+      throw error;
+    }
     if (!member) {
       throw ProblemException.of('staff-not-found', 404, 'Staff member not found', 'The staff directory has no person with that HSA-id.');
     }
@@ -26,5 +46,21 @@ export class StaffDirectoryController {
   @Get('private-providers')
   privateProviders(@Query() query: PrivateProvidersQuery): { region: string; careProviders: string[] } {
     return { region: query.region, careProviders: this.directory.privateProviders(query.region) };
+  }
+
+  @Get('knobs')
+  knobs(): StaffDirectoryKnobs {
+    return this.directory.getKnobs();
+  }
+
+  @Put('knobs')
+  setKnobs(@Body() body: StaffDirectoryKnobsRequest): StaffDirectoryKnobs {
+    return this.directory.setKnobs(body);
+  }
+
+  @Post('reset')
+  @HttpCode(204)
+  reset(): void {
+    this.directory.reset();
   }
 }

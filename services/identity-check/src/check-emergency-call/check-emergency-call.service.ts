@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EmergencyCallCheckedV1, EmergencyCallReceivedV1, Envelope, systemActor } from '@accessdesk/contracts';
+import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
+import { IdentityCheckConfig } from '../identity-check.config';
+import { RegisterUnavailableError } from '../registers/register-request';
+import { StaffDirectoryClient } from '../registers/staff-directory.client';
+import { emergencyCallFindings, emergencyCallVerdict } from '../rules/r12-emergency-call';
+
+/**
+ * R12: an emergency lock's caller and named decision maker, looked up in the staff directory before
+ * the staff tool is called. Unlike the checks on receipt, a directory that does not answer within
+ * EMERGENCY_DIRECTORY_TIMEOUT_MS is not retried through the broker: the answer DIRECTORY_UNAVAILABLE
+ * goes back at once, so the desk can act on its own documented judgement.
+ */
+@Injectable()
+export class CheckEmergencyCallService {
+  private readonly logger = new Logger(CheckEmergencyCallService.name);
+
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly staffDirectory: StaffDirectoryClient,
+    @Inject(IdentityCheckConfig) private readonly config: IdentityCheckConfig,
+  ) {}
+
+  async handle(envelope: Envelope<EmergencyCallReceivedV1>, call: EmergencyCallReceivedV1, manager: EntityManager): Promise<void> {
+    const timeoutMs = this.config.EMERGENCY_DIRECTORY_TIMEOUT_MS;
+    let checked: EmergencyCallCheckedV1;
+    try {
+      // Both asked at once: the two look-ups share one short deadline.
+      const [decider, caller] = await Promise.all([
+        this.staffDirectory.person(call.decidedBy.hsaId, timeoutMs),
+        call.caller.hsaId === call.decidedBy.hsaId ? null : this.staffDirectory.person(call.caller.hsaId, timeoutMs),
+      ]);
+      const findings = emergencyCallFindings({
+        caseType: 'LOGIN_LOCK',
+        decider,
+        caller: call.caller.hsaId === call.decidedBy.hsaId ? decider : caller,
+        callBackNumber: call.callBack.number,
+      });
+      checked = { caseId: call.caseId, verdict: emergencyCallVerdict(findings), findings, checkedAt: new Date().toISOString() };
+    } catch (err) {
+      if (!(err instanceof RegisterUnavailableError)) throw err;
+      this.logger.warn(`emergency call of case ${call.caseId}: ${err.message}; the service desk decides`);
+      checked = { caseId: call.caseId, verdict: 'DIRECTORY_UNAVAILABLE', findings: [], checkedAt: new Date().toISOString() };
+    }
+    await this.messaging.publish(manager, createEnvelope(EmergencyCallCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
+    this.logger.log(`emergency call of case ${call.caseId} checked: ${checked.verdict}${checked.findings.length > 0 ? ` [${checked.findings.join(', ')}]` : ''}`);
+  }
+}
