@@ -60,6 +60,14 @@ export class BaseServiceConfig {
   @EnvInt(100, 600_000) DB_CONNECT_TIMEOUT_MS = 5_000;
   @EnvInt(100, 3_600_000) DB_STATEMENT_TIMEOUT_MS = 60_000;
   @EnvInt(100, 3_600_000) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /**
+   * How a message whose handler failed waits and comes back (libs/messaging retry.ts): the delays in
+   * ms, shortest first (each a delay queue on the broker), and how long a transient failure is retried.
+   */
+  @Matches(/^\d{2,7}(,\d{2,7}){0,9}$/, { message: 'MESSAGE_RETRY_DELAYS_MS must be up to ten delays in ms, comma-separated, e.g. 1000,5000,15000' })
+  MESSAGE_RETRY_DELAYS_MS = '1000,5000,15000,30000,60000';
+  @EnvInt(1_000, 7 * 24 * 3_600_000) MESSAGE_RETRY_FOR_MS = 3_600_000;
 }
 
 export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';

@@ -16,7 +16,7 @@ import type { Server } from 'node:http';
 import { Pool } from 'pg';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { Messaging, MessagingTables1732300000000 } from '@accessdesk/messaging';
+import { DEFAULT_RETRY_POLICY, Messaging, MessagingTables1732300000000 } from '@accessdesk/messaging';
 import { createServiceDataSource, databaseAnswers, initializeAndMigrate } from '@accessdesk/persistence';
 import { BaseServiceConfig } from './config';
 import { HealthController, READINESS_CHECKS, ReadinessCheck } from './health.controller';
@@ -128,6 +128,11 @@ export class ServiceRuntimeModule {
             dataSource: dataSource ?? undefined,
             logger: new Logger('Messaging'),
             rpcTimeoutMs: options.rpcTimeoutMs,
+            retry: {
+              ...DEFAULT_RETRY_POLICY,
+              delaysMs: options.config.MESSAGE_RETRY_DELAYS_MS.split(',').map(Number),
+              retryForMs: options.config.MESSAGE_RETRY_FOR_MS,
+            },
           }),
       },
       {

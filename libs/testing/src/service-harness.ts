@@ -7,6 +7,7 @@ import {
   Messaging,
   MessagingLogger,
   MessagingTables1732300000000,
+  DEFAULT_RETRY_DELAYS_MS,
   deleteTopology,
   on,
   testPrefix,
@@ -103,7 +104,9 @@ export async function startServiceUnderTest<C extends object>(options: ServiceUn
     cleanUp.push(() => db.drop());
     // Asked at the end: a service declares its queues while it starts.
     const messagings: Messaging[] = [];
-    cleanUp.push(() => deleteTopology(prefix, messagings.flatMap((m) => m.declaredQueues()), amqpUrl));
+    // The delay queues too: the defaults, and those the test's environment asks for.
+    const retryDelays = [...DEFAULT_RETRY_DELAYS_MS, ...(options.env?.MESSAGE_RETRY_DELAYS_MS?.split(',').map(Number) ?? [])];
+    cleanUp.push(() => deleteTopology(prefix, messagings.flatMap((m) => m.declaredQueues()), amqpUrl, [...new Set(retryDelays)]));
 
     const driverDataSource = createServiceDataSource({ url: db.url, schema: DRIVER_SCHEMA, entities: [], migrations: [MessagingTables1732300000000] });
     cleanUp.push(async () => {

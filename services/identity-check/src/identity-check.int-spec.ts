@@ -15,7 +15,7 @@ import {
   ResidentLookup,
   RpcReply,
 } from '@accessdesk/contracts';
-import { createEnvelope } from '@accessdesk/messaging';
+import { createEnvelope, drainQueue } from '@accessdesk/messaging';
 import { ServiceHarness, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { IdentityCheckConfig } from './identity-check.config';
@@ -160,6 +160,8 @@ describe('identity-check against the real broker and database', () => {
         STAFF_DIRECTORY_URL: `${registers.url}/staff-directory/`,
         REGIONS_CONFIG_FILE: resolve(__dirname, '../../../config/regions.json'),
         EMERGENCY_DIRECTORY_TIMEOUT_MS: String(EMERGENCY_TIMEOUT_MS),
+        // Short delays, so that a register outage of many tries passes in a second or two.
+        MESSAGE_RETRY_DELAYS_MS: '20,50,100',
       },
       observe: [CaseCheckedV1, EmergencyCallCheckedV1],
     });
@@ -339,6 +341,17 @@ describe('identity-check against the real broker and database', () => {
       [payload.caseId],
     );
     expect(n).toBe(1);
+  });
+
+  it('waits out a population-register outage of many more tries than the delivery limit allows: the case is checked, nothing is dead-lettered', async () => {
+    // Twelve failures in a row; handing the message back to its queue dead-lettered it after five.
+    registers.failLookups = 12;
+    const before = registers.lookups;
+    const payload = received();
+    const { payload: result } = await check(payload);
+    expect(result.verdict).toBe('PASSED');
+    expect(registers.lookups - before).toBe(13);
+    expect(await drainQueue(`${harness.prefix}identity-check.events.dlq`)).toHaveLength(0);
   });
 
   describe('LookUpResidentV1 over request/reply', () => {

@@ -13,8 +13,9 @@ import { checkOnReceipt } from '../rules/r4-checks-on-receipt';
  * and the decision maker (who is also the signer whenever a signature is judged) in the staff
  * directory, takes the region's approved private providers from the regions configuration (R24),
  * decides, stores the result and publishes `identity-check.case.checked.v1`, all in the inbox
- * transaction of the received case. A register that does not answer fails the handler, so the
- * broker redelivers the message (up to its delivery limit, then the dead-letter queue).
+ * transaction of the received case. A register that does not answer fails the handler with a
+ * transient error: the message waits in a delay queue and comes back until the register answers
+ * (an hour at most, then the dead-letter queue, from which an operator replays it).
  */
 @Injectable()
 export class CheckCaseService {

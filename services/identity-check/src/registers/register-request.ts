@@ -1,12 +1,15 @@
+import { TransientError } from '@accessdesk/messaging';
+
 /** How long one call to the population register or the staff directory may take. */
 export const REGISTER_TIMEOUT_MS = 5_000;
 
 /**
  * A register did not answer usefully (5xx, timeout, network, an answer of the wrong shape). Thrown
- * out of the message handler so the broker redelivers the message, up to its delivery limit.
+ * out of the message handler; it is transient (libs/messaging errors.ts), so the message waits in a
+ * delay queue and comes back, for as long as a register outage may last, instead of dying.
  * The message names the register and the status only, never the person asked about.
  */
-export class RegisterUnavailableError extends Error {
+export class RegisterUnavailableError extends TransientError {
   override readonly name = 'RegisterUnavailableError';
 }
 
