@@ -46,8 +46,9 @@ describe('the staff tool as it is: whose lock, and residents without a login', (
 
   const problemType = (res: { body: { type?: string } }) => res.body.type?.split('/').pop();
   const unlockForm = (who: Person, unit: typeof VGR_UNIT, resident: { personnummer: string; name: string }) => {
-    const lock = form(who, unit, { resident });
-    return { ...lock, type: 'LOGIN_UNLOCK' as const, decision: { ...lock.decision, motivation: 'Ny bedömning: behovet kvarstår inte.' } };
+    // form() gives an unlock its unlock reasons (R11) when the type is given to it.
+    const unlock = form(who, unit, { resident, type: 'LOGIN_UNLOCK' });
+    return { ...unlock, decision: { ...unlock.decision, motivation: 'Ny bedömning: behovet kvarstår inte.' } };
   };
   const loginStatus = async (who: Staff, personnummer: string) => {
     const res = await who.post('/residents/status', { personnummer });

@@ -295,13 +295,21 @@ describe('identity-check against the real broker and database', () => {
       expect((await checkCall(stranger)).payload).toMatchObject({ verdict: 'NOT_VERIFIED', findings: ['CALLER_UNKNOWN'] });
     });
 
+    it('R12 asks the population register for a protected identity within the same deadline, and says so with its answer', async () => {
+      expect((await checkCall(call({ residentPersonnummer: JAMTE }))).payload).toMatchObject({ verdict: 'PASSED', protectedIdentity: true });
+      expect((await checkCall(call({ residentPersonnummer: TOVA }))).payload).toMatchObject({ verdict: 'PASSED', protectedIdentity: false });
+      // A silent register holds nothing back: the call is judged, the mark is unknown.
+      registers.failLookups = 1;
+      expect((await checkCall(call({ residentPersonnummer: JAMTE }))).payload).toMatchObject({ verdict: 'PASSED', protectedIdentity: null });
+    });
+
     it('R12 answers DIRECTORY_UNAVAILABLE within its short timeout when the directory hangs, instead of waiting or retrying', async () => {
       registers.directoryDelayMs = EMERGENCY_TIMEOUT_MS * 4;
       try {
         const before = registers.directoryLookups;
         const started = Date.now();
         const { payload: result } = await checkCall(call());
-        expect(result).toEqual({ caseId: result.caseId, verdict: 'DIRECTORY_UNAVAILABLE', findings: [], checkedAt: expect.any(String) });
+        expect(result).toEqual({ caseId: result.caseId, verdict: 'DIRECTORY_UNAVAILABLE', findings: [], checkedAt: expect.any(String), protectedIdentity: null });
         expect(Date.now() - started).toBeLessThan(EMERGENCY_TIMEOUT_MS * 4);
         // Asked once: no redelivery through the broker.
         expect(registers.directoryLookups - before).toBe(1);

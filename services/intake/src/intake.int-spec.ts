@@ -450,8 +450,12 @@ describe('intake runs the routines', () => {
   /** R12: the desk files an emergency lock; the driver plays identity-check's directory answer. */
   const phoneIn = async (key: string, personnummer: string, over: object = {}) =>
     body(await ask<SubmitCaseV1, CaseView>(SubmitCaseV1, { request: { ...emergencyRequest(personnummer), ...over }, idempotencyKey: key }, desk));
-  const directoryAnswers = async (caseId: string, verdict: EmergencyCallCheckedV1['verdict'], findings: EmergencyCallCheckedV1['findings'] = []) => {
-    const answer = createEnvelope(EmergencyCallCheckedV1, { caseId, verdict, findings, checkedAt: new Date().toISOString() }, meta(caseId, systemActor('identity-check', 'VGR')));
+  const directoryAnswers = async (caseId: string, verdict: EmergencyCallCheckedV1['verdict'], findings: EmergencyCallCheckedV1['findings'] = [], protectedIdentity: boolean | null = null) => {
+    const answer = createEnvelope(
+      EmergencyCallCheckedV1,
+      { caseId, verdict, findings, checkedAt: new Date().toISOString(), protectedIdentity },
+      meta(caseId, systemActor('identity-check', 'VGR')),
+    );
     await harness.publish(answer);
     await harness.handled(answer);
   };
@@ -469,6 +473,17 @@ describe('intake runs the routines', () => {
     await statusOf(c.id, 'EXECUTED');
     return c;
   };
+
+  it('R12: an emergency lock about a resident with a protected identity is marked as soon as the call is checked, before any form', async () => {
+    const c = await phoneIn('emergency-protected', '198409172841');
+    const received = await harness.waitFor(EmergencyCallReceivedV1, (e) => e.correlationId === c.id, { what: 'emergency-call.received' });
+    expect(received.payload.residentPersonnummer).toBe('198409172841');
+    expect((await view(c.id, desk)).protectedIdentity).toBe(false);
+    await directoryAnswers(c.id, 'PASSED', [], true);
+    const marked = await view(c.id, desk);
+    expect(marked.protectedIdentity).toBe(true);
+    expect(marked.paperwork).toBe('PENDING');
+  });
 
   it('R12 R1: an emergency lock asks the staff directory about the caller and the decision maker first, and goes to the staff tool when it bears them out', async () => {
     const emergency = await phoneIn('emergency-1', '197202292822');
@@ -669,7 +684,12 @@ describe('intake runs the routines', () => {
       return {
         ...base,
         type,
-        decision: { ...base.decision, decidedBy: { ...base.decision.decidedBy, hsaId: actor.sub, name: actor.name } },
+        // R11: an unlock cites unlock reasons.
+        decision: {
+          ...base.decision,
+          decidedBy: { ...base.decision.decidedBy, hsaId: actor.sub, name: actor.name },
+          reasons: type === 'LOGIN_UNLOCK' ? ['THREAT_NO_LONGER_EXISTS' as const] : base.decision.reasons,
+        },
         signature: { signedBy: actor.sub, signedAt: '2026-11-20T09:05:00Z' },
         requestingUnit: { hsaId: actor.unit as string, name: `Vårdcentralen ${actor.region}`, headEmail: 'head@example.se' },
         relatedCaseId: null,

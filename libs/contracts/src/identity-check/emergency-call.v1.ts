@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIdentityNumber } from '../common/validators';
 import { DECISION_ROLES, DecisionRole } from '../common/vocabulary';
 import { CallBackDto, EmergencyCallerDto } from '../intake/case-request';
 
@@ -20,6 +21,8 @@ export class EmergencyCallReceivedV1 {
   @IsObject() @ValidateNested() @Type(() => EmergencyCallerDto) caller!: EmergencyCallerDto;
   @IsObject() @ValidateNested() @Type(() => CallBackDto) callBack!: CallBackDto;
   @IsISO8601({ strict: true }) receivedAt!: string;
+  /** The resident, asked of the population register within the same short deadline: a protected identity is marked at once. */
+  @IsOptional() @IsIdentityNumber() residentPersonnummer?: string;
 }
 
 /**
@@ -50,4 +53,9 @@ export class EmergencyCallCheckedV1 {
   @IsIn(EMERGENCY_CALL_VERDICTS) verdict!: EmergencyCallVerdict;
   @IsArray() @ArrayMaxSize(EMERGENCY_CALL_FINDINGS.length) @IsIn(EMERGENCY_CALL_FINDINGS, { each: true }) findings!: EmergencyCallFinding[];
   @IsISO8601({ strict: true }) checkedAt!: string;
+  /**
+   * What the population register says of a protected identity (skyddad identitet); null when it did
+   * not answer within the deadline or does not know the resident. It never holds the lock back.
+   */
+  @IsOptional() @IsBoolean() protectedIdentity?: boolean | null;
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EmergencyCallCheckedV1, EmergencyCallReceivedV1, Envelope, systemActor } from '@accessdesk/contracts';
 import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
 import { IdentityCheckConfig } from '../identity-check.config';
+import { PopulationRegisterClient } from '../registers/population-register.client';
 import { RegisterUnavailableError } from '../registers/register-request';
 import { StaffDirectoryClient } from '../registers/staff-directory.client';
 import { emergencyCallFindings, emergencyCallVerdict } from '../rules/r12-emergency-call';
@@ -20,11 +21,15 @@ export class CheckEmergencyCallService {
   constructor(
     private readonly messaging: Messaging,
     private readonly staffDirectory: StaffDirectoryClient,
+    private readonly populationRegister: PopulationRegisterClient,
     @Inject(IdentityCheckConfig) private readonly config: IdentityCheckConfig,
   ) {}
 
   async handle(envelope: Envelope<EmergencyCallReceivedV1>, call: EmergencyCallReceivedV1, manager: EntityManager): Promise<void> {
     const timeoutMs = this.config.EMERGENCY_DIRECTORY_TIMEOUT_MS;
+    // The resident's protected identity, asked within the same deadline; a silent register holds nothing back.
+    const protectedIdentity = this.protectedIdentity(call, timeoutMs);
+    protectedIdentity.catch(() => undefined); // awaited below; a bug's rejection is not "unhandled" meanwhile
     let checked: EmergencyCallCheckedV1;
     try {
       // Both asked at once: the two look-ups share one short deadline.
@@ -44,7 +49,19 @@ export class CheckEmergencyCallService {
       this.logger.warn(`emergency call of case ${call.caseId}: ${err.message}; the service desk decides`);
       checked = { caseId: call.caseId, verdict: 'DIRECTORY_UNAVAILABLE', findings: [], checkedAt: new Date().toISOString() };
     }
+    checked.protectedIdentity = await protectedIdentity;
     await this.messaging.publish(manager, createEnvelope(EmergencyCallCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
     this.logger.log(`emergency call of case ${call.caseId} checked: ${checked.verdict}${checked.findings.length > 0 ? ` [${checked.findings.join(', ')}]` : ''}`);
+  }
+
+  private async protectedIdentity(call: EmergencyCallReceivedV1, timeoutMs: number): Promise<boolean | null> {
+    if (!call.residentPersonnummer) return null;
+    try {
+      return (await this.populationRegister.lookup(call.residentPersonnummer, timeoutMs))?.protectedIdentity ?? null;
+    } catch (err) {
+      if (!(err instanceof RegisterUnavailableError)) throw err;
+      this.logger.warn(`emergency call of case ${call.caseId}: ${err.message}; protected identity not known yet`);
+      return null;
+    }
   }
 }

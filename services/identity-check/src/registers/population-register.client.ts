@@ -38,12 +38,14 @@ export interface PopulationRecord extends RegisteredResident {
 export class PopulationRegisterClient {
   constructor(@Inject(IdentityCheckConfig) private readonly config: IdentityCheckConfig) {}
 
-  /** The registered resident, or null when the register has no such person. */
-  async lookup(personnummer: string): Promise<PopulationRecord | null> {
-    const { status, body } = await requestJson(REGISTER, `${this.config.POPULATION_REGISTER_URL}/lookup`, {
-      method: 'POST',
-      body: JSON.stringify({ personnummer }),
-    });
+  /** The registered resident, or null when the register has no such person; `timeoutMs` bounds the call. */
+  async lookup(personnummer: string, timeoutMs?: number): Promise<PopulationRecord | null> {
+    const { status, body } = await requestJson(
+      REGISTER,
+      `${this.config.POPULATION_REGISTER_URL}/lookup`,
+      { method: 'POST', body: JSON.stringify({ personnummer }) },
+      timeoutMs,
+    );
     if (status === 404) return null;
     if (
       !isRecord(body) ||

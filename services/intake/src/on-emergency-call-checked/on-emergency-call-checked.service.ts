@@ -28,6 +28,11 @@ export class OnEmergencyCallCheckedService {
       this.logger.warn(`emergency call result for unknown case ${checked.caseId} ignored`);
       return;
     }
+    // The register's protected-identity mark sticks, whatever else the answer says (skyddad identitet).
+    if (checked.protectedIdentity === true && !entity.protectedIdentity) {
+      entity.protectedIdentity = true;
+      await this.cases.save(manager, entity);
+    }
     // A late or repeated answer finds the case moved on; a state only moves forward.
     if (entity.status !== 'RECEIVED' && entity.status !== 'VERIFYING') return;
     const by = envelope.actor;

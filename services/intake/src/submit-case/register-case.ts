@@ -223,5 +223,6 @@ export function emergencyCallEvent(entity: CaseEntity, at: Date): EmergencyCallR
     caller: { hsaId: call.caller.hsaId, name: call.caller.name },
     callBack: { number: call.callBack.number, calledAt: call.callBack.calledAt },
     receivedAt: at.toISOString(),
+    residentPersonnummer: entity.residentPersonnummer,
   };
 }
