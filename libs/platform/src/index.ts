@@ -7,3 +7,4 @@ export * from './service-runtime.module';
 export * from './iso-duration';
 export * from './regions';
 export * from './due-work.service';
+export * from './resident-lookup.service';

@@ -15,7 +15,7 @@ import { OnConfirmationSentService } from './on-confirmation-sent/on-confirmatio
 import { AuditTrailService } from './audit-trail/audit-trail.service';
 import { OnWorkItemResolvedService } from './on-work-item-resolved/on-work-item-resolved.service';
 import { OnLinkedLockOpenedService } from './on-linked-lock-opened/on-linked-lock-opened.service';
-import { ResidentLookupService } from './population-register/resident-lookup.service';
+import { ResidentLookupService } from '@accessdesk/platform';
 import { DecisionAuthorityService } from './staff-directory/decision-authority.service';
 import { SubmitGuardianBlockService } from './submit-guardian-block/submit-guardian-block.service';
 import { UnblockGuardianService } from './unblock-guardian/unblock-guardian.service';

@@ -12,7 +12,7 @@ import { OnActionCompletedService } from './on-action-completed/on-action-comple
 import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
 import { OnCaseFollowedUpService } from './on-case-followed-up/on-case-followed-up.service';
 import { SubmitCaseService } from './submit-case/submit-case.service';
-import { ResidentLookupService } from './population-register/resident-lookup.service';
+import { ResidentLookupService } from '@accessdesk/platform';
 import { RegisterCase } from './submit-case/register-case';
 import { CaseCommandsService } from './case-commands/case-commands.service';
 import { Routines1732300000800 } from './migrations/1732300000800-routines';

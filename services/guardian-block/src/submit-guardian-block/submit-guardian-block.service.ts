@@ -22,7 +22,7 @@ import { NOT_YOUR_UNIT, mayFileFor, roleNotAllowed } from '../guardian-blocks/gu
 import { GuardianBlockStore, TimelineStep } from '../guardian-blocks/guardian-block-store';
 import { STATUS_TEXT } from '../guardian-blocks/guardian-block-status';
 import { IDEMPOTENCY_KEY_REUSED, isUniqueViolationOf, requestHashOf } from '../guardian-blocks/idempotency';
-import { ResidentLookupService } from '../population-register/resident-lookup.service';
+import { ResidentLookupService } from '@accessdesk/platform';
 import { DecisionAuthorityService } from '../staff-directory/decision-authority.service';
 import { NEEDS_UNIT_HEAD, decidedByUnitHead } from '../rules/r1-unit-head-decides';
 import { nextRegistryNumber } from '../rules/r6-registry-number';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan, Not } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   Actor,
   CaseConcludedV1,
@@ -45,6 +46,25 @@ function splitNote(note: StepNote): { note: string; freeText: string | null } {
 }
 import { endingToTell } from '../rules/r8-every-outcome-told';
 import { paperworkOwed } from '../rules/r12-emergency-lock';
+
+/** The fields of a case that a use case may change after registration; `save` writes exactly these. */
+const CHANGEABLE = [
+  'status',
+  'outcome',
+  'paperwork',
+  'actionId',
+  'feedbackSentAt',
+  'reviewScheduledAt',
+  'reviewId',
+  'liftedByCaseId',
+  'voidReason',
+  'reviewOutcome',
+  'reviewUnlockCaseId',
+  'lockedByRegion',
+  'loginSeenAt',
+  'protectedIdentity',
+  'registryReference',
+] as const satisfies ReadonlyArray<keyof CaseEntity>;
 
 /** R8: what a closed case no longer keeps of the form (blanketten gallras). */
 export const REDACTED = '[gallrad]';
@@ -233,45 +253,9 @@ export class CaseStore {
    * `findForUpdate`, so TypeORM's save (a SELECT, then the UPDATE) would only add a round trip.
    */
   async save(manager: EntityManager, entity: CaseEntity): Promise<void> {
-    const {
-      status,
-      outcome,
-      paperwork,
-      actionId,
-      feedbackSentAt,
-      reviewScheduledAt,
-      reviewId,
-      liftedByCaseId,
-      voidReason,
-      reviewOutcome,
-      reviewUnlockCaseId,
-      lockedByRegion,
-      loginSeenAt,
-      protectedIdentity,
-      registryReference,
-    } = entity;
     entity.updatedAt = new Date();
-    await manager.getRepository(CaseEntity).update(
-      { id: entity.id },
-      {
-        status,
-        outcome,
-        paperwork,
-        actionId,
-        feedbackSentAt,
-        reviewScheduledAt,
-        reviewId,
-        liftedByCaseId,
-        voidReason,
-        reviewOutcome,
-        reviewUnlockCaseId,
-        lockedByRegion,
-        loginSeenAt,
-        protectedIdentity,
-        registryReference,
-        updatedAt: entity.updatedAt,
-      },
-    );
+    const changed = Object.fromEntries(CHANGEABLE.map((field) => [field, entity[field]])) as Partial<CaseEntity>;
+    await manager.getRepository(CaseEntity).update({ id: entity.id }, { ...changed, updatedAt: entity.updatedAt } as QueryDeepPartialEntity<CaseEntity>);
   }
 
   /** A read, recorded before it is answered. */

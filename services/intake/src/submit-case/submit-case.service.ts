@@ -6,7 +6,7 @@ import { Regions } from '@accessdesk/platform';
 import { canFileFor, mayCall } from '@accessdesk/access';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStore } from '../cases/case-store';
-import { ResidentLookupService } from '../population-register/resident-lookup.service';
+import { ResidentLookupService } from '@accessdesk/platform';
 import { homeRegionProblem, needsHomeRegion } from '../rules/r15-home-region';
 import { unknownRegionProblem } from '../rules/r22-r24-channels';
 import { RegisterCase, filedFormProblem, requestHash } from './register-case';
