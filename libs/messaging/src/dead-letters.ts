@@ -1,6 +1,6 @@
 import type { Channel, ChannelModel, ConfirmChannel, GetMessage } from 'amqplib';
 import { connect } from 'amqplib';
-import { redactIdentityNumbers } from '@accessdesk/contracts';
+import { DeadLetterView, redactIdentityNumbers } from '@accessdesk/contracts';
 import { publishConfirmed } from './queue-consumer';
 import { DEATH_HEADERS, RETRY_HEADERS } from './retry';
 import { Names } from './topology';
@@ -10,21 +10,7 @@ import { Names } from './topology';
 // de-duplicates), and throw away request/reply dead letters, whose caller is long gone.
 
 /** One dead letter as an operator sees it: what, whose case, when and why it died, never its payload. */
-export interface DeadLetterSummary {
-  /** The queue it died in and goes back to, without prefix (`identity-check.events`). */
-  queue: string;
-  messageId: string | null;
-  type: string | null;
-  /** The envelope's correlation id: the case. */
-  caseId: string | null;
-  region: string | null;
-  diedAt: string | null;
-  reason: string | null;
-  /** How often its handler failed before it died (0 for a message refused as invalid). */
-  failures: number | null;
-  /** How often the broker has dead-lettered it from that queue. */
-  deaths: number;
-}
+export type DeadLetterSummary = DeadLetterView;
 
 export interface DeadLetterSelection {
   queue?: string;

@@ -45,14 +45,19 @@ export class DeadLetterPurgeRequest {
 
 /** One dead letter, never its payload. */
 export interface DeadLetterView {
+  /** The queue it died in and goes back to, without prefix (`identity-check.events`). */
   queue: string;
   messageId: string | null;
   type: string | null;
+  /** The envelope's correlation id: the case. */
   caseId: string | null;
   region: string | null;
   diedAt: string | null;
+  /** Why: our own reason, else the broker's (`delivery_limit`, `rejected`, `expired`); never a personnummer. */
   reason: string | null;
+  /** How often its handler failed before it died (0 for a message refused as invalid). */
   failures: number | null;
+  /** How often the broker has dead-lettered it from that queue. */
   deaths: number;
 }
 
