@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 
 /** A dependency the service needs to do its work; ready only when every check answers. A string is "down", saying why. */
@@ -21,9 +22,12 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The database and the broker answer. */
+  /**
+   * The database and the broker answer (and the broker takes what the service publishes). Not ready
+   * is 503 with the same body, each check `up`, `down` or `down: <why>`, whatever filter the app has.
+   */
   @Get('ready')
-  async ready() {
+  async ready(@Res({ passthrough: true }) res: Response) {
     const results = await Promise.all(
       this.checks.map(async (c) => {
         try {
@@ -35,7 +39,7 @@ export class HealthController {
       }),
     );
     const body = { status: results.every(([, s]) => s === 'up') ? 'ok' : 'unavailable', checks: Object.fromEntries(results) };
-    if (body.status !== 'ok') throw new ServiceUnavailableException(body);
+    if (body.status !== 'ok') res.status(503);
     return body;
   }
 }

@@ -26,7 +26,7 @@ const INTAKE_ANSWERS_AFTER_MS = 1_000;
  * answer before it closes messaging (issue "Faults never leave a case stuck or wrong", item 4). Before,
  * messaging closed first and a request in flight was answered 503 though intake had done its work.
  */
-describe('gateway: stopping drains requests in flight before messaging closes', () => {
+describe('gateway: readiness says why, and stopping drains requests in flight before messaging closes', () => {
   let gateway: INestApplication;
   let intake: Messaging;
   let prefix: string;
@@ -76,6 +76,19 @@ describe('gateway: stopping drains requests in flight before messaging closes', 
   afterAll(async () => {
     await intake?.close();
     await deleteTopology(prefix, [`${prefix}intake.rpc`]);
+  });
+
+  it('is not ready while the broker blocks publishing, and says why; ready again once unblocked', async () => {
+    const ready = () => fetch(`http://127.0.0.1:${(gateway.getHttpServer().address() as AddressInfo).port}/health/ready`);
+    expect((await ready()).status).toBe(200);
+    const connection = gateway.get(Messaging).amqpConnection.current!;
+    // What the broker sends on a memory or disk alarm (connection.blocked).
+    connection.emit('blocked', 'low on memory');
+    const blocked = await ready();
+    expect(blocked.status).toBe(503);
+    expect(JSON.stringify(await blocked.json())).toContain('down: low on memory');
+    connection.emit('unblocked');
+    expect((await ready()).status).toBe(200);
   });
 
   it('answers the request in flight with the service’s answer, refuses new connections, then stops', async () => {
