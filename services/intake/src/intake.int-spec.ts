@@ -854,6 +854,24 @@ describe('intake runs the routines', () => {
       expect(harness.observedOf(CaseConcludedV1, (e) => e.correlationId === c.id)).toEqual([]);
     });
 
+    it('R7: a guardian action of unknown outcome lands in the contact centre’s inbox, which is told to look in the staff tool first', async () => {
+      const contactCentre: Actor = { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'] };
+      const guardianBlockId = randomUUID();
+      await harness.publish(
+        createEnvelope(
+          ActionCompletedV1,
+          { actionId: randomUUID(), caseId: guardianBlockId, registryNumber: 'VGR-2026-VB-000019', action: 'GUARDIAN_BLOCK', outcome: 'UNKNOWN', mode: 'http', detail: 'STAFF_TOOL_STATE_UNKNOWN', completedAt: new Date().toISOString() },
+          meta(guardianBlockId),
+        ),
+      );
+      const item = await pollUntil(async () => {
+        const items = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, contactCentre)).items;
+        return items.find((i) => i.caseId === guardianBlockId);
+      }, { what: 'the contact centre’s item' });
+      expect(item).toMatchObject({ queue: 'CONTACT_CENTRE', action: 'GUARDIAN_BLOCK' });
+      expect(item.details.join(' ')).toContain('Titta först i personalverktyget');
+    });
+
     it('R7 R8 R10: the operator\'s DONE concludes the case as EXECUTED, with feedback and review as usual', async () => {
       const { c, item } = await unknownLock('unknown-done', '760312239');
       const done = body(
