@@ -69,6 +69,10 @@ class FakeStaffTool {
   private readonly answers = new Map<string, object>();
   /** personnummer → how many action calls answer 503 before the tool works (Infinity: never). */
   readonly failures = new Map<string, number>();
+  /** personnummer → how many `accounts/query` calls answer 503 (Infinity: the tool is silent). */
+  readonly queryFailures = new Map<string, number>();
+  /** Residents whose actions the tool carries out but whose answers are lost (503 after acting). */
+  readonly lostAnswers = new Set<string>();
   /** personnummer → a 4xx the tool answers every action call with. */
   readonly refusals = new Map<string, number>();
   /** Residents without a 1177 login of their own: only login actions answer NO_ACCOUNT (R16). */
@@ -99,6 +103,11 @@ class FakeStaffTool {
     const body = JSON.parse(await readBody(req)) as { personnummer: string; action: string; region: string; reference: string; operator: ActionCall['operator'] };
     if (req.method === 'POST' && req.url === '/staff-tool/accounts/query') {
       this.queries.push(body.personnummer);
+      const failingQueries = this.queryFailures.get(body.personnummer) ?? 0;
+      if (failingQueries > 0) {
+        this.queryFailures.set(body.personnummer, failingQueries - 1);
+        return send(503, { title: 'Staff tool unavailable', status: 503 });
+      }
       const hasAccount = !this.withoutAccount.has(body.personnummer);
       return send(200, this.account(body.personnummer, hasAccount));
     }
@@ -119,6 +128,10 @@ class FakeStaffTool {
       }
       if (!key) return send(400, { title: 'Idempotency-Key required', status: 400 });
       const earlier = this.answers.get(key);
+      if (earlier && this.lostAnswers.has(body.personnummer)) {
+        call.status = 503;
+        return send(503, { title: 'Gateway timeout on the way back', status: 503 });
+      }
       if (earlier) return send(200, earlier);
       let result = 'ALREADY_IN_STATE';
       const login = body.action === 'LOGIN_LOCK' || body.action === 'LOGIN_UNLOCK';
@@ -132,6 +145,11 @@ class FakeStaffTool {
       const account = this.account(body.personnummer, !this.withoutAccount.has(body.personnummer));
       const answer = { callId: randomUUID(), idempotencyKey: key, action: body.action, result, account, executedAt: new Date().toISOString() };
       this.answers.set(key, answer);
+      if (this.lostAnswers.has(body.personnummer)) {
+        // The tool acted; its answer never reaches the caller.
+        call.status = 503;
+        return send(503, { title: 'Gateway timeout on the way back', status: 503 });
+      }
       return send(200, answer);
     }
     send(404, { title: 'No such endpoint', status: 404 });
@@ -333,9 +351,45 @@ describe('execution against the real broker and database', () => {
     await harness.publish(envelopeOf(payload));
 
     const completed = await completionOf(payload.actionId, RETRY_DEADLINE_MS);
-    expect(completed.payload).toMatchObject({ outcome: 'FAILED', detail: 'STAFF_TOOL_UNAVAILABLE' });
+    expect(completed.payload).toMatchObject({ outcome: 'FAILED', detail: 'STAFF_TOOL_UNAVAILABLE', lockedByRegion: null, observed: 'Personalverktyget visar inloggningen olåst' });
     expect(staffTool.callsFor(payload.actionId)).toHaveLength(MAX_ATTEMPTS);
+    // Issue 9: one query per attempt, and one more to reconcile before FAILED is declared.
+    expect(staffTool.queries.filter((q) => q === resident)).toHaveLength(MAX_ATTEMPTS + 1);
     expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', outcome: 'FAILED', attempts: MAX_ATTEMPTS, personnummer: null });
+  });
+
+  it('R7 R10 an action the tool carried out but whose answers were lost is EXECUTED once the account shows the lock (issue 9)', async () => {
+    const resident = personnummer(111);
+    staffTool.lostAnswers.add(resident);
+    const payload = command(resident);
+    await harness.publish(envelopeOf(payload));
+
+    const completed = await completionOf(payload.actionId, RETRY_DEADLINE_MS);
+    expect(completed.payload).toMatchObject({
+      outcome: 'EXECUTED',
+      detail: 'RECONCILED_ALREADY_IN_STATE',
+      lockedByRegion: HTTP_REGION,
+      observed: `Personalverktyget visar inloggningen låst på begäran av ${HTTP_REGION}`,
+      staffToolReference: null,
+    });
+    expect(completed.payload.observed).not.toContain(resident);
+    expect(staffTool.callsFor(payload.actionId).map((c) => c.status)).toEqual(Array(MAX_ATTEMPTS).fill(503));
+    expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', outcome: 'EXECUTED', detail: 'RECONCILED_ALREADY_IN_STATE', locked_by_region: HTTP_REGION, personnummer: null });
+    expect(completionsOf(payload.actionId)).toHaveLength(1);
+  });
+
+  it('R7 reports UNKNOWN when neither the action nor the account state gets an answer (issue 9)', async () => {
+    const resident = personnummer(112);
+    staffTool.queryFailures.set(resident, Infinity);
+    staffTool.failures.set(resident, Infinity);
+    const payload = command(resident, { action: 'GUARDIAN_BLOCK', guardianPersonnummer: [personnummer(113)] });
+    await harness.publish(envelopeOf(payload));
+
+    const completed = await completionOf(payload.actionId, RETRY_DEADLINE_MS);
+    expect(completed.payload).toMatchObject({ outcome: 'UNKNOWN', detail: 'STAFF_TOOL_STATE_UNKNOWN', staffToolReference: null });
+    expect(completed.payload.lockedByRegion).toBeUndefined();
+    expect(staffTool.queries.filter((q) => q === resident)).toHaveLength(MAX_ATTEMPTS + 1);
+    expect(await actionRow(payload.actionId)).toMatchObject({ status: 'DONE', outcome: 'UNKNOWN', attempts: MAX_ATTEMPTS, personnummer: null, guardian_personnummer: null });
   });
 
   describe('manual adapter mode', () => {

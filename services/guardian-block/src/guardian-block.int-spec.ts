@@ -265,6 +265,16 @@ describe('guardian-block', () => {
     expect(confirmed.timeline.filter((t) => t.note.startsWith('Bekräftelse skickad'))).toHaveLength(2);
   });
 
+  it('R7 an UNKNOWN outcome (issue 9) is taken as a failure awaiting the contact centre: the block keeps waiting, and the action found done afterwards counts', async () => {
+    const filed = body(await submit(blockRequest()));
+    await complete(filed.id, 'GUARDIAN_BLOCK', 'UNKNOWN');
+    const waiting = await until(filed.id, (v) => v.status === 'FAILED', 'FAILED');
+    expect(waiting.guardians[0].blocked).toBe(false);
+    expect(waiting.timeline.at(-1)?.note).toContain('STAFF_TOOL_STATE_UNKNOWN');
+    await complete(filed.id, 'GUARDIAN_BLOCK', 'EXECUTED');
+    await until(filed.id, (v) => v.status === 'BLOCKED' && v.guardians[0].blocked, 'BLOCKED after the unknown outcome');
+  });
+
   it('R7 the contact centre’s RETRY of a failed block sends it again under a new action id, once; a failed unblock likewise', async () => {
     const filed = body(await submit(blockRequest()));
     const first = await complete(filed.id, 'GUARDIAN_BLOCK', 'FAILED');

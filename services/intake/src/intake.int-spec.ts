@@ -818,6 +818,103 @@ describe('intake runs the routines', () => {
     expect(n).toBe(1);
   });
 
+  describe('R7 R8: an execution whose outcome is unknown (issue 9)', () => {
+    const synthetic = (nine: string) => `19${nine}${luhnCheckDigit(nine)}`;
+    const unknownItem = (caseId: string) =>
+      pollUntil(async () => {
+        const items = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'UNKNOWN_EXECUTION' } }, desk)).items;
+        return items.find((i) => i.caseId === caseId);
+      }, { what: `the UNKNOWN_EXECUTION work item of ${caseId}` });
+    const lookedAt = () => new Date().toISOString();
+
+    /** A lock whose staff tool answered neither the action nor the account query. */
+    const unknownLock = async (key: string, nine: string) => {
+      const c = await file(key, synthetic(nine));
+      await harness.publish(createEnvelope(CaseCheckedV1, passed(c.id), meta(c.id)));
+      const action = await executeCommand(c.id);
+      await complete(c.id, action.payload.actionId, 'UNKNOWN', 'STAFF_TOOL_STATE_UNKNOWN');
+      await statusOf(c.id, 'FAILED');
+      return { c, action, item: await unknownItem(c.id) };
+    };
+
+    it('R7 R8: the item tells the desk to look in the staff tool first; CLOSE is refused until it has, and nobody is told "not locked"', async () => {
+      const { c, item } = await unknownLock('unknown-close', '760312238');
+      expect(item).toMatchObject({ kind: 'UNKNOWN_EXECUTION', queue: 'SERVICE_DESK', status: 'OPEN', action: 'LOGIN_LOCK' });
+      expect(item.title).toContain('titta i personalverktyget');
+      expect(item.details.join(' ')).toContain('Titta först i personalverktyget');
+      expect((await view(c.id, desk)).outcome).toBe('UNKNOWN');
+      // No FAILED_EXECUTION item: nothing offers CLOSE before the desk has looked.
+      const failedItems = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, desk)).items;
+      expect(failedItems.filter((i) => i.caseId === c.id)).toEqual([]);
+
+      const refused = await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: item.id, request: { resolution: 'CLOSE', note: 'Verktyget svarar inte' } }, desk);
+      expect(refused).toMatchObject({ ok: false, problem: { status: 409, type: expect.stringMatching(/execution-outcome-unknown$/), title: expect.stringContaining('staff tool') } });
+      expect((await view(c.id, desk)).status).toBe('FAILED');
+      expect(harness.observedOf(CaseEndedV1, (e) => e.correlationId === c.id)).toEqual([]);
+      expect(harness.observedOf(CaseConcludedV1, (e) => e.correlationId === c.id)).toEqual([]);
+    });
+
+    it('R7: a guardian action of unknown outcome lands in the contact centre’s inbox, which is told to look in the staff tool first', async () => {
+      const contactCentre: Actor = { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'] };
+      const guardianBlockId = randomUUID();
+      await harness.publish(
+        createEnvelope(
+          ActionCompletedV1,
+          { actionId: randomUUID(), caseId: guardianBlockId, registryNumber: 'VGR-2026-VB-000019', action: 'GUARDIAN_BLOCK', outcome: 'UNKNOWN', mode: 'http', detail: 'STAFF_TOOL_STATE_UNKNOWN', completedAt: new Date().toISOString() },
+          meta(guardianBlockId),
+        ),
+      );
+      const item = await pollUntil(async () => {
+        const items = body(await ask<ListWorkItemsV1, { items: WorkItemView[] }>(ListWorkItemsV1, { filter: { kind: 'FAILED_EXECUTION' } }, contactCentre)).items;
+        return items.find((i) => i.caseId === guardianBlockId);
+      }, { what: 'the contact centre’s item' });
+      expect(item).toMatchObject({ queue: 'CONTACT_CENTRE', action: 'GUARDIAN_BLOCK' });
+      expect(item.details.join(' ')).toContain('Titta först i personalverktyget');
+    });
+
+    it('R7 R8 R10: the operator\'s DONE concludes the case as EXECUTED, with feedback and review as usual', async () => {
+      const { c, item } = await unknownLock('unknown-done', '760312239');
+      const done = body(
+        await ask<CompleteWorkItemV1, WorkItemView>(
+          CompleteWorkItemV1,
+          { workItemId: item.id, request: { result: 'DONE', executedAt: lookedAt(), observed: 'Inloggningen visas låst på begäran av Region VGR' } },
+          desk,
+        ),
+      );
+      expect(done).toMatchObject({ status: 'DONE', resolution: 'DONE', completedBy: desk.sub });
+      const executed = await statusOf(c.id, 'EXECUTED');
+      expect(executed.outcome).toBe('EXECUTED');
+      const concluded = await harness.waitFor(CaseConcludedV1, (e) => e.correlationId === c.id, { what: 'case.concluded' });
+      expect(concluded.payload).toMatchObject({ caseId: c.id, outcome: 'EXECUTED', caseType: 'LOGIN_LOCK', concludedAt: item.createdAt });
+      expect(concluded.payload.lockedByRegion).toBeUndefined();
+      expect(harness.observedOf(CaseEndedV1, (e) => e.correlationId === c.id)).toEqual([]);
+      // Once recorded, the item is done: a CLOSE now answers it as it is and ends nothing.
+      expect(body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: item.id, request: { resolution: 'CLOSE' } }, desk)).status).toBe('DONE');
+      expect((await view(c.id, desk)).status).toBe('EXECUTED');
+    });
+
+    it('R7 R8: the operator\'s FAILED makes it an ordinary failure the desk may retry or close', async () => {
+      const { c, action, item } = await unknownLock('unknown-not-done', '760312240');
+      const observed = { result: 'FAILED' as const, executedAt: lookedAt(), observed: 'Inloggningen visas olåst' };
+      expect(body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: item.id, request: observed }, desk))).toMatchObject({ status: 'DONE', resolution: 'FAILED' });
+      expect((await view(c.id, desk)).outcome).toBe('FAILED');
+      const failed = await failedItem(c.id);
+      expect(failed.details.join(' ')).toContain('inte genomfördes');
+
+      // RETRY sends a new action; its failure gives an ordinary FAILED item, which the desk may close.
+      body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: failed.id, request: { resolution: 'RETRY' } }, desk));
+      const second = await executeCommand(c.id, [action.payload.actionId]);
+      await complete(c.id, second.payload.actionId, 'FAILED', 'STAFF_TOOL_UNAVAILABLE');
+      await statusOf(c.id, 'FAILED');
+      const again = await failedItem(c.id);
+      expect(again.id).not.toBe(failed.id);
+      body(await ask<CompleteWorkItemV1, WorkItemView>(CompleteWorkItemV1, { workItemId: again.id, request: { resolution: 'CLOSE', note: 'Verktyget visar olåst' } }, desk));
+      await statusOf(c.id, 'CLOSED');
+      const told = await harness.waitFor(CaseEndedV1, (e) => e.correlationId === c.id, { what: 'case.ended' });
+      expect(told.payload).toMatchObject({ ending: 'CLOSED_UNEXECUTED' });
+    });
+  });
+
   it('R8: a voided case tells the requester it was voided, with the desk\'s reason', async () => {
     const c = await file('told-voided', '198211226314');
     await harness.publish(createEnvelope(CaseCheckedV1, { ...passed(c.id), verdict: 'MANUAL_VERIFICATION', findings: ['SIGNER_WITHOUT_REGIONAL_STAFF_ID'] }, meta(c.id)));

@@ -88,8 +88,13 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** What the staff tool reported for one action (R7, R16). */
-export const EXECUTION_OUTCOMES = ['EXECUTED', 'NOT_APPLICABLE', 'FAILED'] as const;
+/**
+ * What the staff tool reported for one action (R7, R16). UNKNOWN (appended, issue 9): the tool never
+ * answered the action and its account state could not be read either, so the action may or may not
+ * have taken effect; an operator must look in the staff tool. Intake keeps such a case FAILED with an
+ * UNKNOWN_EXECUTION work item; a concluded case (`intake.case.concluded.v1`) is never UNKNOWN.
+ */
+export const EXECUTION_OUTCOMES = ['EXECUTED', 'NOT_APPLICABLE', 'FAILED', 'UNKNOWN'] as const;
 export type ExecutionOutcome = (typeof EXECUTION_OUTCOMES)[number];
 
 /** The staff-tool adapter's actions, one per case type. */
@@ -119,7 +124,8 @@ export type WorkQueue = (typeof WORK_QUEUES)[number];
  * that failed in the staff tool (R7: a failure never silently disappears).
  */
 /** EMERGENCY_CALL: an emergency lock not executed on, because the staff directory did not bear out the call (R12). */
-export const WORK_ITEM_KINDS = ['MANUAL_EXECUTION', 'MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION', 'EMERGENCY_CALL'] as const;
+/** UNKNOWN_EXECUTION: the staff tool's answer was lost and its state unreadable; the desk records what the tool shows (issue 9). */
+export const WORK_ITEM_KINDS = ['MANUAL_EXECUTION', 'MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION', 'EMERGENCY_CALL', 'UNKNOWN_EXECUTION'] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
 export const WORK_ITEM_STATUSES = ['OPEN', 'DONE'] as const;

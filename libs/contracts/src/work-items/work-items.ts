@@ -18,6 +18,10 @@ export type FailedExecutionResolution = (typeof FAILED_EXECUTION_RESOLUTIONS)[nu
  * `POST /work-items/{id}/complete`. A MANUAL_EXECUTION item is completed with what the staff tool
  * showed (`result`, `executedAt`, `observed`; who executed is the caller). A FAILED_EXECUTION item
  * with `resolution`: RETRY sends the action to the staff tool again, CLOSE ends the case as failed.
+ * An UNKNOWN_EXECUTION item (issue 9: the staff tool's answer lost, its state unreadable) takes what
+ * the staff tool shows now (`result`, `executedAt`: when the operator looked, `observed`,
+ * `lockedByRegion` for a login lock as for manual execution) or RETRY; CLOSE is refused (409
+ * `execution-outcome-unknown`) until a `result` of FAILED has made it an ordinary FAILED_EXECUTION.
  * Verification and paperwork items are completed by their own endpoints on the case.
  */
 export class WorkItemCompletionRequest {

@@ -21,6 +21,8 @@ export interface Completion {
    * the login is not locked); undefined when the answer says nothing about the login.
    */
   lockedByRegion?: string | null;
+  /** `http` mode, reconciled (issue 9): what the adapter saw of the account, without a personnummer. */
+  observed?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export class ActionCompletionService {
         guardianPersonnummer: null,
         executedBy: completion.manual?.executedBy ?? null,
         executedAt: completion.manual?.executedAt ?? null,
-        observed: completion.manual?.observed ?? null,
+        observed: completion.manual?.observed ?? completion.observed ?? null,
         lockedByRegion: completion.lockedByRegion ?? null,
       },
     );
@@ -64,6 +66,7 @@ export class ActionCompletionService {
       // intake dates the case's execution (and so its review, R9) from this.
       completedAt: (completion.manual?.executedAt ?? completedAt).toISOString(),
       ...(completion.manual ? { executedBy: completion.manual.executedBy, observed: completion.manual.observed } : {}),
+      ...(!completion.manual && completion.observed ? { observed: completion.observed } : {}),
       ...(completion.lockedByRegion !== undefined ? { lockedByRegion: completion.lockedByRegion } : {}),
     };
     await this.messaging.publish(

@@ -77,6 +77,10 @@ export class HttpStaffToolAdapter implements StaffToolAdapter {
     return { ...executed, lockedByRegion };
   }
 
+  async readState(command: StaffToolCommand): Promise<unknown> {
+    return this.post('accounts/query', { personnummer: command.personnummer });
+  }
+
   private async post(path: string, body: object, headers: Record<string, string> = {}): Promise<unknown> {
     const timeoutMs = this.config.STAFF_TOOL_TIMEOUT_MS;
     let response: Response;

@@ -16,6 +16,11 @@ export interface StaffToolAdapter {
    * `StaffToolUnavailableError` (try again later) or `StaffToolRejectedError` (never try again).
    */
   execute(command: StaffToolCommand): Promise<StaffToolAnswer>;
+  /**
+   * The account's state as the tool reports it (`accounts/query`), for reconciling an action whose
+   * answer never came (issue 9); rejects with `StaffToolUnavailableError` when it cannot be read.
+   */
+  readState(command: StaffToolCommand): Promise<unknown>;
 }
 
 export interface StaffToolCommand {
@@ -32,7 +37,7 @@ export interface StaffToolCommand {
 }
 
 export interface StaffToolAnswer {
-  outcome: Exclude<ExecutionOutcome, 'FAILED'>;
+  outcome: Exclude<ExecutionOutcome, 'FAILED' | 'UNKNOWN'>;
   /** `NO_ACCOUNT` for NOT_APPLICABLE (R16), `ALREADY_IN_STATE` when nothing needed changing. */
   detail: string | null;
   /** The staff tool's own reference for the call. */

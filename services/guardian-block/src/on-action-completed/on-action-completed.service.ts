@@ -9,7 +9,10 @@ import { UNBLOCK_EFFECTS } from '../rules/r18-effects';
 
 const SERVICE = 'guardian-block';
 
-const BLOCK_RESULT: Record<ExecutionOutcome, GuardianBlockStatus> = { EXECUTED: 'BLOCKED', NOT_APPLICABLE: 'NOT_APPLICABLE', FAILED: 'FAILED' };
+const BLOCK_RESULT: Record<Completed['outcome'], GuardianBlockStatus> = { EXECUTED: 'BLOCKED', NOT_APPLICABLE: 'NOT_APPLICABLE', FAILED: 'FAILED' };
+
+/** A completion as this service acts on it: UNKNOWN already taken as FAILED (issue 9). */
+type Completed = Omit<ActionCompletedV1, 'outcome'> & { outcome: Exclude<ExecutionOutcome, 'UNKNOWN'> };
 
 function failedNote(what: string, detail: string | null | undefined): string {
   return `${what} misslyckades i personalverktyget${detail ? ` (${detail})` : ''}`;
@@ -30,8 +33,13 @@ export class OnActionCompletedService {
     private readonly store: GuardianBlockStore,
   ) {}
 
-  async handle(envelope: Envelope<ActionCompletedV1>, completed: ActionCompletedV1, manager: EntityManager): Promise<void> {
-    if (completed.action !== 'GUARDIAN_BLOCK' && completed.action !== 'GUARDIAN_UNBLOCK') return;
+  async handle(envelope: Envelope<ActionCompletedV1>, reported: ActionCompletedV1, manager: EntityManager): Promise<void> {
+    if (reported.action !== 'GUARDIAN_BLOCK' && reported.action !== 'GUARDIAN_UNBLOCK') return;
+    // Issue 9: UNKNOWN (the tool's answer lost, its state unreadable) is, for a guardian block, a
+    // failure awaiting the contact centre, whose inbox item says to look in the staff tool first.
+    // A block keeps waiting for the action (done by hand afterwards it still counts), as for FAILED.
+    const { outcome } = reported;
+    const completed: Completed = outcome === 'UNKNOWN' ? { ...reported, outcome: 'FAILED', detail: reported.detail ?? 'STAFF_TOOL_STATE_UNKNOWN' } : { ...reported, outcome };
     const entity = await this.store.findForUpdate(manager, completed.caseId);
     if (!entity || entity.actionId !== completed.actionId) return;
     // Handled once: a repeat of this completion finds no awaited action. A failed block keeps
@@ -41,7 +49,7 @@ export class OnActionCompletedService {
     else await this.unblockCompleted(envelope, completed, entity, manager);
   }
 
-  private async blockCompleted(envelope: Envelope<ActionCompletedV1>, completed: ActionCompletedV1, entity: GuardianBlockEntity, manager: EntityManager): Promise<void> {
+  private async blockCompleted(envelope: Envelope<ActionCompletedV1>, completed: Completed, entity: GuardianBlockEntity, manager: EntityManager): Promise<void> {
     entity.outcome = completed.outcome;
     if (completed.outcome === 'EXECUTED') entity.guardians = entity.guardians.map((g) => ({ ...g, blocked: true }));
     const to = BLOCK_RESULT[completed.outcome];
@@ -65,7 +73,7 @@ export class OnActionCompletedService {
    * guardians back), lifts the block of the unblock's guardians; the case is UNBLOCKED once nobody
    * is blocked, else BLOCKED again for the guardian who still is. FAILED leaves every block as it was.
    */
-  private async unblockCompleted(envelope: Envelope<ActionCompletedV1>, completed: ActionCompletedV1, entity: GuardianBlockEntity, manager: EntityManager): Promise<void> {
+  private async unblockCompleted(envelope: Envelope<ActionCompletedV1>, completed: Completed, entity: GuardianBlockEntity, manager: EntityManager): Promise<void> {
     const unblocks = manager.getRepository(GuardianUnblockEntity);
     const unblock = await unblocks.findOneBy({ actionId: completed.actionId });
     if (!unblock) {

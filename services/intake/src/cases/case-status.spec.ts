@@ -19,6 +19,12 @@ describe('case status transitions', () => {
     expect(canMove('EXECUTED', 'VOIDED')).toBe(false);
   });
 
+  it('lets an execution whose outcome was unknown be concluded from what the operator saw in the staff tool (issue 9)', () => {
+    expect(canMove('FAILED', 'EXECUTED')).toBe(true);
+    expect(canMove('FAILED', 'NOT_APPLICABLE')).toBe(true);
+    expect(canMove('EXECUTED', 'FAILED')).toBe(false);
+  });
+
   it('ends in CLOSED, VOIDED or REFUSED only', () => {
     expect(CASE_STATUSES.filter(isTerminal)).toEqual(['CLOSED', 'VOIDED', 'REFUSED']);
   });

@@ -16,7 +16,10 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   EXECUTING: ['EXECUTED', 'NOT_APPLICABLE', 'FAILED'],
   EXECUTED: ['CLOSED'],
   NOT_APPLICABLE: ['CLOSED'],
-  FAILED: ['EXECUTING', 'CLOSED'],
+  // Issue 9: a FAILED case whose outcome is UNKNOWN (the staff tool's answer lost, its state
+  // unreadable) moves on to EXECUTED or NOT_APPLICABLE when an operator records that the tool shows
+  // the action in effect (UNKNOWN_EXECUTION work item); nothing else takes these moves.
+  FAILED: ['EXECUTING', 'EXECUTED', 'NOT_APPLICABLE', 'CLOSED'],
   CLOSED: [],
   VOIDED: [],
   REFUSED: [],

@@ -4,14 +4,31 @@ import { ActionCompletedV1, CaseConcludedV1, Envelope, ExecutionOutcome, systemA
 import { Regions } from '@accessdesk/platform';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStore } from '../cases/case-store';
-import { isLifting, isOtherRegionsLock, loginSeenOnCompletion } from '../rules/r10-unlock-by-requesting-region';
+import { isOtherRegionsLock, loginSeenOnCompletion } from '../rules/r10-unlock-by-requesting-region';
+import { markLifted } from '../work-items/lifted';
 import { WorkItemsService } from '../work-items/work-items.service';
 
 const OUTCOME_NOTE: Record<ExecutionOutcome, (completed: ActionCompletedV1) => string> = {
-  EXECUTED: (c) => `Verkställt i personalverktyget${c.mode === 'manual' && c.executedBy ? ` av ${c.executedBy.name}` : ''}${c.detail === 'ALREADY_IN_STATE' ? ' (kontot var redan i det läget)' : ''}`,
+  EXECUTED: (c) =>
+    `Verkställt i personalverktyget${c.mode === 'manual' && c.executedBy ? ` av ${c.executedBy.name}` : ''}${c.detail === 'ALREADY_IN_STATE' ? ' (kontot var redan i det läget)' : ''}${
+      c.detail === RECONCILED_ALREADY_IN_STATE ? ` (svaret uteblev; kontots läge visar åtgärden genomförd${c.observed ? `: ${c.observed}` : ''})` : ''
+    }`,
   NOT_APPLICABLE: () => 'Ej aktuellt: invånaren saknar konto på 1177, bara befintliga användare kan låsas (R16)',
-  FAILED: (c) => `Verkställandet misslyckades${c.detail ? ` (${c.detail})` : ''}: arbetsuppgift till servicedesken`,
+  FAILED: (c) => `Verkställandet misslyckades${c.detail ? ` (${c.detail})` : ''}${c.observed ? `. ${c.observed}` : ''}: arbetsuppgift till servicedesken`,
+  UNKNOWN: () => 'Okänt om åtgärden genomfördes: personalverktyget svarade varken på åtgärden eller om kontots läge. Arbetsuppgift till servicedesken',
 };
+
+/** Execution's detail for an action it found already carried out after its answer was lost (issue 9). */
+const RECONCILED_ALREADY_IN_STATE = 'RECONCILED_ALREADY_IN_STATE';
+
+/** Issue 9: what the desk reads on an item whose outcome is UNKNOWN: look in the staff tool first. */
+export function unknownExecutionDetails(detail: string | null | undefined): string[] {
+  return [
+    `Personalverktyget svarade inte (${detail ?? 'okänt fel'}) och kontots läge gick inte att läsa. Åtgärden kan ha genomförts trots att svaret uteblev.`,
+    'Titta först i personalverktyget och kvittera vad det visar: result DONE (åtgärden gäller), ALREADY_IN_STATE med lockedByRegion (inloggningen är låst på en annan regions begäran), NO_ACCOUNT (invånaren saknar inloggning) eller FAILED (åtgärden gäller inte), med executedAt (när du tittade) och observed (vad verktyget visade).',
+    'Ärendet kan inte avslutas som ej verkställt (CLOSE) förrän du har kvitterat FAILED. Nytt försök (RETRY) går alltid.',
+  ];
+}
 
 /**
  * The staff tool answered (R7, R16). EXECUTED and NOT_APPLICABLE are concluded: feedback to the
@@ -51,9 +68,27 @@ export class OnActionCompletedService {
     if (entity.actionId !== completed.actionId) return this.logger.warn(`completion of a superseded action ${completed.actionId} on case ${completed.caseId} ignored`);
     entity.outcome = completed.outcome;
     // R10: for a login action, whose lock the staff tool showed in effect, and when.
-    const seen = loginSeenOnCompletion(entity, completed);
+    // An UNKNOWN outcome saw nothing of the login.
+    const seen = completed.outcome === 'UNKNOWN' ? null : loginSeenOnCompletion(entity, completed);
     if (seen) Object.assign(entity, { lockedByRegion: seen.lockedByRegion, loginSeenAt: seen.seenAt });
-    if (!(await this.cases.move(manager, entity, completed.outcome, envelope.actor, `${OUTCOME_NOTE[completed.outcome](completed)}${this.loginNote(entity)}`))) return;
+    // Issue 9: an UNKNOWN outcome keeps the case FAILED (nothing concluded, nobody told "not
+    // locked") with a work item that cannot be closed as unexecuted before the desk has looked.
+    const to = completed.outcome === 'UNKNOWN' ? 'FAILED' : completed.outcome;
+    if (!(await this.cases.move(manager, entity, to, envelope.actor, `${OUTCOME_NOTE[completed.outcome](completed)}${this.loginNote(entity)}`))) return;
+    if (completed.outcome === 'UNKNOWN') {
+      await this.workItems.open(manager, {
+        kind: 'UNKNOWN_EXECUTION',
+        queue: 'SERVICE_DESK',
+        region: entity.region,
+        caseId: entity.id,
+        registryNumber: entity.registryNumber,
+        action: entity.type,
+        actionId: completed.actionId,
+        title: `Okänt om åtgärden genomfördes – titta i personalverktyget – ${entity.registryNumber}`,
+        details: unknownExecutionDetails(completed.detail),
+      });
+      return;
+    }
     if (completed.outcome === 'FAILED') {
       await this.workItems.open(manager, {
         kind: 'FAILED_EXECUTION',
@@ -68,20 +103,14 @@ export class OnActionCompletedService {
       });
       return;
     }
-    if (completed.outcome === 'EXECUTED' && isLifting(entity.type) && entity.liftsCaseId) {
-      const lifted = await this.cases.findForUpdate(manager, entity.liftsCaseId);
-      if (lifted && !lifted.liftedByCaseId) {
-        lifted.liftedByCaseId = entity.id;
-        await this.cases.save(manager, lifted);
-        await this.cases.note(manager, lifted, systemActor('intake', entity.region), `Hävd genom ${entity.registryNumber} (R10)`);
-      }
-    }
+    if (completed.outcome === 'EXECUTED') await markLifted(manager, this.cases, entity);
     await this.conclude(manager, entity, envelope, completed.completedAt);
   }
 
   private async otherCaseCompleted(envelope: Envelope<ActionCompletedV1>, completed: ActionCompletedV1, manager: EntityManager): Promise<void> {
     const guardianAction = completed.action === 'GUARDIAN_BLOCK' || completed.action === 'GUARDIAN_UNBLOCK';
-    if (completed.outcome !== 'FAILED' || !guardianAction || !completed.registryNumber) return;
+    // Issue 9: UNKNOWN is a failure awaiting the contact centre (guardian-block keeps waiting as for FAILED), but its item says to look first.
+    if ((completed.outcome !== 'FAILED' && completed.outcome !== 'UNKNOWN') || !guardianAction || !completed.registryNumber) return;
     const what = completed.action === 'GUARDIAN_BLOCK' ? 'Blockeringen av vårdnadshavare' : 'Borttagandet av blockeringen';
     await this.workItems.open(manager, {
       kind: 'FAILED_EXECUTION',
@@ -92,11 +121,17 @@ export class OnActionCompletedService {
       action: completed.action,
       actionId: completed.actionId,
       title: `${what} misslyckades – ${completed.registryNumber}`,
-      details: [`Personalverktyget svarade: ${completed.detail ?? 'okänt fel'}.`, 'Försök igen (RETRY) eller avsluta utan verkställande (CLOSE).'],
+      details:
+        completed.outcome === 'UNKNOWN'
+          ? [
+              `Personalverktyget svarade inte (${completed.detail ?? 'okänt fel'}) och kontots läge gick inte att läsa: åtgärden kan ha genomförts.`,
+              'Titta först i personalverktyget. Försök igen (RETRY), eller avsluta utan verkställande (CLOSE) bara om verktyget visar att den inte genomfördes.',
+            ]
+          : [`Personalverktyget svarade: ${completed.detail ?? 'okänt fel'}.`, 'Försök igen (RETRY) eller avsluta utan verkställande (CLOSE).'],
     });
   }
 
-  private async conclude(manager: EntityManager, entity: CaseEntity, cause: Envelope, at: string): Promise<void> {
+  private async conclude(manager: EntityManager, entity: CaseEntity, cause: Pick<Envelope, 'id'>, at: string): Promise<void> {
     await this.cases.publish(manager, CaseConcludedV1, this.cases.concluded(entity, at), entity, cause, systemActor('intake', entity.region));
   }
 }

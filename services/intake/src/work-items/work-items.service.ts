@@ -5,6 +5,7 @@ import { mayCall } from '@accessdesk/access';
 import { appendAudit } from '@accessdesk/audit';
 import {
   Actor,
+  CaseConcludedV1,
   CompleteWorkItemV1,
   Envelope,
   ListWorkItemsV1,
@@ -18,12 +19,15 @@ import {
   WorkItemResolvedV1,
   WorkItemView,
   WorkQueue,
+  manualLockedByRegion,
   manualResultInconsistency,
   problem,
+  systemActor,
 } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStore } from '../cases/case-store';
+import { markLifted } from './lifted';
 import { WorkItemEntity } from './work-item.entity';
 
 export const WORK_ITEM_NOT_FOUND = problem('work-item-not-found', 404, 'Work item not found', 'No work item with this id is in your inbox.');
@@ -50,6 +54,17 @@ const MANUAL_RESULT_PROBLEM: Record<ManualResultInconsistency, (region: string) 
   LOCKED_BY_REGION_NOT_APPLICABLE: () =>
     problem('locked-by-region-not-applicable', 422, 'lockedByRegion belongs to a login lock only (R10)', 'Give lockedByRegion only for a LOGIN_LOCK reported DONE or ALREADY_IN_STATE.'),
 };
+
+/**
+ * Issue 9 (R7, R8): the staff tool's answer was lost and its state unreadable, so "not executed" is
+ * not known; closing unexecuted would tell the unit head "not locked" of a resident who may be.
+ */
+export const EXECUTION_OUTCOME_UNKNOWN = problem(
+  'execution-outcome-unknown',
+  409,
+  'Look in the staff tool first: the action may have been carried out (R7)',
+  'The staff tool did not answer the action and its account state could not be read. Record what the staff tool shows on this item (result DONE, ALREADY_IN_STATE, NO_ACCOUNT or FAILED, with executedAt: when you looked, and observed); after FAILED the case can be closed. RETRY is allowed.',
+);
 
 /** Swedish titles for the desk (R7 manual execution). */
 const ACTION_TEXT: Record<StaffToolAction, string> = {
@@ -310,6 +325,12 @@ export class WorkItemsService {
           resolution = request.resolution;
           break;
         }
+        case 'UNKNOWN_EXECUTION': {
+          const recorded = await this.recordUnknownOutcome(manager, envelope, item, intakeCase, request);
+          if ('problem' in recorded) return { ok: false as const, problem: recorded.problem };
+          resolution = recorded.resolution;
+          break;
+        }
         default:
           return {
             ok: false as const,
@@ -331,7 +352,75 @@ export class WorkItemsService {
       return { ok: true as const, body: workItemView({ ...item, ...done }, intakeCase?.protectedIdentity ?? false) };
     });
   }
+
+  /**
+   * Issue 9 (R7, R8): an UNKNOWN outcome is resolved by what the operator sees in the staff tool.
+   * DONE or ALREADY_IN_STATE: the case is EXECUTED and concluded (feedback R8, review R9) as if the
+   * tool had answered; NO_ACCOUNT (a login action, R16): NOT_APPLICABLE, concluded; FAILED: an
+   * ordinary FAILED_EXECUTION item follows, which may be retried or closed. CLOSE before that is
+   * refused; RETRY sends the action again (the tool is idempotent in effect: a lock in place answers
+   * ALREADY_IN_STATE). A guardian block's action never gets this kind (its item is FAILED_EXECUTION).
+   */
+  private async recordUnknownOutcome(
+    manager: EntityManager,
+    envelope: Envelope<CompleteWorkItemV1>,
+    item: WorkItemEntity,
+    intakeCase: CaseEntity | null,
+    request: CompletionRequest,
+  ): Promise<{ resolution: string } | { problem: Problem }> {
+    const actor = envelope.actor;
+    if (!intakeCase) return { problem: WORK_ITEM_NOT_FOUND };
+    if (request.resolution === 'CLOSE') return { problem: EXECUTION_OUTCOME_UNKNOWN };
+    if (request.resolution === 'RETRY') {
+      const retried = await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, { note: 'Nytt försök i personalverktyget (utfallet var okänt)', freeText: request.note });
+      return retried ? { resolution: 'RETRY' } : { problem: caseStateConflict(intakeCase.status) };
+    }
+    if (!request.result || !request.executedAt || !request.observed) return { problem: EXECUTION_OUTCOME_UNKNOWN };
+    const lookedAt = Date.parse(request.executedAt);
+    if (lookedAt > Date.now() + CLOCK_SKEW_MS || lookedAt < item.createdAt.getTime() - CLOCK_SKEW_MS) {
+      return { problem: problem('executed-at-out-of-range', 422, 'executedAt must lie between the work item’s opening and now', `The item opened ${item.createdAt.toISOString()}.`) };
+    }
+    // R10 R16: only what the staff tool can have shown for this action is taken.
+    const inconsistent = item.action ? manualResultInconsistency(item.action, request.result, request.lockedByRegion, item.region) : null;
+    if (inconsistent) return { problem: MANUAL_RESULT_PROBLEM[inconsistent](item.region) };
+    if (intakeCase.actionId !== item.actionId) return { problem: caseStateConflict(intakeCase.status) };
+    const lockedBy = request.lockedByRegion ? ` (låst på begäran av ${request.lockedByRegion})` : '';
+    const seen = { note: `Personalverktyget kontrollerat av ${actor.name} efter okänt utfall: ${request.result}${lockedBy}`, freeText: request.observed };
+    if (request.result === 'FAILED') {
+      if (intakeCase.status !== 'FAILED') return { problem: caseStateConflict(intakeCase.status) };
+      intakeCase.outcome = 'FAILED';
+      await this.cases.save(manager, intakeCase);
+      await this.cases.note(manager, intakeCase, actor, seen);
+      await this.open(manager, {
+        kind: 'FAILED_EXECUTION',
+        queue: item.queue,
+        region: item.region,
+        caseId: item.caseId,
+        registryNumber: item.registryNumber,
+        action: item.action,
+        actionId: item.actionId,
+        title: `Verkställandet misslyckades – ${item.registryNumber}`,
+        details: [`Personalverktyget visar att åtgärden inte genomfördes (kontrollerat av ${actor.name}).`, 'Försök igen (RETRY) eller avsluta ärendet (CLOSE).'],
+      });
+      return { resolution: 'FAILED' };
+    }
+    const outcome = request.result === 'NO_ACCOUNT' ? 'NOT_APPLICABLE' : 'EXECUTED';
+    intakeCase.outcome = outcome;
+    // R10: what the operator saw of the login, as a manual execution reports it.
+    const lockedByRegion = item.action ? manualLockedByRegion(item.action, request.result, request.lockedByRegion, item.region) : undefined;
+    if (lockedByRegion !== undefined) Object.assign(intakeCase, { lockedByRegion, loginSeenAt: new Date(lookedAt) });
+    if (!(await this.cases.move(manager, intakeCase, outcome, actor, seen, envelope))) return { problem: caseStateConflict(intakeCase.status) };
+    if (outcome === 'EXECUTED') await markLifted(manager, this.cases, intakeCase);
+    // The action took effect before the item opened, when the staff tool stopped answering: the
+    // case's execution (and so its review, R9) is dated from then, not from when the desk looked.
+    const concluded = this.cases.concluded(intakeCase, item.createdAt.toISOString());
+    await this.cases.publish(manager, CaseConcludedV1, concluded, intakeCase, envelope, systemActor('intake', intakeCase.region));
+    return { resolution: request.result };
+  }
 }
+
+/** The completion body of an UNKNOWN_EXECUTION item, as `complete()` received it. */
+type CompletionRequest = CompleteWorkItemV1['request'];
 
 export function caseStateConflict(status: string) {
   return problem('case-state-conflict', 409, 'Not possible in the case’s current state', `The case is ${status}.`);

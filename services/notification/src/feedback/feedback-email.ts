@@ -24,7 +24,7 @@ import {
   stockholmTime,
 } from '../mail/email-text';
 
-export type FeedbackOutcome = Exclude<ExecutionOutcome, 'FAILED'>;
+export type FeedbackOutcome = Exclude<ExecutionOutcome, 'FAILED' | 'UNKNOWN'>;
 
 export type FeedbackFacts = Pick<CaseConcludedV1, 'registryNumber' | 'caseType' | 'concludedAt' | 'requestingUnit' | 'effects' | 'advice' | 'protectedIdentity'> & {
   outcome: FeedbackOutcome;
