@@ -8,8 +8,10 @@
 // The last line is `N passed, M failed`; the exit code is 0 only when nothing failed.
 //
 // --short (CI): the same faults with outages of seconds instead of minutes.
-// --skip-infra: leave PostgreSQL and RabbitMQ alone (the other faults only), to try it beside other work.
-// Otherwise it acts on the machine's own PostgreSQL and RabbitMQ: run it alone, not beside other tests.
+// --skip-infra: leave PostgreSQL and RabbitMQ alone (the other faults only).
+// It stops and starts the PostgreSQL cluster CHAOS_PG_CLUSTER (default `main`, port CHAOS_PG_PORT,
+// default 5432) and the RabbitMQ node CHAOS_RABBIT_NODE (default: rabbitmqctl's own) behind AMQP_URL:
+// by default the machine's own, so run it alone, or point it at a second cluster and node.
 const { execFileSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { parseArgs } = require('node:util');
@@ -32,10 +34,12 @@ const POLL_MS = 1_000;
 /** Services killed in turn; the simulators keep the staff tool's memory and are frozen instead. */
 const KILLED = SERVICES.map((s) => s.name).filter((name) => name !== 'simulators');
 
+const PG_PORT = Number(process.env.CHAOS_PG_PORT ?? 5432);
 const pgCluster = () => {
   const version = execFileSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).trim().split('\n')[0];
-  return [version, 'main'];
+  return [version, process.env.CHAOS_PG_CLUSTER ?? 'main'];
 };
+const rabbitctl = (...args) => run('rabbitmqctl', [...(process.env.CHAOS_RABBIT_NODE ? ['-n', process.env.CHAOS_RABBIT_NODE] : []), '-q', ...args]);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (text) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} chaos | ${text}\n`);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -162,9 +166,9 @@ async function faults(system, sim) {
 /** RabbitMQ restarted, PostgreSQL restarted, then stopped for a while. */
 async function infrastructure() {
   log('RabbitMQ: stop_app, start_app');
-  run('rabbitmqctl', ['-q', 'stop_app']);
+  rabbitctl('stop_app');
   await sleep(PLAN.between);
-  run('rabbitmqctl', ['-q', 'start_app']);
+  rabbitctl('start_app');
   await sleep(PLAN.between * 2);
 
   const [version, cluster] = pgCluster();
@@ -251,7 +255,7 @@ async function main() {
   // Enough residents for the whole load phase: one case each.
   const cases = Math.ceil(PLAN.ratePerS * 60 * (SHORT ? 6 : 45));
   const residents = syntheticResidents(cases, 'Chaos');
-  const setup = await prepareRun('chaos', residents);
+  const setup = await prepareRun('chaos', residents, { pgPort: PG_PORT });
   let system;
   let db;
   let results = [false];

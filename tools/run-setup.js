@@ -68,7 +68,7 @@ function lockBody(resident, headEmail, motivation) {
  * A run's own database, prefix, signing key, token (Dr A's) and fixtures with `residents`. The key
  * and the files live in a temporary folder that `cleanUp` removes with the database and topology.
  */
-async function prepareRun(label, residents) {
+async function prepareRun(label, residents, { pgPort = 5432 } = {}) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `accessdesk-${label}-`));
   process.env.DEV_KEYS_DIR = work;
   const defaults = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'services', 'simulators', 'fixtures', 'default.json'), 'utf8'));
@@ -79,7 +79,15 @@ async function prepareRun(label, residents) {
   fs.writeFileSync(authConfig, JSON.stringify({ issuers: [{ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwksFile: path.join(work, 'jwks.json') }] }));
   const id = randomBytes(4).toString('hex');
   // `test-…`: CI expires leftover queues of that prefix, should a run be killed before its clean-up.
-  return { work, fixtures, token, authConfig, databaseUrl: `postgres://postgres@127.0.0.1:5432/accessdesk_${label}_test_${id}`, prefix: `test-${label}-${id}.` };
+  return {
+    work,
+    fixtures,
+    token,
+    authConfig,
+    databaseUrl: `postgres://postgres@127.0.0.1:${pgPort}/accessdesk_${label}_test_${id}`,
+    adminUrl: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
+    prefix: `test-${label}-${id}.`,
+  };
 }
 
 /** Removes what `prepareRun` and the system made: topology (delay queues too), database, files. */
@@ -88,7 +96,7 @@ async function cleanUp(run) {
   require('reflect-metadata');
   const { deleteTopology } = require('@accessdesk/messaging');
   await deleteTopology(run.prefix, QUEUES.map((q) => `${run.prefix}${q}`));
-  const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const admin = new Client({ connectionString: run.adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${new URL(run.databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
   await admin.end();
