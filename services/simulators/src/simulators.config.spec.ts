@@ -7,6 +7,7 @@ describe('readSimulatorsConfig', () => {
       httpPort: 4000,
       smtpPort: 2525,
       fixturesPath: undefined,
+      smtpKeep: 1000,
       staffToolKnobs: { latencyMs: 0, failureRate: 0 },
     });
   });
@@ -20,8 +21,9 @@ describe('readSimulatorsConfig', () => {
         SIMULATOR_FIXTURES: 'my.json',
         STAFF_TOOL_LATENCY_MS: '250',
         STAFF_TOOL_FAILURE_RATE: '0.2',
+        SIMULATOR_SMTP_KEEP: '20000',
       }),
-    ).toEqual({ host: '0.0.0.0', httpPort: 0, smtpPort: 2626, fixturesPath: 'my.json', staffToolKnobs: { latencyMs: 250, failureRate: 0.2 } });
+    ).toEqual({ host: '0.0.0.0', httpPort: 0, smtpPort: 2626, fixturesPath: 'my.json', smtpKeep: 20000, staffToolKnobs: { latencyMs: 250, failureRate: 0.2 } });
   });
 
   it('names every bad value', () => {

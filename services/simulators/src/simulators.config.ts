@@ -22,6 +22,7 @@ export function readSimulatorsConfig(env: NodeJS.ProcessEnv): SimulatorsOptions 
     httpPort: number('SIMULATOR_HTTP_PORT', 4000, 0, 65535, true),
     smtpPort: number('SIMULATOR_SMTP_PORT', 2525, 0, 65535, true),
     fixturesPath: env.SIMULATOR_FIXTURES?.trim() || undefined,
+    smtpKeep: number('SIMULATOR_SMTP_KEEP', 1000, 1, 1_000_000, true),
     staffToolKnobs: {
       latencyMs: number('STAFF_TOOL_LATENCY_MS', 0, 0, 60_000, true),
       failureRate: number('STAFF_TOOL_FAILURE_RATE', 0, 0, 1, false),

@@ -22,6 +22,8 @@ export interface SimulatorsOptions {
   fixtures?: Fixtures;
   /** The staff tool's knobs at start (and until PUT /staff-tool/knobs or a reset). */
   staffToolKnobs?: Partial<StaffToolKnobs>;
+  /** How many e-mails the SMTP sink keeps, newest last; default 1000. */
+  smtpKeep?: number;
   /** Nest's log levels, as JSON lines; default error and warn. */
   logLevels?: LogLevel[];
 }
@@ -41,7 +43,7 @@ export async function startSimulators(options: SimulatorsOptions): Promise<Runni
     ? validateFixtures(options.fixtures, 'the fixtures option')
     : loadFixtures(options.fixturesPath ?? defaultFixturesPath());
 
-  const app = await NestFactory.create(SimulatorsModule.forRoot(fixtures, { knobs: options.staffToolKnobs }), {
+  const app = await NestFactory.create(SimulatorsModule.forRoot(fixtures, { knobs: options.staffToolKnobs }, options.smtpKeep), {
     logger: new ConsoleLogger({ json: true, logLevels: options.logLevels ?? ['error', 'warn'] }),
     abortOnError: false,
   });

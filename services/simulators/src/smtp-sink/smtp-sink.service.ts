@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { parseMessage } from './mime-parser';
 
@@ -15,13 +15,17 @@ export interface SinkMessage {
   receivedAt: string;
 }
 
-// A long-running development simulator must not grow without bound.
-const MAX_MESSAGES = 1000;
+// A long-running development simulator must not grow without bound: it keeps the newest e-mails
+// only (SIMULATOR_SMTP_KEEP; a chaos run that checks every e-mail keeps more).
+export const DEFAULT_SMTP_KEEP = 1000;
+export const SMTP_SINK_KEEP = Symbol('SMTP_SINK_KEEP');
 
 /** Every e-mail the SMTP sink accepted, oldest first. */
 @Injectable()
 export class SmtpSinkService {
   private messages: SinkMessage[] = [];
+
+  constructor(@Optional() @Inject(SMTP_SINK_KEEP) private readonly keep: number = DEFAULT_SMTP_KEEP) {}
 
   receive(raw: Buffer, envelope: { from: string; to: string[] }): SinkMessage {
     const { headers, subject, messageId, text, html } = parseMessage(raw);
@@ -37,7 +41,7 @@ export class SmtpSinkService {
       receivedAt: new Date().toISOString(),
     };
     this.messages.push(message);
-    if (this.messages.length > MAX_MESSAGES) this.messages.splice(0, this.messages.length - MAX_MESSAGES);
+    if (this.messages.length > this.keep) this.messages.splice(0, this.messages.length - this.keep);
     return message;
   }
 
