@@ -1,6 +1,6 @@
 import { CaseView } from '@accessdesk/contracts';
 import { RunningSystem, pollUntil, startTestSystem } from '@accessdesk/testing';
-import { Person, Staff, account, form, mailWith, shortPeriodRegionsFile } from './story';
+import { FIXTURE_PEOPLE, Person, Staff, VGR_UNIT, account, form, mailWith, shortPeriodRegionsFile, signInAll } from './story';
 
 /**
  * Issue 8, point 1: the hard edges of an emergency lock (R12, R1, R4; seed 000 §2, §6 "Vid ärende
@@ -10,10 +10,9 @@ import { Person, Staff, account, form, mailWith, shortPeriodRegionsFile } from '
  * receipt and is chased until one passes. Every service as its own process, the simulators in place
  * of the population register, the staff directory (with its fault knob), the staff tool and the mail.
  */
-const VGR_UNIT = { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Testköping', headEmail: 'verksamhetschef@testkoping.example' };
 
 const people = {
-  drA: { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: VGR_UNIT.hsaId },
+  drA: FIXTURE_PEOPLE.drA,
   ksd: { sub: 'SE2321000131-E000000000014', name: 'David Dahl', region: 'VGR', roles: ['service_desk'], unit: 'SE2321000131-E000000000003' },
   auditor: { sub: 'SE2321000131-E000000000016', name: 'Fredrik Falk', region: 'VGR', roles: ['auditor'] },
 } satisfies Record<string, Person>;
@@ -33,11 +32,11 @@ const ERIK = { personnummer: '197805141236', name: 'Erik Exempelsson' };
 
 describe('edge: the emergency lock (R12, R1, R4)', () => {
   let system: RunningSystem;
-  const staff = {} as Record<keyof typeof people, Staff>;
+  let staff: Record<keyof typeof people, Staff>;
 
   beforeAll(async () => {
     system = await startTestSystem({ env: { REGIONS_CONFIG_FILE: shortPeriodRegionsFile() } });
-    for (const [key, person] of Object.entries(people)) staff[key as keyof typeof people] = await new Staff(system, person).signIn();
+    staff = await signInAll(system, people);
   }, 120_000);
 
   afterAll(async () => {

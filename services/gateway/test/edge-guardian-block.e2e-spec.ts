@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { GuardianBlockView } from '@accessdesk/contracts';
 import { RunningSystem, pollUntil, startTestSystem } from '@accessdesk/testing';
-import { Person, Staff, account } from './story';
+import { FIXTURE_PEOPLE, Person, Staff, VGR_UNIT, account, problemType, signInAll } from './story';
 
 /**
  * Issue 8, points 5 and 6, and `concernReported` of point 9, through the public API: a guardian
@@ -10,13 +10,12 @@ import { Person, Staff, account } from './story';
  * is still lifted after that (R19). VGR runs the staff tool over http, so the simulator's call log
  * shows what reached it.
  */
-const VGR_UNIT = { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Testköping', headEmail: 'verksamhetschef@testkoping.example' };
 
 const people = {
   /** The head of VGR_UNIT in the staff directory. */
-  bo: { sub: 'SE2321000131-E000000000012', name: 'Bo Berg', region: 'VGR', roles: ['unit_head'], unit: VGR_UNIT.hsaId },
+  bo: FIXTURE_PEOPLE.bo,
   /** VGR's contact centre, which files and follows up guardian blocks. */
-  eva: { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'], unit: 'SE2321000131-E000000000004' },
+  eva: FIXTURE_PEOPLE.eva,
 } satisfies Record<string, Person>;
 
 /** A clinician in the staff directory, not a unit head; and an HSA-id the directory does not have. */
@@ -49,18 +48,16 @@ function blockBody(child: { personnummer: string; name: string }, guardians: str
 
 describe('edges of guardian blocks (issue 8: R1, R8, R18, R19)', () => {
   let system: RunningSystem;
-  const staff = {} as Record<keyof typeof people, Staff>;
+  let staff: Record<keyof typeof people, Staff>;
 
   beforeAll(async () => {
     system = await startTestSystem();
-    for (const [key, person] of Object.entries(people)) staff[key as keyof typeof people] = await new Staff(system, person).signIn();
+    staff = await signInAll(system, people);
   }, 120_000);
 
   afterAll(async () => {
     await system?.stop();
   }, 60_000);
-
-  const problemType = (res: { body: { type?: string } }) => res.body.type?.split('/').pop();
 
   /** The simulator's log of every call to the staff tool, as execution made them. */
   async function staffToolCalls(action: string): Promise<Array<{ action: string; status: number; replayed: boolean }>> {

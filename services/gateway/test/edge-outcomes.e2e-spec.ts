@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CaseView } from '@accessdesk/contracts';
 import { RunningSystem, startTestSystem } from '@accessdesk/testing';
-import { Person, Staff, account, form, mailWith, mailsTo, shortPeriodRegionsFile } from './story';
+import { FIXTURE_PEOPLE, Person, Staff, account, form, mailsTo, mailWith, shortPeriodRegionsFile, signInAll } from './story';
 
 /**
  * Issue 8 point 4 "Every outcome told" (R8; seeds 000 §8, 001): the requesting unit's head hears of
@@ -9,7 +9,7 @@ import { Person, Staff, account, form, mailWith, mailsTo, shortPeriodRegionsFile
  * resident locked who is not. Walked through the gateway with the simulators' staff tool and SMTP sink.
  */
 const people = {
-  drA: { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: 'SE2321000131-E000000000001' },
+  drA: FIXTURE_PEOPLE.drA,
   ksd: { sub: 'SE2321000131-E000000000014', name: 'David Dahl', region: 'VGR', roles: ['service_desk'], unit: 'SE2321000131-E000000000003' },
   ivar: { sub: 'SE5599887766-E000000000011', name: 'Dr Ivar Ickegodkänd', region: 'VGR', roles: ['clinician'], unit: 'SE5599887766-0002' },
 } satisfies Record<string, Person>;
@@ -33,12 +33,12 @@ function regionsFile(): string {
 
 describe('issue 8 point 4: every outcome is told to the requester (R8)', () => {
   let system: RunningSystem;
-  const staff = {} as Record<keyof typeof people, Staff>;
+  let staff: Record<keyof typeof people, Staff>;
 
   beforeAll(async () => {
     // One attempt at the staff tool: a failure is reported at once instead of after the backoff.
     system = await startTestSystem({ env: { REGIONS_CONFIG_FILE: regionsFile() }, serviceEnv: { execution: { EXECUTION_MAX_ATTEMPTS: '1' } } });
-    for (const [key, person] of Object.entries(people)) staff[key as keyof typeof people] = await new Staff(system, person).signIn();
+    staff = await signInAll(system, people);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { CaseView, WorkItemView } from '@accessdesk/contracts';
 import { RunningSystem, startTestSystem } from '@accessdesk/testing';
-import { Person, Staff, form } from './story';
+import { FIXTURE_PEOPLE, Person, Staff, VGR_UNIT, form, problemType, signInAll } from './story';
 
 /**
  * Issue 8, points 7–9 through the public API, every service as its own process and the simulators in
@@ -8,15 +8,14 @@ import { Person, Staff, form } from './story';
  * external party's request in the wrong region (R15), an unlock citing lock reasons (R11), a
  * resident's own seal request (R13), and the registry category and Plexus number (R6).
  */
-const VGR_UNIT = { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Testköping', headEmail: 'verksamhetschef@testkoping.example' };
 const PRIVATE_UNIT = { hsaId: 'SE5566778899-0002', name: 'Privatkliniken', headEmail: 'chef@privat.example' };
 const JAMTLAND_UNIT = { hsaId: 'SE2321000214-E000000000001', name: 'Hälsocentralen Östersund', headEmail: 'chef@hc-ostersund.example' };
 
 const people = {
-  drA: { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: VGR_UNIT.hsaId },
+  drA: FIXTURE_PEOPLE.drA,
   pia: { sub: 'SE5566778899-E000000000011', name: 'Dr Pia Privat', region: 'VGR', roles: ['clinician'], unit: PRIVATE_UNIT.hsaId },
   ksd: { sub: 'SE2321000131-E000000000014', name: 'David Dahl', region: 'VGR', roles: ['service_desk'], unit: 'SE2321000131-E000000000003' },
-  eva: { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'], unit: 'SE2321000131-E000000000004' },
+  eva: FIXTURE_PEOPLE.eva,
   fredrik: { sub: 'SE2321000131-E000000000016', name: 'Fredrik Falk', region: 'VGR', roles: ['auditor'], unit: 'SE2321000131-E000000000005' },
   ake: { sub: 'SE2321000214-E000000000011', name: 'Åke Åberg', region: 'JAMTLAND', roles: ['clinician'], unit: JAMTLAND_UNIT.hsaId },
 } satisfies Record<string, Person>;
@@ -28,12 +27,11 @@ const TOVA = { personnummer: '199001012385', name: 'Tova Testsson' };
 
 describe('the hard edges: protected identity, home region, reasons, registry (issue 8 points 7–9)', () => {
   let system: RunningSystem;
-  const staff = {} as Record<keyof typeof people, Staff>;
-  const problemType = (res: { body: { type?: string } }) => res.body.type?.split('/').pop();
+  let staff: Record<keyof typeof people, Staff>;
 
   beforeAll(async () => {
     system = await startTestSystem();
-    for (const [key, person] of Object.entries(people)) staff[key as keyof typeof people] = await new Staff(system, person).signIn();
+    staff = await signInAll(system, people);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { GuardianBlockView, ReviewView } from '@accessdesk/contracts';
 import { RunningSystem, pollUntil, startTestSystem } from '@accessdesk/testing';
-import { Person, Staff, account, form, mailWith } from './story';
+import { FIXTURE_PEOPLE, Person, Staff, VGR_UNIT, account, form, mailWith, problemType, signInAll } from './story';
 
 /**
  * Issue 8, points 2 and 3: what the staff tool really shows. Only the region whose lock is in effect
@@ -9,15 +9,14 @@ import { Person, Staff, account, form, mailWith } from './story';
  * sealed (R16, R18, R21; seeds 002, 004). Every service as its own process, the simulators in place of
  * the outside world, the shipped regions file (KRONOBERG, VGR, JAMTLAND over http, JONKOPING by hand).
  */
-const VGR_UNIT = { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Testköping', headEmail: 'verksamhetschef@testkoping.example' };
 const KRONOBERG_UNIT = { hsaId: 'SE2321000065-E000000000001', name: 'Vårdcentralen Kronoberg', headEmail: 'chef@kronoberg-vc.example' };
 const JONKOPING_UNIT = { hsaId: 'SE2321000057-E000000000001', name: 'Vårdcentralen Jönköping', headEmail: 'chef@rjl-vc.example' };
 const JAMTLAND_UNIT = { hsaId: 'SE2321000214-E000000000001', name: 'Hälsocentralen Östersund', headEmail: 'chef@hc-ostersund.example' };
 
 const people = {
-  drA: { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: VGR_UNIT.hsaId },
-  bo: { sub: 'SE2321000131-E000000000012', name: 'Bo Berg', region: 'VGR', roles: ['unit_head'], unit: VGR_UNIT.hsaId },
-  eva: { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'], unit: 'SE2321000131-E000000000004' },
+  drA: FIXTURE_PEOPLE.drA,
+  bo: FIXTURE_PEOPLE.bo,
+  eva: FIXTURE_PEOPLE.eva,
   karin: { sub: 'SE2321000065-E000000000011', name: 'Karin Kvist', region: 'KRONOBERG', roles: ['clinician'], unit: KRONOBERG_UNIT.hsaId },
   siv: { sub: 'SE2321000057-E000000000011', name: 'Siv Sjöberg', region: 'JONKOPING', roles: ['clinician'], unit: JONKOPING_UNIT.hsaId },
   ulla: { sub: 'SE2321000057-E000000000014', name: 'Ulla Udd', region: 'JONKOPING', roles: ['service_desk'], unit: 'SE2321000057-E000000000003' },
@@ -33,18 +32,17 @@ const BERIT = { personnummer: '195203184667', name: 'Berit Olinkad' };
 
 describe('the staff tool as it is: whose lock, and residents without a login', () => {
   let system: RunningSystem;
-  const staff = {} as Record<keyof typeof people, Staff>;
+  let staff: Record<keyof typeof people, Staff>;
 
   beforeAll(async () => {
     system = await startTestSystem();
-    for (const [key, person] of Object.entries(people)) staff[key as keyof typeof people] = await new Staff(system, person).signIn();
+    staff = await signInAll(system, people);
   }, 120_000);
 
   afterAll(async () => {
     await system?.stop();
   }, 60_000);
 
-  const problemType = (res: { body: { type?: string } }) => res.body.type?.split('/').pop();
   const unlockForm = (who: Person, unit: typeof VGR_UNIT, resident: { personnummer: string; name: string }) => {
     // form() gives an unlock its unlock reasons (R11) when the type is given to it.
     const unlock = form(who, unit, { resident, type: 'LOGIN_UNLOCK' });

@@ -1,6 +1,6 @@
 import { CaseView, GuardianBlockView, ReviewView } from '@accessdesk/contracts';
 import { RunningSystem, pollUntil, startTestSystem } from '@accessdesk/testing';
-import { Person, Staff, account, form, mailWith, shortPeriodRegionsFile } from './story';
+import { FIXTURE_PEOPLE, Person, Staff, VGR_UNIT, account, form, mailWith, problemType, shortPeriodRegionsFile, signInAll } from './story';
 
 /**
  * Issue "Every routine in the seeds works, end to end": each seed of ../shared/seeds walked as a
@@ -8,13 +8,12 @@ import { Person, Staff, account, form, mailWith, shortPeriodRegionsFile } from '
  * population register, the staff directory, the staff tool and the mail server. One system for the
  * five stories; the regions file is the shipped one with short review and paperwork periods.
  */
-const VGR_UNIT = { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Testköping', headEmail: 'verksamhetschef@testkoping.example' };
 const KRONOBERG_UNIT = { hsaId: 'SE2321000065-E000000000001', name: 'Vårdcentralen Kronoberg', headEmail: 'chef@kronoberg-vc.example' };
 const JONKOPING_UNIT = { hsaId: 'SE2321000057-E000000000001', name: 'Barn- och ungdomsmottagningen', headEmail: 'chef@rjl-bum.example' };
 const JAMTLAND_UNIT = { hsaId: 'SE2321000214-E000000000001', name: 'Hälsocentralen Östersund', headEmail: 'chef@hc-ostersund.example' };
 
 const people = {
-  drA: { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: VGR_UNIT.hsaId },
+  drA: FIXTURE_PEOPLE.drA,
   ksd: { sub: 'SE2321000131-E000000000014', name: 'David Dahl', region: 'VGR', roles: ['service_desk'], unit: 'SE2321000131-E000000000003' },
   pia: { sub: 'SE5566778899-E000000000011', name: 'Dr Pia Privat', region: 'VGR', roles: ['clinician'], unit: 'SE5566778899-0002' },
   ivar: { sub: 'SE5599887766-E000000000011', name: 'Dr Ivar Ickegodkänd', region: 'VGR', roles: ['clinician'], unit: 'SE5599887766-0002' },
@@ -45,18 +44,16 @@ const DR_A_CALLED_BACK = { caller: { hsaId: 'SE2321000131-E000000000011', name: 
 
 describe('the routines of the seeds, end to end', () => {
   let system: RunningSystem;
-  const staff = {} as Record<keyof typeof people, Staff>;
+  let staff: Record<keyof typeof people, Staff>;
 
   beforeAll(async () => {
     system = await startTestSystem({ env: { REGIONS_CONFIG_FILE: shortPeriodRegionsFile() } });
-    for (const [key, person] of Object.entries(people)) staff[key as keyof typeof people] = await new Staff(system, person).signIn();
+    staff = await signInAll(system, people);
   }, 120_000);
 
   afterAll(async () => {
     await system?.stop();
   }, 60_000);
-
-  const problemType = (res: { body: { type?: string } }) => res.body.type?.split('/').pop();
 
   describe('seed 000 (VGR): lock by form, checks on receipt, emergency lock, three-month review', () => {
     it('R4 R5 R6 R8 R9 R11 R17: a lock by form is checked, executed, fed back, reviewed after the period and unlocked on review', async () => {

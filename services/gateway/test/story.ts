@@ -28,6 +28,28 @@ export interface Person {
   careProvider?: string;
 }
 
+/** The fixtures' care unit in VGR (Vårdcentralen Testköping), as a form names it. */
+export const VGR_UNIT = { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Testköping', headEmail: 'verksamhetschef@testkoping.example' };
+
+/** People of the fixtures whom most stories need: a clinician and the unit head of VGR_UNIT, and VGR's contact centre. */
+export const FIXTURE_PEOPLE = {
+  drA: { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: VGR_UNIT.hsaId },
+  bo: { sub: 'SE2321000131-E000000000012', name: 'Bo Berg', region: 'VGR', roles: ['unit_head'], unit: VGR_UNIT.hsaId },
+  eva: { sub: 'SE2321000131-E000000000015', name: 'Eva Ek', region: 'VGR', roles: ['contact_centre'], unit: 'SE2321000131-E000000000004' },
+} satisfies Record<string, Person>;
+
+/** The last part of a problem document's `type`: the rule broken. */
+export function problemType(res: { body: { type?: string } }): string | undefined {
+  return res.body.type?.split('/').pop();
+}
+
+/** Every one of `people`, signed in against `system`, by the same keys. */
+export async function signInAll<K extends string>(system: RunningSystem, people: Record<K, Person>): Promise<Record<K, Staff>> {
+  const staff = {} as Record<K, Staff>;
+  for (const key of Object.keys(people) as K[]) staff[key] = await new Staff(system, people[key]).signIn();
+  return staff;
+}
+
 /** A person of the simulators' fixtures, with the calls they make through the gateway. */
 export class Staff {
   private token = '';
