@@ -14,7 +14,7 @@ export * from './identity-check/case-checked.v1';
 export * from './identity-check/emergency-call.v1';
 export * from './execution/execute-action.v1';
 export * from './execution/action-completed.v1';
-export * from './notification/feedback-sent.v1';
+export * from './notification/email-sent.v1';
 export * from './review-scheduler/review-scheduled.v1';
 export * from './intake/audit-queries';
 export * from './common/canonical-json';

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   ActionCompletedV1,
   CompleteGuardianTaskV1,
-  FeedbackSentV1,
+  EmailSentV1,
   GetGuardianBlockV1,
   GuardianStatusV1,
   LinkedLockOpenedV1,
@@ -54,7 +54,7 @@ export class GuardianBlockHandlers implements OnModuleInit {
     this.messaging.subscribe('events', [
       on(ActionCompletedV1, (envelope, payload, manager) => this.actionCompleted.handle(envelope, payload, manager)),
       on(LinkedLockOpenedV1, (envelope, payload, manager) => this.linkedLockOpened.handle(envelope, payload, manager)),
-      on(FeedbackSentV1, (envelope, payload, manager) => this.confirmationSent.handle(envelope, payload, manager)),
+      on(EmailSentV1, (envelope, payload, manager) => this.confirmationSent.handle(envelope, payload, manager)),
       on(WorkItemResolvedV1, (envelope, payload, manager) => this.workItemResolved.handle(envelope, payload, manager)),
     ]);
   }

@@ -8,7 +8,7 @@ import {
   DecisionAuthority,
   ExecuteActionV1,
   ExecutionOutcome,
-  FeedbackSentV1,
+  EmailSentV1,
   GetGuardianBlockV1,
   GuardianBlockConcludedV1,
   GuardianBlockRequest,
@@ -25,6 +25,7 @@ import {
   UnblockGuardianV1,
   WorkItemResolvedV1,
   systemActor,
+  NotificationKind,
 } from '@accessdesk/contracts';
 import { AuditRecord, findAudit, residentRef, verifyAuditChain } from '@accessdesk/audit';
 import { DEFAULT_AMQP_URL, Messaging, MessagingLogger, answer, createEnvelope, deleteTopology } from '@accessdesk/messaging';
@@ -222,8 +223,8 @@ describe('guardian-block', () => {
 
     // The confirmation went out (notification); other e-mails about other cases are not ours.
     await harness.publish(
-      createEnvelope(FeedbackSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 2, sentAt: new Date().toISOString(), kind: 'GUARDIAN_BLOCK_CONFIRMATION' }, meta(filed.id, 'notification')),
-      createEnvelope(FeedbackSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 1, sentAt: new Date().toISOString(), kind: 'REVIEW_REMINDER' }, meta(filed.id, 'notification')),
+      createEnvelope(EmailSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 2, sentAt: new Date().toISOString(), kind: 'GUARDIAN_BLOCK_CONFIRMATION' }, meta(filed.id, 'notification')),
+      createEnvelope(EmailSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 1, sentAt: new Date().toISOString(), kind: 'REVIEW_REMINDER' }, meta(filed.id, 'notification')),
     );
     const confirmed = await until(filed.id, (v) => v.confirmationSentAt !== null, 'confirmation recorded');
     expect(confirmed.timeline.filter((t) => t.note.startsWith('Bekräftelse'))).toHaveLength(1);
@@ -251,8 +252,8 @@ describe('guardian-block', () => {
     expect(failed.guardians[0].blocked).toBe(false);
     expect(failed.timeline.at(-1)?.note).toContain('STAFF_TOOL_UNAVAILABLE');
     await harness.waitFor(GuardianBlockConcludedV1, (e) => e.payload.guardianBlockId === filed.id && e.payload.outcome === 'FAILED');
-    const confirmation = (sentAt: string, kind = 'GUARDIAN_BLOCK_CONFIRMATION') =>
-      createEnvelope(FeedbackSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 2, sentAt, kind }, meta(filed.id, 'notification'));
+    const confirmation = (sentAt: string, kind: NotificationKind = 'GUARDIAN_BLOCK_CONFIRMATION') =>
+      createEnvelope(EmailSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 2, sentAt, kind }, meta(filed.id, 'notification'));
     const failureMail = new Date().toISOString();
     await harness.publish(confirmation(failureMail));
     await until(filed.id, (v) => v.confirmationSentAt === failureMail, 'the failure’s confirmation recorded');
@@ -298,7 +299,7 @@ describe('guardian-block', () => {
     const failedUnblock = await complete(filed.id, 'GUARDIAN_UNBLOCK', 'FAILED');
     await until(filed.id, (v) => v.status === 'BLOCKED' && v.timeline.at(-1)?.note.includes('misslyckades') === true, 'BLOCKED after the failed unblock');
     const unblockMail = () =>
-      createEnvelope(FeedbackSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 2, sentAt: new Date().toISOString(), kind: 'GUARDIAN_UNBLOCK_CONFIRMATION' }, meta(filed.id, 'notification'));
+      createEnvelope(EmailSentV1, { caseId: filed.id, notificationId: randomUUID(), recipients: 2, sentAt: new Date().toISOString(), kind: 'GUARDIAN_UNBLOCK_CONFIRMATION' }, meta(filed.id, 'notification'));
     const unblockMails = (v: GuardianBlockView) => v.timeline.filter((t) => t.note.startsWith('Bekräftelse om borttagen blockering')).length;
     await harness.publish(unblockMail());
     await until(filed.id, (v) => unblockMails(v) === 1, 'the failed unblock’s confirmation noted');

@@ -37,7 +37,7 @@ import {
   CaseReceivedV1,
   CaseView,
   ExecuteActionV1,
-  FeedbackSentV1,
+  EmailSentV1,
   GetCaseV1,
   ReviewScheduledV1,
   SubmitCaseV1,
@@ -145,7 +145,7 @@ describe('intake', () => {
     await harness.publish(completed, { ...completed, id: '6b0e5d51-0d0c-4c7e-9d0b-2d7b8f3c9a01' });
     await pollUntil(async () => (await getCase(c.id)).status === 'EXECUTED', { what: 'EXECUTED' });
     await harness.publish(createEnvelope(CaseCheckedV1, { ...checked(c.id), verdict: 'RETURN_FOR_COMPLETION', findings: ['NAME_MISMATCH'] }, meta(c.id)));
-    await harness.publish(createEnvelope(FeedbackSentV1, { caseId: c.id, notificationId: '2f1d6f7e-7d55-4a51-8f3f-0b7f0e0f2a11', recipients: 1, sentAt: new Date().toISOString() }, meta(c.id)));
+    await harness.publish(createEnvelope(EmailSentV1, { caseId: c.id, notificationId: '2f1d6f7e-7d55-4a51-8f3f-0b7f0e0f2a11', kind: 'FEEDBACK', recipients: 1, sentAt: new Date().toISOString() }, meta(c.id)));
     // A lock is not closed before its review date is stored (R9).
     await pollUntil(async () => (await getCase(c.id)).timeline.some((t) => t.note.includes('Återkoppling skickad')), { what: 'feedback noted' });
     expect((await getCase(c.id)).status).toBe('EXECUTED');
@@ -727,7 +727,7 @@ describe('intake runs the routines', () => {
       expect(harness.observedOf(CaseConcludedV1, (e) => e.correlationId === kronobergLock.id)[0]?.payload.lockedByRegion).toBeUndefined();
 
       // R9: with the feedback sent the case closes; it waits for no review, since no lock of its own is in effect.
-      await harness.publish(createEnvelope(FeedbackSentV1, { caseId: vgrLock.id, notificationId: randomUUID(), recipients: 1, sentAt: new Date().toISOString() }, meta(vgrLock.id)));
+      await harness.publish(createEnvelope(EmailSentV1, { caseId: vgrLock.id, notificationId: randomUUID(), kind: 'FEEDBACK', recipients: 1, sentAt: new Date().toISOString() }, meta(vgrLock.id)));
       expect((await statusOf(vgrLock.id, 'CLOSED')).review).toBeNull();
 
       const byVgr = await fileAs(clinician, pnr, 'r10-vgr-unlock', 'LOGIN_UNLOCK');
@@ -927,7 +927,7 @@ describe('intake runs the routines', () => {
     expect(harness.observedOf(CaseEndedV1, (e) => e.correlationId === c.id)).toHaveLength(1);
 
     // The e-mail went out: the desk sees in the timeline that the requester was told, and the case stays VOIDED.
-    const sent = createEnvelope(FeedbackSentV1, { caseId: c.id, notificationId: randomUUID(), recipients: 1, sentAt: new Date().toISOString(), kind: 'CASE_ENDED' }, meta(c.id));
+    const sent = createEnvelope(EmailSentV1, { caseId: c.id, notificationId: randomUUID(), recipients: 1, sentAt: new Date().toISOString(), kind: 'CASE_ENDED' }, meta(c.id));
     await harness.publish(sent);
     await harness.handled(sent);
     const after = await view(c.id, desk);

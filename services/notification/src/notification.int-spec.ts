@@ -10,7 +10,7 @@ import {
   CaseRefusedV1,
   CaseReturnedV1,
   Envelope,
-  FeedbackSentV1,
+  EmailSentV1,
   GuardianBlockConcludedV1,
   MessageContract,
   PaperworkOverdueV1,
@@ -154,7 +154,7 @@ describe('notification against the real broker and database', () => {
       appModule: AppModule.forRoot,
       configClass: NotificationConfig,
       env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailServer.port), REGIONS_CONFIG_FILE: regionsFile },
-      observe: [FeedbackSentV1],
+      observe: [EmailSentV1],
     });
   });
 
@@ -164,8 +164,8 @@ describe('notification against the real broker and database', () => {
     rmSync(configDir, { recursive: true, force: true });
   });
 
-  function sentFor(caseId: string): Envelope<FeedbackSentV1>[] {
-    return harness.observedOf(FeedbackSentV1, (s) => s.payload.caseId === caseId);
+  function sentFor(caseId: string): Envelope<EmailSentV1>[] {
+    return harness.observedOf(EmailSentV1, (s) => s.payload.caseId === caseId);
   }
 
   async function nothingPending(): Promise<void> {
@@ -206,7 +206,7 @@ describe('notification against the real broker and database', () => {
     await nothingPending();
     const [{ published }] = await harness.dataSource.query(
       `SELECT count(*)::int AS published FROM notification.outbox WHERE routing_key = $1 AND envelope->'payload'->>'caseId' = $2`,
-      [FeedbackSentV1.type, payload.caseId],
+      [EmailSentV1.type, payload.caseId],
     );
     expect(published).toBe(1);
     expect(mailServer.mails.filter((m) => m.subject.endsWith('VGR-2026-000007'))).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
-import { Envelope, FeedbackSentV1 } from '@accessdesk/contracts';
+import { Envelope, EmailSentV1 } from '@accessdesk/contracts';
 import { GuardianUnblockEntity } from '../guardian-blocks/guardian-block.entity';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 
@@ -19,7 +19,7 @@ export const UNBLOCK_CONFIRMATION = 'GUARDIAN_UNBLOCK_CONFIRMATION';
 export class OnConfirmationSentService {
   constructor(private readonly store: GuardianBlockStore) {}
 
-  async handle(envelope: Envelope<FeedbackSentV1>, sent: FeedbackSentV1, manager: EntityManager): Promise<void> {
+  async handle(envelope: Envelope<EmailSentV1>, sent: EmailSentV1, manager: EntityManager): Promise<void> {
     if (sent.kind !== BLOCK_CONFIRMATION && sent.kind !== UNBLOCK_CONFIRMATION) return;
     const entity = await this.store.findForUpdate(manager, sent.caseId);
     if (!entity) return;

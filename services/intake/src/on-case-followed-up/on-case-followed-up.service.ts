@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Envelope, FeedbackSentV1, ReviewScheduledV1 } from '@accessdesk/contracts';
+import { Envelope, EmailSentV1, ReviewScheduledV1 } from '@accessdesk/contracts';
 import { CaseStore } from '../cases/case-store';
 
 /**
@@ -13,7 +13,7 @@ export class OnCaseFollowedUpService {
 
   constructor(private readonly cases: CaseStore) {}
 
-  async feedbackSent(envelope: Envelope<FeedbackSentV1>, sent: FeedbackSentV1, manager: EntityManager): Promise<void> {
+  async feedbackSent(envelope: Envelope<EmailSentV1>, sent: EmailSentV1, manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, sent.caseId);
     if (!entity) return this.unknown(sent.caseId);
     // R8: the desk sees in the timeline that the requester was told of an ending without effect.
@@ -22,7 +22,7 @@ export class OnCaseFollowedUpService {
       return;
     }
     // Other e-mails about the case (reminders, returns) are recorded by their own events.
-    if (sent.kind !== undefined && sent.kind !== 'FEEDBACK') return;
+    if (sent.kind !== 'FEEDBACK') return;
     if (entity.feedbackSentAt) return;
     entity.feedbackSentAt = new Date(sent.sentAt);
     await this.cases.save(manager, entity);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { FeedbackSentV1, systemActor } from '@accessdesk/contracts';
+import { EmailSentV1, systemActor } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { claimNextDue } from '@accessdesk/persistence';
 import { DueWorkService } from '@accessdesk/platform';
@@ -78,7 +78,7 @@ export class SendNotificationsService extends DueWorkService<NotificationEntity>
     }
     const sentAt = new Date();
     await repository.update({ id: notification.id }, { status: 'SENT', attempts, sentAt, messageId, deliveredTo: notification.recipients });
-    const sent: FeedbackSentV1 = {
+    const sent: EmailSentV1 = {
       caseId: notification.caseId,
       notificationId: notification.id,
       recipients: notification.recipients.length,
@@ -87,7 +87,7 @@ export class SendNotificationsService extends DueWorkService<NotificationEntity>
     };
     await this.messaging.publish(
       manager,
-      createEnvelope(FeedbackSentV1, sent, {
+      createEnvelope(EmailSentV1, sent, {
         correlationId: notification.caseId,
         causationId: notification.causationId,
         region: notification.region,
