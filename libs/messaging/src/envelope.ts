@@ -24,8 +24,14 @@ export function createEnvelope<P extends object>(contract: MessageContract<P>, p
   };
 }
 
+/**
+ * What caused a message: the envelope being handled, or what a row kept of it (a due reminder keeps
+ * its cause's id, case, region and actor, and publishes long after).
+ */
+export type Cause = Pick<Envelope, 'id' | 'correlationId' | 'region' | 'actor'>;
+
 /** The meta of a message caused by `cause`: same case, same region, same actor unless given. */
-export function causedBy(cause: Envelope, actor?: Actor): EnvelopeMeta {
+export function causedBy(cause: Cause, actor?: Actor): EnvelopeMeta {
   return { correlationId: cause.correlationId, causationId: cause.id, region: cause.region, actor: actor ?? cause.actor };
 }
 

@@ -135,7 +135,7 @@ describe('messaging against the real broker and database', () => {
 
   it('publishes a message committed while the relay was stopped once the relay runs', async () => {
     await producer.outboxRelay!.stop();
-    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 1 }, meta())));
+    await producer.transaction(async (m) => producer.publishEnvelopes(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 1 }, meta())));
     const [{ pending }] = await ds.query(`SELECT count(*)::int AS pending FROM "${SCHEMA}".outbox WHERE published_at IS NULL`);
     expect(pending).toBe(1);
     expect(await countEffects(ds)).toBe(0);
@@ -159,7 +159,7 @@ describe('messaging against the real broker and database', () => {
       await Promise.all(
         cases.map((caseId, i) => {
           const via = i % 2 ? producer : twin;
-          return via.transaction((m) => via.publish(m, createEnvelope(StepReachedV1, { caseId, step: 1 }, meta(caseId))));
+          return via.transaction((m) => via.publishEnvelopes(m, createEnvelope(StepReachedV1, { caseId, step: 1 }, meta(caseId))));
         }),
       );
       // A row is marked published only after the broker confirmed it, so once no row is left every
@@ -200,7 +200,7 @@ describe('messaging against the real broker and database', () => {
     await publishRaw(prefix, StepReachedV1.type, 'not json at all');
     await publishRaw(prefix, StepReachedV1.type, createEnvelope(StepReachedV1, { caseId: 'not-a-uuid', step: 0 }, meta()));
     await publishRaw(prefix, StepReachedV1.type, { ...createEnvelope(StepReachedV1, { caseId: CASE, step: 1 }, meta()), id: 'x' });
-    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 3 }, meta())));
+    await producer.transaction(async (m) => producer.publishEnvelopes(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 3 }, meta())));
 
     await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the valid message' });
     const dlq = `${prefix}consumer.events.dlq`;
@@ -222,7 +222,7 @@ describe('messaging against the real broker and database', () => {
   it('dead-letters a message whose handler keeps failing after the delivery limit, without blocking the queue', async () => {
     failing.add(7);
     await producer.transaction(async (m) =>
-      producer.publish(
+      producer.publishEnvelopes(
         m,
         createEnvelope(StepReachedV1, { caseId: CASE, step: 7 }, meta()),
         createEnvelope(StepReachedV1, { caseId: CASE, step: 8 }, meta()),
@@ -244,7 +244,7 @@ describe('messaging against the real broker and database', () => {
     // Ten transient failures in a row: with a delivery limit of 2, handing the message back to its
     // queue would have dead-lettered it after the second.
     outage.set(4, 10);
-    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 4 }, meta())));
+    await producer.transaction(async (m) => producer.publishEnvelopes(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 4 }, meta())));
     await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the effect after the outage', timeoutMs: 20_000 });
     expect(outage.get(4)).toBe(0);
     const rows = await ds.query(`SELECT step FROM "${SCHEMA}".effects WHERE case_id = $1`, [CASE]);
@@ -254,7 +254,7 @@ describe('messaging against the real broker and database', () => {
 
   it('dead-letters a transient failure that lasts longer than the policy’s retry period, saying so', async () => {
     outage.set(5, 1_000);
-    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 5 }, meta())));
+    await producer.transaction(async (m) => producer.publishEnvelopes(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 5 }, meta())));
     const dead = await pollUntil(async () => {
       const got = await drainMessages(`${prefix}consumer.events.dlq`);
       return got.length > 0 ? got : undefined;
@@ -328,7 +328,7 @@ describe('messaging against the real broker and database', () => {
       // would hold back every other test's publishing on this broker too.
       blockedProducer.amqpConnection.current!.emit('blocked', 'low on memory');
       expect(blockedProducer.publishingHeldBack()).toBe('low on memory');
-      await blockedProducer.transaction(async (m) => blockedProducer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 6 }, meta())));
+      await blockedProducer.transaction(async (m) => blockedProducer.publishEnvelopes(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 6 }, meta())));
       await pollUntil(() => said.some((line) => line.includes('outbox relay round failed') && line.includes('low on memory')), { what: 'a relay round held back' });
       expect(await countEffects(ds)).toBe(0);
       // The relay opened no transaction: the row can be locked at once by someone else.
@@ -347,7 +347,7 @@ describe('messaging against the real broker and database', () => {
   it('comes back after the broker drops its connection, and nothing committed meanwhile is lost', async () => {
     await closeBrokerConnections('accessdesk-consumer');
     await closeBrokerConnections('accessdesk-producer');
-    await producer.transaction(async (m) => producer.publish(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 5 }, meta())));
+    await producer.transaction(async (m) => producer.publishEnvelopes(m, createEnvelope(StepReachedV1, { caseId: CASE, step: 5 }, meta())));
     await pollUntil(async () => (await countEffects(ds)) === 1, { what: 'the message after reconnect', timeoutMs: 20_000 });
     // The broker closes a connection a moment after the command returns: wait for both to be back.
     await pollUntil(() => producer.isConnected() && consumer.isConnected(), { what: 'both connections back', timeoutMs: 20_000 });

@@ -3,7 +3,7 @@ import { Envelope, MessageContract, RpcReply } from '@accessdesk/contracts';
 import { AmqpConnection } from './connection';
 import { ConsumerOptions, InboxConsumer, MessageHandler } from './consumer';
 import { DeadLetterQueues } from './dead-letters';
-import { EnvelopeMeta } from './envelope';
+import { Cause, EnvelopeMeta, causedBy, createEnvelope } from './envelope';
 import { MessagingLogger } from './logger';
 import { DEFAULT_RELAY_POLL_MS, OutboxRelay, addToOutbox } from './outbox';
 import { ConfirmPublisher } from './publisher';
@@ -130,8 +130,20 @@ export class Messaging {
     return result;
   }
 
-  /** Adds messages to the outbox of the transaction `manager` belongs to. */
-  async publish(manager: EntityManager, ...envelopes: Envelope[]): Promise<void> {
+  /**
+   * Publishes `payload` as a message caused by `cause` (the message being handled, or a stored
+   * reference to it): added to the outbox of the transaction `manager` belongs to, so it goes out
+   * if and only if that transaction commits. It inherits the cause's case, region and actor unless
+   * `meta` says otherwise, and names the cause as its `causationId`.
+   */
+  async publish<P extends object>(manager: EntityManager, cause: Cause, contract: MessageContract<P>, payload: P, meta: Partial<Omit<EnvelopeMeta, 'causationId'>> = {}): Promise<Envelope<P>> {
+    const envelope = createEnvelope(contract, payload, { ...causedBy(cause), ...meta });
+    await addToOutbox(manager, [envelope]);
+    return envelope;
+  }
+
+  /** Adds envelopes made elsewhere (a test driver's, a replay's) to the outbox of `manager`'s transaction. */
+  async publishEnvelopes(manager: EntityManager, ...envelopes: Envelope[]): Promise<void> {
     await addToOutbox(manager, envelopes);
   }
 

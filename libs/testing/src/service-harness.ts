@@ -144,7 +144,7 @@ export async function startServiceUnderTest<C extends object>(options: ServiceUn
       observed,
       observedOf,
       waitFor: (contract, predicate, { what = contract.type, timeoutMs } = {}) => pollUntil(() => observedOf(contract, predicate)[0], { what, timeoutMs }),
-      publish: (...envelopes) => driver.transaction((m) => driver.publish(m, ...envelopes)),
+      publish: (...envelopes) => driver.transaction((m) => driver.publishEnvelopes(m, ...envelopes)),
       async publishAgain(envelope) {
         const outbox = qualifiedTable(driverDataSource, 'outbox');
         await driverDataSource.query(`UPDATE ${outbox} SET published_at = NULL WHERE id = $1`, [envelope.id]);

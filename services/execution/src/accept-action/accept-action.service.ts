@@ -81,6 +81,6 @@ export class AcceptActionService {
       sealScope: command.sealScope ?? null,
       openedAt: new Date().toISOString(),
     };
-    await this.messaging.publish(manager, createEnvelope(ManualActionOpenedV1, opened, causedBy(envelope, systemActor('execution', envelope.region))));
+    await this.messaging.publishEnvelopes(manager, createEnvelope(ManualActionOpenedV1, opened, causedBy(envelope, systemActor('execution', envelope.region))));
   }
 }

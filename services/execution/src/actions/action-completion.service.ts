@@ -69,7 +69,7 @@ export class ActionCompletionService {
       ...(!completion.manual && completion.observed ? { observed: completion.observed } : {}),
       ...(completion.lockedByRegion !== undefined ? { lockedByRegion: completion.lockedByRegion } : {}),
     };
-    await this.messaging.publish(
+    await this.messaging.publishEnvelopes(
       manager,
       createEnvelope(ActionCompletedV1, completed, {
         correlationId: action.caseId,

@@ -117,7 +117,7 @@ export class OnActionCompletedService {
       linkedLockRegistryNumber: entity.linkedLockRegistryNumber,
       ...what,
     };
-    await this.messaging.publish(
+    await this.messaging.publishEnvelopes(
       manager,
       createEnvelope(GuardianBlockConcludedV1, concluded, { correlationId: entity.id, causationId: envelope.id, region: entity.region, actor: systemActor(SERVICE, entity.region) }),
     );

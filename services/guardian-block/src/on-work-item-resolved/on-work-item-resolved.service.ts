@@ -68,7 +68,7 @@ export class OnWorkItemResolvedService {
       return null;
     }
     const command: ExecuteActionV1 = { actionId, caseId: entity.id, registryNumber: entity.registryNumber, action, personnummer: entity.childPersonnummer, guardianPersonnummer: guardians };
-    await this.messaging.publish(manager, createEnvelope(ExecuteActionV1, command, { correlationId: entity.id, causationId: envelope.id, region: entity.region, actor: envelope.actor }));
+    await this.messaging.publishEnvelopes(manager, createEnvelope(ExecuteActionV1, command, { correlationId: entity.id, causationId: envelope.id, region: entity.region, actor: envelope.actor }));
     this.logger.log(`guardian block ${entity.id}: ${action} sent again as action ${actionId}`);
     return actionId;
   }

@@ -142,7 +142,7 @@ export class SubmitGuardianBlockService {
 
         const meta = { correlationId: id, causationId: envelope.id, region: actor.region, actor };
         if (actionId) {
-          await this.messaging.publish(
+          await this.messaging.publishEnvelopes(
             manager,
             createEnvelope(ExecuteActionV1, { actionId, caseId: id, registryNumber, action: 'GUARDIAN_BLOCK', personnummer: request.child.personnummer, guardianPersonnummer: guardians }, meta),
             // R18: "När en vårdnadshavare blockeras låses även barnets inloggning": intake opens it as its own case.
@@ -163,7 +163,7 @@ export class SubmitGuardianBlockService {
           );
         } else {
           // R20: nothing to execute and no lock of the child, but the requester is still told.
-          await this.messaging.publish(manager, createEnvelope(GuardianBlockConcludedV1, this.alreadyInEffect(entity, now), { ...meta, actor: systemActor(SERVICE, actor.region) }));
+          await this.messaging.publishEnvelopes(manager, createEnvelope(GuardianBlockConcludedV1, this.alreadyInEffect(entity, now), { ...meta, actor: systemActor(SERVICE, actor.region) }));
         }
         this.logger.log(`guardian block ${id} registered as ${registryNumber}, ${status}`);
         return { ok: true as const, body: await this.store.view(manager, entity) };

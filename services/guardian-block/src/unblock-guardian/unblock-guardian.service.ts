@@ -103,7 +103,7 @@ export class UnblockGuardianService {
         entity.actionId = actionId;
         const who = guardians.length === 1 ? 'en vårdnadshavare' : 'båda vårdnadshavarna';
         await this.store.move(manager, entity, 'UNBLOCKING', actor, `Borttagande av blockering begärt för ${who}; hotbilden kontrollerad ${request.threatCheck.checkedAt.slice(0, 10)}`);
-        await this.messaging.publish(
+        await this.messaging.publishEnvelopes(
           manager,
           createEnvelope(
             ExecuteActionV1,

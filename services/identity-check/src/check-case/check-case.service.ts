@@ -76,7 +76,7 @@ export class CheckCaseService {
       checkedAt: checkedAt.toISOString(),
       paperworkSender: received.paperworkSender ?? null,
     };
-    await this.messaging.publish(manager, createEnvelope(CaseCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
+    await this.messaging.publishEnvelopes(manager, createEnvelope(CaseCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
     const findings = result.findings.length > 0 ? ` [${result.findings.join(', ')}]` : '';
     this.logger.log(`case ${received.caseId} checked: ${result.verdict}${findings}`);
   }

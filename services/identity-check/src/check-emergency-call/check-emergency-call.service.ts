@@ -50,7 +50,7 @@ export class CheckEmergencyCallService {
       checked = { caseId: call.caseId, verdict: 'DIRECTORY_UNAVAILABLE', findings: [], checkedAt: new Date().toISOString() };
     }
     checked.protectedIdentity = await protectedIdentity;
-    await this.messaging.publish(manager, createEnvelope(EmergencyCallCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
+    await this.messaging.publishEnvelopes(manager, createEnvelope(EmergencyCallCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
     this.logger.log(`emergency call of case ${call.caseId} checked: ${checked.verdict}${checked.findings.length > 0 ? ` [${checked.findings.join(', ')}]` : ''}`);
   }
 

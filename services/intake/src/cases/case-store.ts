@@ -100,7 +100,7 @@ export class CaseStore {
       personnummer: entity.residentPersonnummer,
       sealScope: entity.request.sealScope ?? null,
     };
-    await this.messaging.publish(
+    await this.messaging.publishEnvelopes(
       manager,
       createEnvelope(ExecuteActionV1, command, { correlationId: entity.id, causationId: cause.causationId, region: entity.region, actor: by }),
     );
@@ -187,7 +187,7 @@ export class CaseStore {
 
   /** Publishes in the caller's transaction, caused by `cause`. */
   async publish<P extends object>(manager: EntityManager, contract: { new (): P; readonly type: string }, payload: P, entity: CaseEntity, cause: Pick<Envelope, 'id'>, actor: Actor): Promise<void> {
-    await this.messaging.publish(manager, createEnvelope(contract, payload, { correlationId: entity.id, causationId: cause.id, region: entity.region, actor }));
+    await this.messaging.publishEnvelopes(manager, createEnvelope(contract, payload, { correlationId: entity.id, causationId: cause.id, region: entity.region, actor }));
   }
 
   async findForUpdate(manager: EntityManager, id: string): Promise<CaseEntity | null> {

@@ -285,7 +285,7 @@ export class WorkItemsService {
             observed: request.observed,
             ...(request.lockedByRegion ? { lockedByRegion: request.lockedByRegion } : {}),
           };
-          await this.messaging.publish(manager, createEnvelope(RecordManualResultV1, result, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
+          await this.messaging.publishEnvelopes(manager, createEnvelope(RecordManualResultV1, result, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
           resolution = request.result;
           const lockedBy = request.lockedByRegion ? ` (låst på begäran av ${request.lockedByRegion})` : '';
           if (intakeCase) {
@@ -308,7 +308,7 @@ export class WorkItemsService {
               resolvedBy: actor.sub,
               resolvedAt: new Date().toISOString(),
             };
-            await this.messaging.publish(manager, createEnvelope(WorkItemResolvedV1, resolved, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
+            await this.messaging.publishEnvelopes(manager, createEnvelope(WorkItemResolvedV1, resolved, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
           } else if (request.resolution === 'RETRY') {
             if (!(await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, { note: 'Nytt försök i personalverktyget', freeText: request.note }))) {
               return { ok: false as const, problem: caseStateConflict(intakeCase.status) };

@@ -85,7 +85,7 @@ export class SendNotificationsService extends DueWorkService<NotificationEntity>
       sentAt: sentAt.toISOString(),
       kind: notification.kind,
     };
-    await this.messaging.publish(
+    await this.messaging.publishEnvelopes(
       manager,
       createEnvelope(EmailSentV1, sent, {
         correlationId: notification.caseId,

@@ -60,7 +60,7 @@ export class PaperworkOverdueService extends DueWorkService<PaperworkChaseEntity
       requestingUnit: { hsaId: requestingUnitHsaId, name: requestingUnitName, headEmail },
       pendingSince: pendingSince.toISOString(),
     };
-    await this.messaging.publish(
+    await this.messaging.publishEnvelopes(
       manager,
       createEnvelope(PaperworkOverdueV1, overdue, {
         correlationId: chase.caseId,

@@ -64,7 +64,7 @@ export class ReviewDueService extends DueWorkService<ReviewEntity> {
       requesterEmail: review.requesterEmail,
       dueAt: review.dueAt.toISOString(),
     };
-    await this.messaging.publish(
+    await this.messaging.publishEnvelopes(
       manager,
       createEnvelope(ReviewDueV1, due, {
         correlationId: review.caseId,

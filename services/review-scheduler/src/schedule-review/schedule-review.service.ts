@@ -69,7 +69,7 @@ export class ScheduleReviewService {
       return;
     }
     const scheduled: ReviewScheduledV1 = { caseId: concluded.caseId, reviewId: id, dueAt: dueAt.toISOString() };
-    await this.messaging.publish(manager, createEnvelope(ReviewScheduledV1, scheduled, causedBy(envelope, systemActor('review-scheduler', region))));
+    await this.messaging.publishEnvelopes(manager, createEnvelope(ReviewScheduledV1, scheduled, causedBy(envelope, systemActor('review-scheduler', region))));
     this.logger.log(`review of case ${concluded.caseId} scheduled for ${scheduled.dueAt}`);
   }
 }
