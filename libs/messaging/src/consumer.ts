@@ -13,15 +13,21 @@ import { Names, QueueSpec, assertRetryQueue } from './topology';
 /** A reason or error kept in a header is cut to this length. */
 const HEADER_TEXT_MAX = 500;
 
-/** The effect of one message type, run inside the transaction that also records the message in the inbox. */
+/** What to do once the handler's transaction committed (wake a worker that has new work). */
+export type AfterCommit = () => void;
+
+/**
+ * The effect of one message type, run inside the transaction that also records the message in the
+ * inbox. It may answer what to do once that transaction committed.
+ */
 export interface MessageHandler<P extends object = object> {
   contract: MessageContract<P>;
-  handle(envelope: Envelope<P>, payload: P, manager: EntityManager): Promise<void>;
+  handle(envelope: Envelope<P>, payload: P, manager: EntityManager): Promise<void | AfterCommit>;
 }
 
 export function on<P extends object>(
   contract: MessageContract<P>,
-  handle: (envelope: Envelope<P>, payload: P, manager: EntityManager) => Promise<void>,
+  handle: (envelope: Envelope<P>, payload: P, manager: EntityManager) => Promise<void | AfterCommit>,
 ): MessageHandler<P> {
   return { contract, handle };
 }
@@ -92,18 +98,20 @@ export class InboxConsumer extends QueueConsumer {
         return;
       }
       try {
-        const duplicate = await this.dataSource.transaction(async (manager) => {
+        const outcome = await this.dataSource.transaction(async (manager) => {
           const rows: unknown[] = await manager.query(
             `INSERT INTO ${qualifiedTable(manager, 'inbox')} (message_id, queue, type) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING RETURNING message_id`,
             [envelope.id, this.options.queue, envelope.type],
           );
-          if (rows.length === 0) return true;
-          await handler.handle({ ...envelope, payload }, payload, manager);
-          return false;
+          if (rows.length === 0) return { duplicate: true as const };
+          return { duplicate: false as const, afterCommit: await handler.handle({ ...envelope, payload }, payload, manager) };
         });
-        if (duplicate) this.logger.debug?.(`${tag} already handled; acknowledged without effect`, 'InboxConsumer');
-        else this.afterCommit();
+        if (outcome.duplicate) this.logger.debug?.(`${tag} already handled; acknowledged without effect`, 'InboxConsumer');
+        else {
+          this.afterCommit();
+          outcome.afterCommit?.();
+        }
         settle(() => ch.ack(msg));
       } catch (err) {
         await this.failed(ch, msg, `${tag} (${envelope.type}, case ${envelope.correlationId})`, err);

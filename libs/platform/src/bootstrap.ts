@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError } from './config';
+import { listenForMessages } from './messages/messaging.transport';
 
 export interface ListenOptions {
   host: string;
@@ -13,6 +14,7 @@ export interface ListenOptions {
 export async function createServiceApp(module: DynamicModule, options: ListenOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: options.logger, abortOnError: false });
   app.enableShutdownHooks();
+  await listenForMessages(app);
   await options.configure?.(app);
   await app.listen(options.port, options.host);
   return app;

@@ -8,3 +8,4 @@ export * from './iso-duration';
 export * from './regions';
 export * from './due-work.service';
 export * from './resident-lookup.service';
+export * from './messages';

@@ -13,7 +13,7 @@ import {
   testPrefix,
 } from '@accessdesk/messaging';
 import { createServiceDataSource, initializeAndMigrate, qualifiedTable } from '@accessdesk/persistence';
-import { loadConfig } from '@accessdesk/platform';
+import { listenForMessages, loadConfig } from '@accessdesk/platform';
 import { pollUntil } from './poll';
 import { TestDatabase, createTestDatabase } from './test-database';
 
@@ -128,6 +128,7 @@ export async function startServiceUnderTest<C extends object>(options: ServiceUn
     // Closing an app that did not finish `init()` still stops what did start.
     cleanUp.push(() => app.close());
     messagings.push(app.get(Messaging));
+    await listenForMessages(app);
     await app.init();
     const dataSource = app.get(DataSource);
 

@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@accessdesk/platform';
-import { CheckCaseService } from './check-case/check-case.service';
-import { CheckDecisionAuthorityService } from './check-decision-authority/check-decision-authority.service';
-import { CheckEmergencyCallService } from './check-emergency-call/check-emergency-call.service';
+import { CheckCaseHandler } from './check-case/check-case.handler';
+import { CheckDecisionAuthorityHandler } from './check-decision-authority/check-decision-authority.handler';
+import { CheckEmergencyCallHandler } from './check-emergency-call/check-emergency-call.handler';
 import { CheckEntity } from './checks/check.entity';
 import { IdentityCheckConfig } from './identity-check.config';
-import { IdentityCheckHandlers } from './identity-check.handlers';
-import { LookUpResidentService } from './look-up-resident/look-up-resident.service';
+import { LookUpResidentHandler } from './look-up-resident/look-up-resident.handler';
 import { Checks1732300000200 } from './migrations/1732300000200-checks';
 import { PopulationRegisterClient } from './registers/population-register.client';
 import { StaffDirectoryClient } from './registers/staff-directory.client';
@@ -24,16 +23,8 @@ export class AppModule {
           migrations: [Checks1732300000200],
         }),
       ],
-      providers: [
-        { provide: IdentityCheckConfig, useValue: config },
-        PopulationRegisterClient,
-        StaffDirectoryClient,
-        CheckCaseService,
-        CheckEmergencyCallService,
-        LookUpResidentService,
-        CheckDecisionAuthorityService,
-        IdentityCheckHandlers,
-      ],
+      controllers: [CheckCaseHandler, CheckEmergencyCallHandler, LookUpResidentHandler, CheckDecisionAuthorityHandler],
+      providers: [{ provide: IdentityCheckConfig, useValue: config }, PopulationRegisterClient, StaffDirectoryClient],
     };
   }
 }

@@ -25,7 +25,7 @@ import {
   systemActor,
 } from '@accessdesk/contracts';
 import { DEFAULT_AMQP_URL, createEnvelope } from '@accessdesk/messaging';
-import { loadConfig } from '@accessdesk/platform';
+import { listenForMessages, loadConfig } from '@accessdesk/platform';
 import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
 import { ReviewList } from './list-reviews/list-reviews.service';
@@ -98,6 +98,7 @@ async function startInstance(harness: ServiceHarness, env: Record<string, string
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   try {
+    await listenForMessages(app);
     await app.init();
   } catch (err) {
     await app.close();

@@ -1,4 +1,26 @@
-import { mayLookUpResident, residentLookup } from './look-up-resident.service';
+import { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { LookUpResidentV1, StaffRole } from '@accessdesk/contracts';
+import { createEnvelope } from '@accessdesk/messaging';
+import { MessageContext, ProblemException, RolesGuard } from '@accessdesk/platform';
+import { LookUpResidentHandler, residentLookup } from './look-up-resident.handler';
+
+/** Whether the handler's role guard lets a request by an actor with `roles` through. */
+function mayLookUpResident({ roles }: { roles: StaffRole[] }): boolean {
+  const actor = { sub: 'someone', name: 'Someone', region: 'VGR', roles };
+  const envelope = createEnvelope(LookUpResidentV1, { personnummer: '191212121212' }, { correlationId: 'c', causationId: 'c', region: 'VGR', actor });
+  const context = {
+    getType: () => 'rpc',
+    getHandler: () => LookUpResidentHandler.prototype.answer,
+    switchToRpc: () => ({ getContext: () => new MessageContext(envelope, null) }),
+  } as unknown as ExecutionContext;
+  try {
+    return new RolesGuard(new Reflector()).canActivate(context);
+  } catch (err) {
+    if (err instanceof ProblemException) return false;
+    throw err;
+  }
+}
 
 describe('LookUpResidentV1 answers', () => {
   it('lets any staff role ask, and nobody without one', () => {

@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Actor, Envelope, LookUpResidentV1, Problem, ResidentLookup, RpcReply, STAFF_ROLES, problem } from '@accessdesk/contracts';
+import { Logger } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { Envelope, LookUpResidentV1, Problem, ResidentLookup, RpcReply, STAFF_ROLES, problem } from '@accessdesk/contracts';
+import { ForRoles, Message, MessageHandlers } from '@accessdesk/platform';
 import { PopulationRecord, PopulationRegisterClient } from '../registers/population-register.client';
 import { RegisterUnavailableError } from '../registers/register-request';
 
@@ -15,11 +17,6 @@ export const REGISTER_UNAVAILABLE: Problem = problem(
   'The population register does not answer',
   'Try again in a moment.',
 );
-
-/** Any staff role may ask; a system actor (no roles) or a token without roles may not. */
-export function mayLookUpResident(actor: Pick<Actor, 'roles'>): boolean {
-  return actor.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
-}
 
 /** The answer for a register record, or for a resident the register does not know. */
 export function residentLookup(record: PopulationRecord | null): ResidentLookup {
@@ -42,17 +39,16 @@ export function residentLookup(record: PopulationRecord | null): ResidentLookup 
  * is a 503 problem at once rather than a redelivery, so the caller can retry on its own terms. Logs
  * name the request id, never the personnummer.
  */
-@Injectable()
-export class LookUpResidentService {
-  private readonly logger = new Logger(LookUpResidentService.name);
+@MessageHandlers()
+export class LookUpResidentHandler {
+  private readonly logger = new Logger(LookUpResidentHandler.name);
 
   constructor(private readonly populationRegister: PopulationRegisterClient) {}
 
-  async answer(envelope: Envelope<LookUpResidentV1>): Promise<RpcReply<ResidentLookup>> {
-    if (!mayLookUpResident(envelope.actor)) {
-      this.logger.warn(`resident look-up ${envelope.id} refused: ${envelope.actor.sub} has no staff role`);
-      return { ok: false, problem: ROLE_NOT_ALLOWED };
-    }
+  /** Any staff role may ask; a system actor (no roles) or a token without roles may not. */
+  @MessagePattern(LookUpResidentV1.type, { contract: LookUpResidentV1, queue: 'rpc' })
+  @ForRoles(STAFF_ROLES, { refusedAs: ROLE_NOT_ALLOWED })
+  async answer(@Message() envelope: Envelope<LookUpResidentV1>): Promise<RpcReply<ResidentLookup>> {
     let record: PopulationRecord | null;
     try {
       record = await this.populationRegister.lookup(envelope.payload.personnummer);

@@ -1,7 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { EmergencyCallCheckedV1, EmergencyCallReceivedV1, Envelope, systemActor } from '@accessdesk/contracts';
-import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
+import { Messaging } from '@accessdesk/messaging';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { IdentityCheckConfig } from '../identity-check.config';
 import { PopulationRegisterClient } from '../registers/population-register.client';
 import { RegisterUnavailableError } from '../registers/register-request';
@@ -14,9 +16,9 @@ import { emergencyCallFindings, emergencyCallVerdict } from '../rules/r12-emerge
  * EMERGENCY_DIRECTORY_TIMEOUT_MS is not retried through the broker: the answer DIRECTORY_UNAVAILABLE
  * goes back at once, so the desk can act on its own documented judgement.
  */
-@Injectable()
-export class CheckEmergencyCallService {
-  private readonly logger = new Logger(CheckEmergencyCallService.name);
+@MessageHandlers()
+export class CheckEmergencyCallHandler {
+  private readonly logger = new Logger(CheckEmergencyCallHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
@@ -25,7 +27,8 @@ export class CheckEmergencyCallService {
     @Inject(IdentityCheckConfig) private readonly config: IdentityCheckConfig,
   ) {}
 
-  async handle(envelope: Envelope<EmergencyCallReceivedV1>, call: EmergencyCallReceivedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(EmergencyCallReceivedV1.type, { contract: EmergencyCallReceivedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<EmergencyCallReceivedV1>, @Payload() call: EmergencyCallReceivedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const timeoutMs = this.config.EMERGENCY_DIRECTORY_TIMEOUT_MS;
     // The resident's protected identity, asked within the same deadline; a silent register holds nothing back.
     const protectedIdentity = this.protectedIdentity(call, timeoutMs);
@@ -50,7 +53,7 @@ export class CheckEmergencyCallService {
       checked = { caseId: call.caseId, verdict: 'DIRECTORY_UNAVAILABLE', findings: [], checkedAt: new Date().toISOString() };
     }
     checked.protectedIdentity = await protectedIdentity;
-    await this.messaging.publishEnvelopes(manager, createEnvelope(EmergencyCallCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
+    await this.messaging.publish(manager, envelope, EmergencyCallCheckedV1, checked, { actor: systemActor('identity-check', envelope.region) });
     this.logger.log(`emergency call of case ${call.caseId} checked: ${checked.verdict}${checked.findings.length > 0 ? ` [${checked.findings.join(', ')}]` : ''}`);
   }
 

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { CheckDecisionAuthorityV1, DecisionAuthority, Envelope, Problem, RpcReply, problem } from '@accessdesk/contracts';
-import { ROLE_NOT_ALLOWED, mayLookUpResident } from '../look-up-resident/look-up-resident.service';
+import { Logger } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { CheckDecisionAuthorityV1, DecisionAuthority, Envelope, Problem, RpcReply, STAFF_ROLES, problem } from '@accessdesk/contracts';
+import { ForRoles, Message, MessageHandlers } from '@accessdesk/platform';
+import { ROLE_NOT_ALLOWED } from '../look-up-resident/look-up-resident.handler';
 import { RegisterUnavailableError } from '../registers/register-request';
 import { DirectoryPerson } from '../rules/r4-checks-on-receipt';
 import { StaffDirectoryClient } from '../registers/staff-directory.client';
@@ -19,15 +21,16 @@ export const STAFF_DIRECTORY_UNAVAILABLE: Problem = problem(
  * case. A directory that does not answer is a 503 problem at once, so the caller can tell its own
  * caller that nothing was registered.
  */
-@Injectable()
-export class CheckDecisionAuthorityService {
-  private readonly logger = new Logger(CheckDecisionAuthorityService.name);
+@MessageHandlers()
+export class CheckDecisionAuthorityHandler {
+  private readonly logger = new Logger(CheckDecisionAuthorityHandler.name);
 
   constructor(private readonly staffDirectory: StaffDirectoryClient) {}
 
-  async answer(envelope: Envelope<CheckDecisionAuthorityV1>): Promise<RpcReply<DecisionAuthority>> {
-    // The same callers as for a resident look-up: staff, on a request they file.
-    if (!mayLookUpResident(envelope.actor)) return { ok: false, problem: ROLE_NOT_ALLOWED };
+  /** The same callers as for a resident look-up: staff, on a request they file. */
+  @MessagePattern(CheckDecisionAuthorityV1.type, { contract: CheckDecisionAuthorityV1, queue: 'rpc' })
+  @ForRoles(STAFF_ROLES, { refusedAs: ROLE_NOT_ALLOWED })
+  async answer(@Message() envelope: Envelope<CheckDecisionAuthorityV1>): Promise<RpcReply<DecisionAuthority>> {
     const { caseType, hsaId } = envelope.payload;
     let person: DirectoryPerson | null;
     try {

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { CaseCheckedV1, CaseReceivedV1, Envelope, systemActor } from '@accessdesk/contracts';
-import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
-import { Regions } from '@accessdesk/platform';
+import { Messaging } from '@accessdesk/messaging';
+import { InboxTransaction, Message, MessageHandlers, Regions } from '@accessdesk/platform';
 import { CheckEntity } from '../checks/check.entity';
 import { PopulationRegisterClient } from '../registers/population-register.client';
 import { StaffDirectoryClient } from '../registers/staff-directory.client';
@@ -17,9 +18,9 @@ import { checkOnReceipt } from '../rules/r4-checks-on-receipt';
  * transient error: the message waits in a delay queue and comes back until the register answers
  * (an hour at most, then the dead-letter queue, from which an operator replays it).
  */
-@Injectable()
-export class CheckCaseService {
-  private readonly logger = new Logger(CheckCaseService.name);
+@MessageHandlers()
+export class CheckCaseHandler {
+  private readonly logger = new Logger(CheckCaseHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
@@ -28,7 +29,8 @@ export class CheckCaseService {
     private readonly regions: Regions,
   ) {}
 
-  async handle(envelope: Envelope<CaseReceivedV1>, received: CaseReceivedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(CaseReceivedV1.type, { contract: CaseReceivedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<CaseReceivedV1>, @Payload() received: CaseReceivedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     // Read first: a region missing from the configuration fails before any register is asked.
     const { approvedPrivateProviders } = this.regions.get(envelope.region);
     const resident = await this.populationRegister.lookup(received.resident.personnummer);
@@ -76,7 +78,7 @@ export class CheckCaseService {
       checkedAt: checkedAt.toISOString(),
       paperworkSender: received.paperworkSender ?? null,
     };
-    await this.messaging.publishEnvelopes(manager, createEnvelope(CaseCheckedV1, checked, causedBy(envelope, systemActor('identity-check', envelope.region))));
+    await this.messaging.publish(manager, envelope, CaseCheckedV1, checked, { actor: systemActor('identity-check', envelope.region) });
     const findings = result.findings.length > 0 ? ` [${result.findings.join(', ')}]` : '';
     this.logger.log(`case ${received.caseId} checked: ${result.verdict}${findings}`);
   }
