@@ -1,8 +1,9 @@
 import { ChannelModel, connect } from 'amqplib';
 import { MessagingLogger, errorText } from './logger';
+import { Backoff, backoffMs } from '@accessdesk/persistence';
 
-const RECONNECT_MIN_MS = 200;
-const RECONNECT_MAX_MS = 5_000;
+/** Reconnecting waits 200 ms, 400 ms, … at most 5 s between tries. */
+const RECONNECT_BACKOFF: Backoff = { firstMs: 200, maxMs: 5_000 };
 const HEARTBEAT_S = 15;
 
 /** Runs on every (re)connection, in registration order: declare topology, open channels, consume. */
@@ -114,8 +115,8 @@ export class AmqpConnection {
 
   private scheduleReconnect(): void {
     if (this.closing || this.reconnectTimer) return;
-    const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** this.attempt);
     this.attempt += 1;
+    const delay = backoffMs(this.attempt, RECONNECT_BACKOFF);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.open()

@@ -1,14 +1,15 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Envelope } from '@accessdesk/contracts';
-import { qualifiedTable } from '@accessdesk/persistence';
-import { MessagingLogger, errorText } from './logger';
+import { Backoff, PollingWorker, qualifiedTable } from '@accessdesk/persistence';
+import { MessagingLogger } from './logger';
 import { ConfirmPublisher, NotConnectedError } from './publisher';
 
 /** Rows taken per round; a full batch means there may be more, so the relay goes again at once. */
 const RELAY_BATCH = 100;
 /** Fallback poll when no commit woke the relay (a commit by another instance, a missed wake-up). */
 export const DEFAULT_RELAY_POLL_MS = 1_000;
-const RELAY_BACKOFF_MAX_MS = 5_000;
+/** After failed rounds in a row (broker or database away) the relay waits 200 ms, 400 ms, … at most 5 s. */
+const RELAY_FAILURE_BACKOFF: Backoff = { firstMs: 200, maxMs: 5_000 };
 /** Published rows are kept this long for inspection, then removed. */
 const PUBLISHED_RETENTION = '7 days';
 const PRUNE_EVERY_MS = 60 * 60 * 1_000;
@@ -35,44 +36,38 @@ interface OutboxRow {
 
 /**
  * Publishes outbox rows with publisher confirms and marks them published. Woken right after a
- * commit (`kick`), polling as a fallback; `FOR UPDATE SKIP LOCKED` lets several instances share it.
- * A row whose confirm arrived but whose mark did not commit is published again: consumers de-duplicate.
+ * commit (`kick`), polling as a fallback, in the worker loop every durable table uses
+ * (`PollingWorker`); `FOR UPDATE SKIP LOCKED` lets several instances share it. A row whose confirm
+ * arrived but whose mark did not commit is published again: consumers de-duplicate.
  */
 export class OutboxRelay {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private kicked = false;
-  private failures = 0;
+  private readonly worker: PollingWorker;
   private lastPrune = 0;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: ConfirmPublisher,
-    private readonly logger: MessagingLogger,
-    private readonly pollMs: number = DEFAULT_RELAY_POLL_MS,
-  ) {}
+    logger: MessagingLogger,
+    pollMs: number = DEFAULT_RELAY_POLL_MS,
+  ) {
+    // A full batch means there may be more: the loop goes again at once.
+    this.worker = new PollingWorker('outbox relay', async () => (await this.drainOnce()) === RELAY_BATCH, logger, { pollMs, failureBackoff: RELAY_FAILURE_BACKOFF });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.kick();
-    await this.loop;
-    this.loop = null;
+    await this.worker.stop();
   }
 
   isRunning(): boolean {
-    return this.running;
+    return this.worker.isRunning();
   }
 
   kick(): void {
-    this.kicked = true;
-    this.wake?.();
+    this.worker.kick();
   }
 
   /**
@@ -83,7 +78,7 @@ export class OutboxRelay {
   async drainOnce(): Promise<number> {
     const notNow = this.publisher.whyNotPublishing();
     if (notNow) throw new NotConnectedError(notNow);
-    return this.dataSource.transaction(async (manager) => {
+    const published = await this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, envelope FROM ${qualifiedTable(manager, 'outbox')}
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -96,34 +91,8 @@ export class OutboxRelay {
       ]);
       return rows.length;
     });
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.kicked = false;
-      let published = 0;
-      try {
-        published = await this.drainOnce();
-        this.failures = 0;
-        await this.pruneNow();
-      } catch (err) {
-        this.failures += 1;
-        this.logger.warn(`outbox relay round failed (${this.failures} in a row): ${errorText(err)}`, 'OutboxRelay');
-      }
-      if (!this.running) break;
-      if (published === RELAY_BATCH && this.failures === 0) continue;
-      const wait = this.failures > 0 ? Math.min(RELAY_BACKOFF_MAX_MS, 100 * 2 ** this.failures) : this.pollMs;
-      if (this.kicked && this.failures === 0) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, wait);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.wake = done;
-      });
-      this.wake = null;
-    }
+    await this.pruneNow();
+    return published;
   }
 
   private async pruneNow(): Promise<void> {

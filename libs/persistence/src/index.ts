@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './polling-worker';
 export * from './schema';
 export * from './claim-due';
+export * from './backoff';

@@ -1,6 +1,9 @@
+import { Backoff, backoffMs } from './backoff';
+
 /** Named periods of a worker; a service may pass its own. */
 export const DEFAULT_WORKER_POLL_MS = 1_000;
-const FAILURE_BACKOFF_MAX_MS = 10_000;
+/** After failed rounds in a row a lane waits 200 ms, 400 ms, … at most 10 s. */
+const DEFAULT_FAILURE_BACKOFF: Backoff = { firstMs: 200, maxMs: 10_000 };
 
 export interface WorkerLogger {
   warn(message: string, context?: string): void;
@@ -10,13 +13,17 @@ export interface PollingWorkerOptions {
   pollMs?: number;
   /** Rounds run at once; each claims its own row, so they never take the same work. */
   concurrency?: number;
+  /** How long a lane waits after failed rounds in a row. */
+  failureBackoff?: Backoff;
 }
 
 /**
- * Runs durable work kept in a table: `runOnce` claims one due row (`FOR UPDATE SKIP LOCKED`),
- * does it, commits, and answers whether it found any. Each lane goes again at once while there is
- * work, is woken by `kick()` after a commit that added work, and polls as a fallback — so due dates
- * live in the database, never in timers, and a restart loses nothing.
+ * The one worker loop of the code base, for durable work kept in a table (due work, the outbox):
+ * `runOnce` claims what is due (`FOR UPDATE SKIP LOCKED`), does it, commits, and answers whether
+ * there may be more. Each lane goes again at once while there is, is woken by `kick()` after a
+ * commit that added work (a kick during a round makes the lane go again), polls as a fallback, and
+ * backs off after failed rounds — so due dates live in the database, never in timers, and a
+ * restart loses nothing.
  */
 export class PollingWorker {
   private running = false;
@@ -25,6 +32,7 @@ export class PollingWorker {
   private kicks = 0;
   private readonly pollMs: number;
   private readonly concurrency: number;
+  private readonly failureBackoff: Backoff;
 
   constructor(
     private readonly name: string,
@@ -35,6 +43,11 @@ export class PollingWorker {
     const o = typeof options === 'number' ? { pollMs: options } : options;
     this.pollMs = o.pollMs ?? DEFAULT_WORKER_POLL_MS;
     this.concurrency = Math.max(1, o.concurrency ?? 1);
+    this.failureBackoff = o.failureBackoff ?? DEFAULT_FAILURE_BACKOFF;
+  }
+
+  isRunning(): boolean {
+    return this.running;
   }
 
   start(): void {
@@ -69,7 +82,7 @@ export class PollingWorker {
       }
       if (!this.running) break;
       if ((found || this.kicks !== kicksBefore) && failures === 0) continue;
-      const wait = failures > 0 ? Math.min(FAILURE_BACKOFF_MAX_MS, 100 * 2 ** failures) : this.pollMs;
+      const wait = failures > 0 ? backoffMs(failures, this.failureBackoff) : this.pollMs;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
