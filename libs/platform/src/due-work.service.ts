@@ -3,6 +3,9 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Messaging } from '@accessdesk/messaging';
 import { PollingWorker, PollingWorkerOptions } from '@accessdesk/persistence';
 
+/** How much later a row whose step failed is tried again. */
+export const POSTPONE_AFTER_FAILURE_MS = 60_000;
+
 /**
  * Durable work kept in a table (staff-tool actions, e-mails, review reminders, paperwork chases),
  * done by a `PollingWorker` in the service's lifecycle: started once the app is up, stopped before
@@ -12,8 +15,6 @@ import { PollingWorker, PollingWorkerOptions } from '@accessdesk/persistence';
  * `POSTPONE_AFTER_FAILURE_MS` later, so that it never holds up the rows due after it (the oldest due
  * row is claimed first, so without that one faulty row would stop them all).
  */
-export const POSTPONE_AFTER_FAILURE_MS = 60_000;
-
 export abstract class DueWorkService<T extends ObjectLiteral & { nextAttemptAt: Date }> implements OnApplicationBootstrap, OnModuleDestroy {
   protected readonly logger: Logger;
   private readonly worker: PollingWorker;
