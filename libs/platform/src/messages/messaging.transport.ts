@@ -56,13 +56,20 @@ export class MessagingTransport extends Server implements CustomTransportStrateg
     return this.messaging as T;
   }
 
-  /** Every handler of the type, in the order declared, in the one inbox transaction. */
+  /**
+   * Every handler of the type, one after the other in the order declared, in the one inbox
+   * transaction. Nest links several handlers of one event pattern (`next`) and would run them side by
+   * side; on one transaction they must take turns, so the links are taken apart here.
+   */
   private eventHandler(extras: MessageExtras, first: NestHandler): MessageHandler {
+    const handlers: NestHandler[] = [];
+    for (let handler: NestHandler | undefined = first; handler; handler = handler.next) handlers.push(handler);
+    for (const handler of handlers) handler.next = undefined;
     return {
       contract: extras.contract,
       handle: async (envelope: Envelope<object>, payload: object, manager: EntityManager): Promise<void | AfterCommit> => {
         const context = new MessageContext(envelope, manager);
-        for (let handler: NestHandler | undefined = first; handler; handler = handler.next) await settled(handler(payload, context));
+        for (const handler of handlers) await settled(handler(payload, context));
         return context.committed();
       },
     };
