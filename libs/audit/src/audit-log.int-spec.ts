@@ -1,13 +1,15 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '@accessdesk/contracts';
 import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
-import { TestDatabase, createTestDatabase } from '@accessdesk/testing';
-import { appendAudit, findAudit, residentRef, verifyAuditChain } from './audit-log';
-import { AuditLogTable1732300000700 } from './audit-log.migration';
+import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
+import { AuditChainLinker } from './audit-linker';
+import { appendAudit, findAudit, linkPendingAudit, residentRef, verifyAuditChain } from './audit-log';
+import { AuditLinkedAfterCommit1732300000900, AuditLogTable1732300000700 } from './audit-log.migration';
 
 const SCHEMA = 'audit_test';
 const actor: Actor = { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'], unit: 'SE2321000131-E000000000001', origin: '10.1.2.3' };
 const CASE = '5b0f6b9e-5f0a-4a4e-9c4f-2d2f7f6e8a01';
+const AUDIT_MIGRATIONS = [AuditLogTable1732300000700, AuditLinkedAfterCommit1732300000900];
 
 describe('R23 audit trail', () => {
   let db: TestDatabase;
@@ -15,7 +17,7 @@ describe('R23 audit trail', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = createServiceDataSource({ url: db.url, schema: SCHEMA, entities: [], migrations: [AuditLogTable1732300000700] });
+    ds = createServiceDataSource({ url: db.url, schema: SCHEMA, entities: [], migrations: AUDIT_MIGRATIONS });
     await initializeAndMigrate(ds);
   });
 
@@ -63,10 +65,11 @@ describe('R23 audit trail', () => {
 
   it('notices a record removed from the middle', async () => {
     const fresh = await createTestDatabase();
-    const other = createServiceDataSource({ url: fresh.url, schema: SCHEMA, entities: [], migrations: [AuditLogTable1732300000700] });
+    const other = createServiceDataSource({ url: fresh.url, schema: SCHEMA, entities: [], migrations: AUDIT_MIGRATIONS });
     try {
       await initializeAndMigrate(other);
       for (let i = 0; i < 4; i++) await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE }));
+      await linkPendingAudit(other);
       await other.query(`ALTER TABLE "${SCHEMA}".audit_log DISABLE TRIGGER audit_log_no_change`);
       await other.query(`DELETE FROM "${SCHEMA}".audit_log WHERE seq = 2`);
       const verdict = await verifyAuditChain(other);
@@ -79,7 +82,7 @@ describe('R23 audit trail', () => {
 
   it('R23 answers a region’s auditor about the whole chain, naming and counting only that region’s records', async () => {
     const fresh = await createTestDatabase();
-    const other = createServiceDataSource({ url: fresh.url, schema: SCHEMA, entities: [], migrations: [AuditLogTable1732300000700] });
+    const other = createServiceDataSource({ url: fresh.url, schema: SCHEMA, entities: [], migrations: AUDIT_MIGRATIONS });
     try {
       await initializeAndMigrate(other);
       for (const region of ['VGR', 'KRONOBERG', 'VGR', 'KRONOBERG', 'VGR']) {
@@ -96,5 +99,85 @@ describe('R23 audit trail', () => {
       await other.destroy();
       await fresh.drop();
     }
+  });
+
+  describe('linked after commit (issue 10)', () => {
+    let fresh: TestDatabase;
+    let other: DataSource;
+
+    beforeEach(async () => {
+      fresh = await createTestDatabase();
+      other = createServiceDataSource({ url: fresh.url, schema: SCHEMA, entities: [], migrations: AUDIT_MIGRATIONS });
+      await initializeAndMigrate(other);
+    });
+
+    afterEach(async () => {
+      await other.destroy();
+      await fresh.drop();
+    });
+
+    it('lets a transaction append and commit while another that appended is still open: no lock is taken', async () => {
+      const runner = other.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        await appendAudit(runner.manager, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE, detail: 'held open' });
+        // With a lock over the chain this would wait for the open transaction, and time out.
+        await other.transaction(async (m) => {
+          await m.query(`SET LOCAL lock_timeout = '2s'`);
+          await appendAudit(m, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE, detail: 'committed first' });
+        });
+        // The linker links what has committed; the open transaction's record waits for its commit.
+        expect(await linkPendingAudit(other)).toBe(1);
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+      const records = await findAudit(other, { caseId: CASE });
+      expect(records.map((r) => [r.seq, r.detail])).toEqual([
+        [1, 'committed first'],
+        [2, 'held open'],
+      ]);
+      expect(await verifyAuditChain(other)).toMatchObject({ valid: true, records: 2, unlinked: { count: 0, first: [] } });
+    });
+
+    it('keeps a record unlinked until the linker comes, and names it in a verification that finds it changed', async () => {
+      const written = await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE, detail: 'as written' }));
+      expect(written.seq).toBeNull();
+      const [row] = await other.query(`SELECT seq, content_hash FROM "${SCHEMA}".audit_log WHERE id = $1`, [written.id]);
+      expect(row).toMatchObject({ seq: null, content_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      // Changed behind the triggers' back before it was linked: never linked, and named.
+      await other.query(`ALTER TABLE "${SCHEMA}".audit_log DISABLE TRIGGER audit_log_no_change`);
+      await other.query(`UPDATE "${SCHEMA}".audit_log SET detail = 'nothing to see' WHERE id = $1`, [written.id]);
+      await other.query(`ALTER TABLE "${SCHEMA}".audit_log ENABLE TRIGGER audit_log_no_change`);
+      expect(await linkPendingAudit(other)).toBe(0);
+      expect(await verifyAuditChain(other)).toEqual({
+        valid: false,
+        records: 0,
+        brokenAt: { seq: null, id: written.id },
+        reason: 'a record not yet linked into the chain does not match its content hash',
+      });
+    });
+
+    it('allows linking a record once and nothing else: what it says cannot change on the way', async () => {
+      const written = await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE }));
+      await expect(other.query(`UPDATE "${SCHEMA}".audit_log SET seq = 1, prev_hash = 'x', hash = 'y', detail = 'smuggled' WHERE id = $1`, [written.id])).rejects.toThrow(/append-only/);
+      expect(await linkPendingAudit(other)).toBe(1);
+      await expect(other.query(`UPDATE "${SCHEMA}".audit_log SET seq = 2 WHERE id = $1`, [written.id])).rejects.toThrow(/append-only/);
+    });
+
+    it('links what commits without being asked: the commit wakes the service’s linker', async () => {
+      const linker = new AuditChainLinker(other, { warn: () => undefined });
+      linker.start();
+      try {
+        const written = await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE }));
+        const [linked] = await pollUntil(async () => {
+          const rows = await other.query(`SELECT seq FROM "${SCHEMA}".audit_log WHERE id = $1 AND seq IS NOT NULL`, [written.id]);
+          return rows.length === 1 ? rows : undefined;
+        }, { what: 'the record linked', timeoutMs: 900 });
+        expect(Number(linked.seq)).toBe(1);
+      } finally {
+        await linker.stop();
+      }
+    });
   });
 });

@@ -33,8 +33,12 @@ export interface AuditEntry {
   detail?: string | null;
 }
 
+/**
+ * One record of the trail. `seq`, `prevHash` and `hash` are null for the moment between its commit
+ * and its linking into the chain (`linkPendingAudit`); its `contentHash` protects it meanwhile.
+ */
 export interface AuditRecord {
-  seq: number;
+  seq: number | null;
   id: string;
   at: string;
   region: string;
@@ -44,9 +48,15 @@ export interface AuditRecord {
   caseId: string | null;
   residentRef: string | null;
   detail: string | null;
-  prevHash: string;
-  hash: string;
+  prevHash: string | null;
+  hash: string | null;
 }
+
+/** A record as the chain holds it: linked, with its place and hashes. */
+export type LinkedAuditRecord = AuditRecord & { seq: number; prevHash: string; hash: string };
+
+/** What a record says, without its place in the chain: what its content hash covers. */
+type AuditContent = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
 
 const GENESIS = '0'.repeat(64);
 const VERIFY_BATCH = 1_000;
@@ -61,27 +71,35 @@ export function residentRef(personnummer: string, key: string): string {
 }
 
 /** SHA-256 over the previous hash and the record's canonical form (every field but `hash`). */
-export function hashOf(record: Omit<AuditRecord, 'hash'>): string {
+export function hashOf(record: Omit<LinkedAuditRecord, 'hash'>): string {
   const { prevHash, ...fields } = record;
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+}
+
+/** SHA-256 over what the record says (every field but its place in the chain), written with it at commit. */
+export function contentHashOf(record: AuditContent): string {
+  const { id, at, region, actor, origin, action, caseId, residentRef, detail } = record;
+  return createHash('sha256').update(canonicalJson({ id, at, region, actor, origin, action, caseId, residentRef, detail })).digest('hex');
 }
 
 function table(source: DataSource | EntityManager): string {
   return qualifiedTable(source, 'audit_log');
 }
 
+/** The flag `appendAudit` leaves on a transaction, so that its commit can wake the linker. */
+export const AUDIT_APPENDED = 'accessdesk:audit-appended';
+
 /**
- * Appends one record in the caller's transaction, so it commits with the change it records or not
- * at all. A transaction-scoped advisory lock orders the chain; take it last in a transaction.
+ * Writes one record in the caller's transaction, so that it commits with the change it records or
+ * not at all, with the hash of its own content. It takes no lock and waits for nobody: the record is
+ * linked into the chain shortly after the commit by the service's linker (`linkPendingAudit`), which
+ * the commit wakes.
  */
 export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<AuditRecord> {
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('audit records are written inside the transaction they record');
-  const t = table(manager);
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [t]);
-  const [last] = (await manager.query(`SELECT seq, hash FROM ${t} ORDER BY seq DESC LIMIT 1`)) as Array<{ seq: string; hash: string }>;
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('audit records are written inside the transaction they record');
   const { origin, ...actor } = entry.actor;
-  const unsigned: Omit<AuditRecord, 'hash'> = {
-    seq: last ? Number(last.seq) + 1 : 1,
+  const content: AuditContent = {
     id: randomUUID(),
     at: new Date().toISOString(),
     region: entry.region,
@@ -91,15 +109,57 @@ export async function appendAudit(manager: EntityManager, entry: AuditEntry): Pr
     caseId: entry.caseId ?? null,
     residentRef: entry.residentRef ?? null,
     detail: entry.detail ?? null,
-    prevHash: last?.hash ?? GENESIS,
   };
-  const record: AuditRecord = { ...unsigned, hash: hashOf(unsigned) };
   await manager.query(
-    `INSERT INTO ${t} (seq, id, at, region, actor, origin, action, case_id, resident_ref, detail, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [record.seq, record.id, record.at, record.region, JSON.stringify(record.actor), record.origin, record.action, record.caseId, record.residentRef, record.detail, record.prevHash, record.hash],
+    `INSERT INTO ${table(manager)} (id, at, region, actor, origin, action, case_id, resident_ref, detail, content_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [content.id, content.at, content.region, JSON.stringify(content.actor), content.origin, content.action, content.caseId, content.residentRef, content.detail, contentHashOf(content)],
   );
-  return record;
+  runner.data = { ...runner.data, [AUDIT_APPENDED]: true };
+  return { ...content, seq: null, prevHash: null, hash: null };
+}
+
+/** Records linked per round; a full round means there may be more. */
+export const LINK_BATCH = 500;
+
+/**
+ * Links the records committed since the last round into the chain, oldest entry first: each gets
+ * the next `seq`, the hash of the record before it, and its own hash over both. One linker at a time
+ * per chain (an advisory lock), however many instances of the service run; it is the only place that
+ * takes that lock, and it holds it for one short transaction. A record whose content no longer
+ * matches the hash it was written with is not linked, nor anything after it: verification names it.
+ * Returns how many records it linked.
+ */
+export async function linkPendingAudit(source: DataSource | EntityManager, limit = LINK_BATCH): Promise<number> {
+  const link = async (manager: EntityManager): Promise<number> => {
+    const t = table(manager);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [t]);
+    const pending: Row[] = await manager.query(`SELECT * FROM ${t} WHERE seq IS NULL ORDER BY entry_no LIMIT $1`, [limit]);
+    if (pending.length === 0) return 0;
+    const [last] = (await manager.query(`SELECT seq, hash FROM ${t} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`)) as Array<{ seq: string; hash: string }>;
+    let seq = last ? Number(last.seq) : 0;
+    let prevHash = last?.hash ?? GENESIS;
+    const linked: Array<{ id: string; seq: number; prevHash: string; hash: string }> = [];
+    for (const row of pending) {
+      const { hash: _unlinked, ...record } = fromRow(row);
+      if (row.content_hash !== contentHashOf(record)) break;
+      seq += 1;
+      const hash = hashOf({ ...record, seq, prevHash });
+      linked.push({ id: record.id, seq, prevHash, hash });
+      prevHash = hash;
+    }
+    if (linked.length === 0) return 0;
+    await manager.query(
+      `UPDATE ${t} AS a SET seq = l.seq, prev_hash = l.prev_hash, hash = l.hash
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[]) AS l(id, seq, prev_hash, hash)
+        WHERE a.id = l.id`,
+      [linked.map((l) => l.id), linked.map((l) => l.seq), linked.map((l) => l.prevHash), linked.map((l) => l.hash)],
+    );
+    return linked.length;
+  };
+  if (source instanceof DataSource) return source.transaction(link);
+  if (!source.queryRunner?.isTransactionActive) return source.transaction(link);
+  return link(source);
 }
 
 interface Row {
@@ -113,13 +173,14 @@ interface Row {
   case_id: string | null;
   resident_ref: string | null;
   detail: string | null;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
+  content_hash: string | null;
 }
 
 function fromRow(r: Row): AuditRecord {
   return {
-    seq: Number(r.seq),
+    seq: r.seq === null ? null : Number(r.seq),
     id: r.id,
     at: r.at.toISOString(),
     region: r.region,
@@ -134,20 +195,40 @@ function fromRow(r: Row): AuditRecord {
   };
 }
 
-/** The records of one case or one resident, oldest first. */
+/**
+ * The records of one case or one resident, in the chain's order. What has committed is linked
+ * first, so that the answer holds the chain's places; a record committed while this runs comes last,
+ * still unlinked.
+ */
 export async function findAudit(
   source: DataSource | EntityManager,
   filter: { caseId: string } | { residentRef: string },
   limit = 1_000,
 ): Promise<AuditRecord[]> {
+  await linkAllPending(source);
   const [column, value] = 'caseId' in filter ? ['case_id', filter.caseId] : ['resident_ref', filter.residentRef];
-  const rows: Row[] = await source.query(`SELECT * FROM ${table(source)} WHERE ${column} = $1 ORDER BY seq LIMIT $2`, [value, limit]);
+  const rows: Row[] = await source.query(`SELECT * FROM ${table(source)} WHERE ${column} = $1 ORDER BY seq NULLS LAST, entry_no LIMIT $2`, [value, limit]);
   return rows.map(fromRow);
 }
 
+/** Links until nothing committed is left unlinked (or what is left cannot be linked). */
+async function linkAllPending(source: DataSource | EntityManager): Promise<void> {
+  while ((await linkPendingAudit(source)) === LINK_BATCH);
+}
+
+/** Records committed but not yet linked into the chain when it was checked: how many, and the first of them. */
+export interface UnlinkedRecords {
+  count: number;
+  first: Array<{ id: string; at: string }>;
+}
+
 export type ChainVerification =
-  | { valid: true; records: number; lastHash: string }
-  | { valid: false; records: number; brokenAt: { seq: number; id: string } | null; reason: string };
+  | { valid: true; records: number; lastHash: string; unlinked: UnlinkedRecords }
+  | { valid: false; records: number; brokenAt: { seq: number | null; id: string } | null; reason: string };
+
+/** How many unlinked records a verification names, and how many it checks against their content hash. */
+const UNLINKED_NAMED = 20;
+const UNLINKED_CHECKED = 10_000;
 
 /**
  * Walks the whole chain in order and recomputes every hash: an edited, removed or inserted record
@@ -156,14 +237,15 @@ export type ChainVerification =
  * records are counted, and a broken record of another region is reported without its seq and id.
  */
 export async function verifyAuditChain(source: DataSource | EntityManager, region?: string): Promise<ChainVerification> {
+  await linkAllPending(source);
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let records = 0;
   for (;;) {
     const rows: Row[] = await source.query(`SELECT * FROM ${table(source)} WHERE seq >= $1 ORDER BY seq LIMIT $2`, [expectedSeq, VERIFY_BATCH]);
-    if (rows.length === 0) return { valid: true, records, lastHash: prevHash };
+    if (rows.length === 0) return verifyUnlinked(source, region, records, prevHash);
     for (const row of rows) {
-      const record = fromRow(row);
+      const record = fromRow(row) as LinkedAuditRecord;
       const broken = (reason: string): ChainVerification =>
         region === undefined || record.region === region
           ? { valid: false, records, brokenAt: { seq: record.seq, id: record.id }, reason }
@@ -177,4 +259,24 @@ export async function verifyAuditChain(source: DataSource | EntityManager, regio
       if (region === undefined || record.region === region) records += 1;
     }
   }
+}
+
+/**
+ * The records the linker has not reached: committed while the check ran, or held back because their
+ * content no longer matches the hash they were written with, which breaks the chain as an edit of a
+ * linked record does.
+ */
+async function verifyUnlinked(source: DataSource | EntityManager, region: string | undefined, records: number, lastHash: string): Promise<ChainVerification> {
+  const rows: Row[] = await source.query(`SELECT * FROM ${table(source)} WHERE seq IS NULL ORDER BY entry_no LIMIT $1`, [UNLINKED_CHECKED]);
+  for (const row of rows) {
+    const record = fromRow(row);
+    if (row.content_hash === contentHashOf(record)) continue;
+    const reason = 'a record not yet linked into the chain does not match its content hash';
+    return region === undefined || record.region === region
+      ? { valid: false, records, brokenAt: { seq: null, id: record.id }, reason }
+      : { valid: false, records, brokenAt: null, reason: 'a record of another region does not fit' };
+  }
+  const own = rows.filter((r) => region === undefined || r.region === region);
+  const [{ n }] = (await source.query(`SELECT count(*)::int AS n FROM ${table(source)} WHERE seq IS NULL AND ($1::text IS NULL OR region = $1)`, [region ?? null])) as Array<{ n: number }>;
+  return { valid: true, records, lastHash, unlinked: { count: n, first: own.slice(0, UNLINKED_NAMED).map((r) => ({ id: r.id, at: r.at.toISOString() })) } };
 }

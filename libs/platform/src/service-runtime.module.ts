@@ -16,6 +16,7 @@ import type { Server } from 'node:http';
 import { Pool } from 'pg';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { AuditChainLinker, AuditLinkedAfterCommit1732300000900, AuditLogTable1732300000700 } from '@accessdesk/audit';
 import { DEFAULT_RETRY_POLICY, Messaging, MessagingTables1732300000000 } from '@accessdesk/messaging';
 import { createServiceDataSource, databaseAnswers, initializeAndMigrate } from '@accessdesk/persistence';
 import { BaseServiceConfig } from './config';
@@ -35,12 +36,16 @@ export interface ServiceRuntimeOptions {
   rpcTimeoutMs?: number;
   /** For a service without tables: the database its readiness still depends on (the gateway's). */
   readinessDatabaseUrl?: string;
+  /** The service keeps an audit trail (R23): its table's migrations, and the linker that chains its records. */
+  auditTrail?: boolean;
 }
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 /** How long requests in flight may take to finish when the service stops; then their connections are cut. */
 const HTTP_DRAIN_TIMEOUT_MS = 10_000;
 const READINESS_PROBE_POOL = Symbol('READINESS_PROBE_POOL');
+const AUDIT_LINKER = Symbol('AUDIT_LINKER');
+const AUDIT_TRAIL_MIGRATIONS = [AuditLogTable1732300000700, AuditLinkedAfterCommit1732300000900];
 
 /**
  * Starts messaging once every module has registered its consumers (in `onModuleInit`). On shutdown
@@ -56,17 +61,21 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly messaging: Messaging,
     @Inject(DataSource) private readonly dataSource: DataSource | null,
     @Inject(READINESS_PROBE_POOL) private readonly probePool: Pool | null,
+    @Inject(AUDIT_LINKER) private readonly auditLinker: AuditChainLinker | null,
     @Optional() private readonly adapterHost?: HttpAdapterHost,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.messaging.start();
+    this.auditLinker?.start();
     this.logger.log('connected to the broker');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.drainHttp();
     await this.messaging.close();
+    // Last, so that what the messages in hand wrote to the trail is linked before the database goes.
+    await this.auditLinker?.stop();
   }
 
   /** Closes the listening socket and idle connections; waits for requests in flight, within a bound. */
@@ -106,7 +115,7 @@ export class ServiceRuntimeModule {
             url: options.config.DATABASE_URL,
             schema: options.service.replace(/-/g, '_'),
             entities: options.entities ?? [],
-            migrations: [MessagingTables1732300000000, ...(options.migrations ?? [])],
+            migrations: [MessagingTables1732300000000, ...(options.auditTrail ? AUDIT_TRAIL_MIGRATIONS : []), ...(options.migrations ?? [])],
             timeouts: {
               connectMs: options.config.DB_CONNECT_TIMEOUT_MS,
               statementMs: options.config.DB_STATEMENT_TIMEOUT_MS,
@@ -160,6 +169,11 @@ export class ServiceRuntimeModule {
           // Not connected, or connected but blocked by a memory or disk alarm: either way nothing is published.
           { name: 'broker', check: () => messaging.publishingHeldBack() ?? true },
         ],
+      },
+      {
+        provide: AUDIT_LINKER,
+        inject: [DataSource],
+        useFactory: (dataSource: DataSource | null) => (options.auditTrail && dataSource ? new AuditChainLinker(dataSource, new Logger('AuditChainLinker')) : null),
       },
       // R24: every service knows the regions from the one configuration file.
       { provide: Regions, useFactory: () => loadRegions(options.config.REGIONS_CONFIG_FILE) },

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditLogTable1732300000700 } from '@accessdesk/audit';
 import { ServiceRuntimeModule } from '@accessdesk/platform';
 import { CompleteGuardianTaskService } from './complete-guardian-task/complete-guardian-task.service';
 import { GetGuardianBlockService } from './get-guardian-block/get-guardian-block.service';
@@ -29,9 +28,10 @@ export class AppModule {
       imports: [
         ServiceRuntimeModule.forRoot({
           service: 'guardian-block',
+          auditTrail: true,
           config,
           entities: [GuardianBlockEntity, GuardianBlockTimelineEntity, GuardianTaskEntity, GuardianUnblockEntity],
-          migrations: [GuardianBlocks1732300000400, GuardianBlockRoutines1732300000410, AuditLogTable1732300000700],
+          migrations: [GuardianBlocks1732300000400, GuardianBlockRoutines1732300000410],
         }),
       ],
       providers: [

@@ -5,7 +5,6 @@ import { GetCaseService } from './get-case/get-case.service';
 import { IntakeConfig } from './intake.config';
 import { IntakeHandlers } from './intake.handlers';
 import { Cases1732300000100 } from './migrations/1732300000100-cases';
-import { AuditLogTable1732300000700 } from '@accessdesk/audit';
 import { AuditTrailService } from './audit/audit-trail.service';
 import { CaseStore } from './cases/case-store';
 import { OnActionCompletedService } from './on-action-completed/on-action-completed.service';
@@ -36,9 +35,10 @@ export class AppModule {
       imports: [
         ServiceRuntimeModule.forRoot({
           service: 'intake',
+          auditTrail: true,
           config,
           entities: [CaseEntity, TimelineEntryEntity, WorkItemEntity],
-          migrations: [Cases1732300000100, AuditLogTable1732300000700, Routines1732300000800, LockedByRegion1732300000810, ProtectedIdentityAndRegistry1732300000840],
+          migrations: [Cases1732300000100, Routines1732300000800, LockedByRegion1732300000810, ProtectedIdentityAndRegistry1732300000840],
         }),
       ],
       providers: [

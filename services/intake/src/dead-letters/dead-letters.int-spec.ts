@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AuditLogTable1732300000700 } from '@accessdesk/audit';
+import { AuditLinkedAfterCommit1732300000900, AuditLogTable1732300000700 } from '@accessdesk/audit';
 import {
   Actor,
   CaseReceivedV1,
@@ -57,7 +57,7 @@ describe('dead-letter queues: list, show, replay, purge', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = createServiceDataSource({ url: db.url, schema: 'intake', entities: [], migrations: [MessagingTables1732300000000, AuditLogTable1732300000700] });
+    ds = createServiceDataSource({ url: db.url, schema: 'intake', entities: [], migrations: [MessagingTables1732300000000, AuditLogTable1732300000700, AuditLinkedAfterCommit1732300000900] });
     await initializeAndMigrate(ds);
     prefix = testPrefix();
     // identity-check's queue, with a handler that fails until the fault is mended.
