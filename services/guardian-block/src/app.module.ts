@@ -1,23 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@accessdesk/platform';
-import { CompleteGuardianTaskService } from './complete-guardian-task/complete-guardian-task.service';
-import { GetGuardianBlockService } from './get-guardian-block/get-guardian-block.service';
+import { ResidentLookupService, ServiceRuntimeModule } from '@accessdesk/platform';
+import { AuditTrailHandler } from './audit-trail/audit-trail.handler';
+import { CompleteGuardianTaskHandler } from './complete-guardian-task/complete-guardian-task.handler';
+import { DecisionAuthorityService } from './decision-authority/decision-authority.service';
+import { GetGuardianBlockHandler } from './get-guardian-block/get-guardian-block.handler';
 import { GuardianBlockConfig } from './guardian-block.config';
-import { GuardianBlockHandlers } from './guardian-block.handlers';
 import { GuardianBlockEntity, GuardianBlockTimelineEntity, GuardianTaskEntity, GuardianUnblockEntity } from './guardian-blocks/guardian-block.entity';
 import { GuardianBlockStore } from './guardian-blocks/guardian-block-store';
-import { GuardianStatusService } from './guardian-status/guardian-status.service';
+import { GuardianStatusHandler } from './guardian-status/guardian-status.handler';
 import { GuardianBlocks1732300000400 } from './migrations/1732300000400-guardian-blocks';
 import { GuardianBlockRoutines1732300000410 } from './migrations/1732300000410-guardian-block-routines';
-import { OnActionCompletedService } from './on-action-completed/on-action-completed.service';
-import { OnConfirmationSentService } from './on-confirmation-sent/on-confirmation-sent.service';
-import { AuditTrailService } from './audit-trail/audit-trail.service';
-import { OnWorkItemResolvedService } from './on-work-item-resolved/on-work-item-resolved.service';
-import { OnLinkedLockOpenedService } from './on-linked-lock-opened/on-linked-lock-opened.service';
-import { ResidentLookupService } from '@accessdesk/platform';
-import { DecisionAuthorityService } from './staff-directory/decision-authority.service';
-import { SubmitGuardianBlockService } from './submit-guardian-block/submit-guardian-block.service';
-import { UnblockGuardianService } from './unblock-guardian/unblock-guardian.service';
+import { OnActionCompletedHandler } from './on-action-completed/on-action-completed.handler';
+import { OnConfirmationSentHandler } from './on-confirmation-sent/on-confirmation-sent.handler';
+import { OnLinkedLockOpenedHandler } from './on-linked-lock-opened/on-linked-lock-opened.handler';
+import { OnWorkItemResolvedHandler } from './on-work-item-resolved/on-work-item-resolved.handler';
+import { SubmitGuardianBlockHandler } from './submit-guardian-block/submit-guardian-block.handler';
+import { UnblockGuardianHandler } from './unblock-guardian/unblock-guardian.handler';
 
 /** The contact centres' guardian-block cases (R18–R20): block, unblock, follow-up tasks, audit trail (R23). */
 @Module({})
@@ -34,23 +32,20 @@ export class AppModule {
           migrations: [GuardianBlocks1732300000400, GuardianBlockRoutines1732300000410],
         }),
       ],
-      providers: [
-        { provide: GuardianBlockConfig, useValue: config },
-        GuardianBlockStore,
-        ResidentLookupService,
-        DecisionAuthorityService,
-        SubmitGuardianBlockService,
-        GetGuardianBlockService,
-        UnblockGuardianService,
-        CompleteGuardianTaskService,
-        GuardianStatusService,
-        OnActionCompletedService,
-        OnLinkedLockOpenedService,
-        OnConfirmationSentService,
-        OnWorkItemResolvedService,
-        AuditTrailService,
-        GuardianBlockHandlers,
+      // Requests on guardian-block.rpc, events on guardian-block.events.
+      controllers: [
+        SubmitGuardianBlockHandler,
+        GetGuardianBlockHandler,
+        UnblockGuardianHandler,
+        CompleteGuardianTaskHandler,
+        GuardianStatusHandler,
+        AuditTrailHandler,
+        OnActionCompletedHandler,
+        OnLinkedLockOpenedHandler,
+        OnConfirmationSentHandler,
+        OnWorkItemResolvedHandler,
       ],
+      providers: [{ provide: GuardianBlockConfig, useValue: config }, GuardianBlockStore, ResidentLookupService, DecisionAuthorityService],
     };
   }
 }

@@ -465,6 +465,18 @@ describe('guardian-block', () => {
     expect(ownStatus.guardianBlocks).toContainEqual({ guardianBlockId: view.id, registryNumber: view.registryNumber, region: REGION, status: 'BLOCKED', blockedGuardians: [GUARDIAN_1] });
   });
 
+  it('answers a role that may not read guardian blocks as not found, and one that may not file or act as forbidden, before anything is written', async () => {
+    const view = await blocked();
+    const operator: Actor = { sub: 'SE2321000131-E000000000051', name: 'Op Erator', region: REGION, roles: ['operator'] };
+    expect(await get(view.id, operator)).toMatchObject({ ok: false, problem: { status: 404, type: expect.stringMatching(/guardian-block-not-found$/) } });
+    expect(await unblock(view.id, unblockRequest(), randomUUID(), operator)).toMatchObject({ ok: false, problem: { status: 403, type: expect.stringMatching(/role-not-allowed$/) } });
+    expect(await submit(blockRequest(), operator)).toMatchObject({ ok: false, problem: { status: 403, type: expect.stringMatching(/role-not-allowed$/) } });
+    expect(await ask(GuardianStatusV1, { personnummer: CHILD }, operator)).toMatchObject({ ok: false, problem: { status: 403, type: expect.stringMatching(/role-not-allowed$/) } });
+    // Nothing read or written in the operator's name: no audit record of the child's carries it.
+    const childRecords = await findAudit(harness.dataSource, { residentRef: residentRef(CHILD, DEVELOPMENT_PSEUDONYM_KEY) });
+    expect(childRecords.filter((r) => r.actor.sub === operator.sub)).toEqual([]);
+  });
+
   it('R23 records every write and read in the audit trail under pseudonyms, never a personnummer, in an unbroken chain', async () => {
     const filed = body(await submit(blockRequest(), unitHead));
     const auditor: Actor = { sub: 'SE2321000131-E000000000016', name: 'Granskare', region: REGION, roles: ['auditor'] };

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { Envelope, LinkedLockOpenedV1 } from '@accessdesk/contracts';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 
 /**
@@ -8,13 +10,14 @@ import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
  * keeps its id and registry number, so the contact centre and the confirmation can name it; it is
  * unlocked by a case of its own later (R11), never from here.
  */
-@Injectable()
-export class OnLinkedLockOpenedService {
-  private readonly logger = new Logger(OnLinkedLockOpenedService.name);
+@MessageHandlers()
+export class OnLinkedLockOpenedHandler {
+  private readonly logger = new Logger(OnLinkedLockOpenedHandler.name);
 
   constructor(private readonly store: GuardianBlockStore) {}
 
-  async handle(envelope: Envelope<LinkedLockOpenedV1>, opened: LinkedLockOpenedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(LinkedLockOpenedV1.type, { contract: LinkedLockOpenedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<LinkedLockOpenedV1>, @Payload() opened: LinkedLockOpenedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const entity = await this.store.findForUpdate(manager, opened.guardianBlockId);
     if (!entity) {
       this.logger.warn(`linked lock ${opened.caseId} for unknown guardian block ${opened.guardianBlockId} ignored`);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { Envelope, ExecuteActionV1, StaffToolAction, WorkItemResolvedV1 } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { Messaging } from '@accessdesk/messaging';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { GuardianBlockEntity, GuardianUnblockEntity } from '../guardian-blocks/guardian-block.entity';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 
@@ -11,16 +13,17 @@ import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
  * contact centre's inbox (intake keeps the inboxes). RETRY sends the action again with a new action
  * id; CLOSE stops waiting for it. Only the failed action the item names is acted on, once.
  */
-@Injectable()
-export class OnWorkItemResolvedService {
-  private readonly logger = new Logger(OnWorkItemResolvedService.name);
+@MessageHandlers()
+export class OnWorkItemResolvedHandler {
+  private readonly logger = new Logger(OnWorkItemResolvedHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
     private readonly store: GuardianBlockStore,
   ) {}
 
-  async handle(envelope: Envelope<WorkItemResolvedV1>, resolved: WorkItemResolvedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(WorkItemResolvedV1.type, { contract: WorkItemResolvedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<WorkItemResolvedV1>, @Payload() resolved: WorkItemResolvedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     if (resolved.kind !== 'FAILED_EXECUTION') return;
     const entity = await this.store.findForUpdate(manager, resolved.caseId);
     if (!entity) return;
@@ -68,7 +71,7 @@ export class OnWorkItemResolvedService {
       return null;
     }
     const command: ExecuteActionV1 = { actionId, caseId: entity.id, registryNumber: entity.registryNumber, action, personnummer: entity.childPersonnummer, guardianPersonnummer: guardians };
-    await this.messaging.publishEnvelopes(manager, createEnvelope(ExecuteActionV1, command, { correlationId: entity.id, causationId: envelope.id, region: entity.region, actor: envelope.actor }));
+    await this.messaging.publish(manager, envelope, ExecuteActionV1, command, { correlationId: entity.id, region: entity.region });
     this.logger.log(`guardian block ${entity.id}: ${action} sent again as action ${actionId}`);
     return actionId;
   }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
-import { mayCall } from '@accessdesk/access';
 import { Actor, Envelope, ExecuteActionV1, GuardianBlockView, RpcReply, UnblockGuardianV1, problem } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { Messaging } from '@accessdesk/messaging';
+import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 import { GuardianBlockEntity, GuardianUnblockEntity } from '../guardian-blocks/guardian-block.entity';
-import { GUARDIAN_BLOCK_NOT_FOUND, NOT_YOUR_UNIT, mayActOn, mayRead, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
+import { GUARDIAN_BLOCK_NOT_FOUND, NOT_YOUR_UNIT, mayActOn, mayRead } from '../guardian-blocks/guardian-block-access';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
-import { DecisionAuthorityService } from '../staff-directory/decision-authority.service';
+import { DecisionAuthorityService } from '../decision-authority/decision-authority.service';
 import { NEEDS_UNIT_HEAD, decidedByUnitHead } from '../rules/r1-unit-head-decides';
 import { draftUnblockNote } from '../rules/r18-ehr-note';
 import { UNBLOCK_FOLLOW_UP_TASKS } from '../rules/r18-follow-up-tasks';
@@ -36,9 +37,9 @@ function inEffect(entity: GuardianBlockEntity): boolean {
  * by an unlock case of its own (R11). The same `Idempotency-Key` from the same caller answers the
  * same unblock.
  */
-@Injectable()
-export class UnblockGuardianService {
-  private readonly logger = new Logger(UnblockGuardianService.name);
+@MessageHandlers()
+export class UnblockGuardianHandler {
+  private readonly logger = new Logger(UnblockGuardianHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
@@ -47,10 +48,11 @@ export class UnblockGuardianService {
     private readonly authority: DecisionAuthorityService,
   ) {}
 
-  async unblock(envelope: Envelope<UnblockGuardianV1>): Promise<RpcReply<GuardianBlockView>> {
+  @MessagePattern(UnblockGuardianV1.type, { contract: UnblockGuardianV1, queue: 'rpc' })
+  @ForEndpoint('POST /guardian-blocks/{id}/unblock')
+  async answer(@Message() envelope: Envelope<UnblockGuardianV1>): Promise<RpcReply<GuardianBlockView>> {
     const { guardianBlockId, request, idempotencyKey } = envelope.payload;
     const actor = envelope.actor;
-    if (!mayCall('POST /guardian-blocks/{id}/unblock', actor.roles)) return { ok: false, problem: roleNotAllowed('unit_head or contact_centre') };
     const requestHash = requestHashOf({ guardianBlockId, request });
 
     const found = await this.dataSource.getRepository(GuardianBlockEntity).findOneBy({ id: guardianBlockId });
@@ -103,13 +105,12 @@ export class UnblockGuardianService {
         entity.actionId = actionId;
         const who = guardians.length === 1 ? 'en vårdnadshavare' : 'båda vårdnadshavarna';
         await this.store.move(manager, entity, 'UNBLOCKING', actor, `Borttagande av blockering begärt för ${who}; hotbilden kontrollerad ${request.threatCheck.checkedAt.slice(0, 10)}`);
-        await this.messaging.publishEnvelopes(
+        await this.messaging.publish(
           manager,
-          createEnvelope(
-            ExecuteActionV1,
-            { actionId, caseId: entity.id, registryNumber: entity.registryNumber, action: 'GUARDIAN_UNBLOCK', personnummer: entity.childPersonnummer, guardianPersonnummer: guardians },
-            { correlationId: entity.id, causationId: envelope.id, region: entity.region, actor },
-          ),
+          envelope,
+          ExecuteActionV1,
+          { actionId, caseId: entity.id, registryNumber: entity.registryNumber, action: 'GUARDIAN_UNBLOCK', personnummer: entity.childPersonnummer, guardianPersonnummer: guardians },
+          { correlationId: entity.id, region: entity.region },
         );
         this.logger.log(`guardian block ${entity.id}: unblock of ${guardians.length} guardian(s) requested`);
         return { ok: true as const, body: await this.store.view(manager, entity) };

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { mayCall } from '@accessdesk/access';
 import { appendAudit } from '@accessdesk/audit';
 import { Envelope, GuardianBlockStatusPart, GuardianStatusV1, RpcReply } from '@accessdesk/contracts';
+import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 import { GuardianBlockEntity } from '../guardian-blocks/guardian-block.entity';
-import { mayRead, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
+import { mayRead } from '../guardian-blocks/guardian-block-access';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 
 /**
@@ -14,16 +14,17 @@ import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
  * is listed; its id and registry number only where the caller may read the block, like intake's
  * cases. The read is recorded (R23).
  */
-@Injectable()
-export class GuardianStatusService {
+@MessageHandlers()
+export class GuardianStatusHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: GuardianBlockStore,
   ) {}
 
-  async status(envelope: Envelope<GuardianStatusV1>): Promise<RpcReply<GuardianBlockStatusPart>> {
+  @MessagePattern(GuardianStatusV1.type, { contract: GuardianStatusV1, queue: 'rpc' })
+  @ForEndpoint('POST /residents/status')
+  async answer(@Message() envelope: Envelope<GuardianStatusV1>): Promise<RpcReply<GuardianBlockStatusPart>> {
     const actor = envelope.actor;
-    if (!mayCall('POST /residents/status', actor.roles)) return { ok: false, problem: roleNotAllowed('of the region’s staff') };
     const { personnummer } = envelope.payload;
     return this.dataSource.transaction(async (manager) => {
       const blocks = await manager

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { mayCall } from '@accessdesk/access';
 import {
   Actor,
   ChildLockRequestedV1,
@@ -16,14 +16,14 @@ import {
   systemActor,
 } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
-import { Regions } from '@accessdesk/platform';
+import { ForEndpoint, Message, MessageHandlers, Regions } from '@accessdesk/platform';
 import { GuardianBlockEntity } from '../guardian-blocks/guardian-block.entity';
-import { NOT_YOUR_UNIT, mayFileFor, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
+import { NOT_YOUR_UNIT, mayFileFor } from '../guardian-blocks/guardian-block-access';
 import { GuardianBlockStore, TimelineStep } from '../guardian-blocks/guardian-block-store';
 import { STATUS_TEXT } from '../guardian-blocks/guardian-block-status';
 import { IDEMPOTENCY_KEY_REUSED, isUniqueViolationOf, requestHashOf } from '../guardian-blocks/idempotency';
 import { ResidentLookupService } from '@accessdesk/platform';
-import { DecisionAuthorityService } from '../staff-directory/decision-authority.service';
+import { DecisionAuthorityService } from '../decision-authority/decision-authority.service';
 import { NEEDS_UNIT_HEAD, decidedByUnitHead } from '../rules/r1-unit-head-decides';
 import { nextRegistryNumber } from '../rules/r6-registry-number';
 import {
@@ -52,9 +52,9 @@ const SERVICE = 'guardian-block';
  * with the follow-up tasks and the EHR note, all in one transaction with the outbox and the audit
  * trail. The same `Idempotency-Key` from the same caller answers the same case.
  */
-@Injectable()
-export class SubmitGuardianBlockService {
-  private readonly logger = new Logger(SubmitGuardianBlockService.name);
+@MessageHandlers()
+export class SubmitGuardianBlockHandler {
+  private readonly logger = new Logger(SubmitGuardianBlockHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
@@ -65,11 +65,12 @@ export class SubmitGuardianBlockService {
     private readonly authority: DecisionAuthorityService,
   ) {}
 
-  async submit(envelope: Envelope<SubmitGuardianBlockV1>): Promise<RpcReply<GuardianBlockView>> {
+  /** The role is checked again here, not only at the gateway: the request carries the verified caller. */
+  @MessagePattern(SubmitGuardianBlockV1.type, { contract: SubmitGuardianBlockV1, queue: 'rpc' })
+  @ForEndpoint('POST /guardian-blocks')
+  async answer(@Message() envelope: Envelope<SubmitGuardianBlockV1>): Promise<RpcReply<GuardianBlockView>> {
     const { request, idempotencyKey } = envelope.payload;
     const actor = envelope.actor;
-    // Checked again here, not only at the gateway: the command carries the verified caller.
-    if (!mayCall('POST /guardian-blocks', actor.roles)) return { ok: false, problem: roleNotAllowed('unit_head or contact_centre') };
     if (!mayFileFor(actor, request.requestingUnit.hsaId)) return { ok: false, problem: NOT_YOUR_UNIT };
 
     const requestHash = requestHashOf(request);

@@ -1,13 +1,18 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
-import { ActionCompletedV1, Envelope, ExecutionOutcome, GuardianBlockConcludedV1, GuardianBlockStatus, systemActor } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { ActionCompletedV1, Envelope, ExecutionOutcome, GuardianBlockConcludedV1, GuardianBlockStatus, StaffToolAction, systemActor } from '@accessdesk/contracts';
+import { Messaging } from '@accessdesk/messaging';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { GuardianBlockEntity, GuardianUnblockEntity } from '../guardian-blocks/guardian-block.entity';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 import { STATUS_TEXT } from '../guardian-blocks/guardian-block-status';
 import { UNBLOCK_EFFECTS } from '../rules/r18-effects';
 
 const SERVICE = 'guardian-block';
+
+/** The staff-tool actions guardian-block asks for; every other action execution reports is intake's. */
+const OWN_ACTIONS: ReadonlySet<StaffToolAction> = new Set(['GUARDIAN_BLOCK', 'GUARDIAN_UNBLOCK']);
 
 const BLOCK_RESULT: Record<Completed['outcome'], GuardianBlockStatus> = { EXECUTED: 'BLOCKED', NOT_APPLICABLE: 'NOT_APPLICABLE', FAILED: 'FAILED' };
 
@@ -24,24 +29,26 @@ function failedNote(what: string, detail: string | null | undefined): string {
  * (intake's, or a repeat) is passed over without a word. The requester is told the outcome by
  * `guardian-block.concluded.v1`, which notification mails to the confirmation addresses.
  */
-@Injectable()
-export class OnActionCompletedService {
-  private readonly logger = new Logger(OnActionCompletedService.name);
+@MessageHandlers()
+export class OnActionCompletedHandler {
+  private readonly logger = new Logger(OnActionCompletedHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
     private readonly store: GuardianBlockStore,
   ) {}
 
-  async handle(envelope: Envelope<ActionCompletedV1>, reported: ActionCompletedV1, manager: EntityManager): Promise<void> {
-    if (reported.action !== 'GUARDIAN_BLOCK' && reported.action !== 'GUARDIAN_UNBLOCK') return;
+  @EventPattern(ActionCompletedV1.type, { contract: ActionCompletedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<ActionCompletedV1>, @Payload() reported: ActionCompletedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
+    // Not ours: intake's actions (lock, unlock, seal), and of ours any action the block no longer waits for.
+    if (!OWN_ACTIONS.has(reported.action)) return;
+    const entity = await this.store.findForUpdate(manager, reported.caseId);
+    if (!entity || entity.actionId !== reported.actionId) return;
     // Issue 9: UNKNOWN (the tool's answer lost, its state unreadable) is, for a guardian block, a
     // failure awaiting the contact centre, whose inbox item says to look in the staff tool first.
     // A block keeps waiting for the action (done by hand afterwards it still counts), as for FAILED.
     const { outcome } = reported;
     const completed: Completed = outcome === 'UNKNOWN' ? { ...reported, outcome: 'FAILED', detail: reported.detail ?? 'STAFF_TOOL_STATE_UNKNOWN' } : { ...reported, outcome };
-    const entity = await this.store.findForUpdate(manager, completed.caseId);
-    if (!entity || entity.actionId !== completed.actionId) return;
     // Handled once: a repeat of this completion finds no awaited action. A failed block keeps
     // waiting, so that the action done by hand afterwards still counts.
     entity.actionId = completed.action === 'GUARDIAN_BLOCK' && completed.outcome === 'FAILED' ? completed.actionId : null;
@@ -117,9 +124,6 @@ export class OnActionCompletedService {
       linkedLockRegistryNumber: entity.linkedLockRegistryNumber,
       ...what,
     };
-    await this.messaging.publishEnvelopes(
-      manager,
-      createEnvelope(GuardianBlockConcludedV1, concluded, { correlationId: entity.id, causationId: envelope.id, region: entity.region, actor: systemActor(SERVICE, entity.region) }),
-    );
+    await this.messaging.publish(manager, envelope, GuardianBlockConcludedV1, concluded, { correlationId: entity.id, region: entity.region, actor: systemActor(SERVICE, entity.region) });
   }
 }

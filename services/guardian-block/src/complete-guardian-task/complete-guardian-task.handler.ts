@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { mayCall } from '@accessdesk/access';
+import { MessagePattern } from '@nestjs/microservices';
 import { CompleteGuardianTaskV1, Envelope, GuardianBlockView, RpcReply, problem } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
+import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 import { GuardianTaskEntity } from '../guardian-blocks/guardian-block.entity';
-import { GUARDIAN_BLOCK_NOT_FOUND, mayRead, roleNotAllowed } from '../guardian-blocks/guardian-block-access';
+import { GUARDIAN_BLOCK_NOT_FOUND, mayRead } from '../guardian-blocks/guardian-block-access';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 import { taskDoneNote } from '../rules/r18-follow-up-tasks';
 
@@ -14,20 +14,21 @@ export const TASK_NOT_FOUND = problem('guardian-task-not-found', 404, 'Task not 
  * answered as it stands, so a repeated call changes nothing. The last task done closes the block
  * and reduces its free text (R8).
  */
-@Injectable()
-export class CompleteGuardianTaskService {
+@MessageHandlers()
+export class CompleteGuardianTaskHandler {
   constructor(
     private readonly messaging: Messaging,
     private readonly store: GuardianBlockStore,
   ) {}
 
-  async complete(envelope: Envelope<CompleteGuardianTaskV1>): Promise<RpcReply<GuardianBlockView>> {
+  @MessagePattern(CompleteGuardianTaskV1.type, { contract: CompleteGuardianTaskV1, queue: 'rpc' })
+  @ForEndpoint('PATCH /guardian-blocks/{id}/tasks/{taskId}')
+  async answer(@Message() envelope: Envelope<CompleteGuardianTaskV1>): Promise<RpcReply<GuardianBlockView>> {
     const actor = envelope.actor;
     const { guardianBlockId, taskId, request } = envelope.payload;
-    if (!mayCall('PATCH /guardian-blocks/{id}/tasks/{taskId}', actor.roles)) return { ok: false, problem: roleNotAllowed('contact_centre') };
     return this.messaging.transaction(async (manager) => {
       const entity = await this.store.findForUpdate(manager, guardianBlockId);
-      // Only the contact centre calls this (mayCall), and it sees its own region's blocks only.
+      // Only the contact centre calls this (@ForEndpoint), and it sees its own region's blocks only.
       if (!entity || !mayRead(actor, entity)) return { ok: false as const, problem: GUARDIAN_BLOCK_NOT_FOUND };
       const repo = manager.getRepository(GuardianTaskEntity);
       const task = await repo.findOneBy({ id: taskId, guardianBlockId });

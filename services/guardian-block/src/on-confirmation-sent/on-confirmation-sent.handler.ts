@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager, IsNull, Not } from 'typeorm';
-import { Envelope, EmailSentV1 } from '@accessdesk/contracts';
+import { EmailSentV1, Envelope, NotificationKind } from '@accessdesk/contracts';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { GuardianUnblockEntity } from '../guardian-blocks/guardian-block.entity';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 
-/** The notification kinds that confirm a guardian block or unblock (R8, 002). */
-export const BLOCK_CONFIRMATION = 'GUARDIAN_BLOCK_CONFIRMATION';
-export const UNBLOCK_CONFIRMATION = 'GUARDIAN_UNBLOCK_CONFIRMATION';
+/** The e-mails that confirm a guardian block (R18, R20) or an unblock (R19); every other kind is about an intake case. */
+const CONFIRMATIONS: ReadonlySet<NotificationKind> = new Set(['GUARDIAN_BLOCK_CONFIRMATION', 'GUARDIAN_UNBLOCK_CONFIRMATION']);
 
 /**
  * R18, R19 (002) "Kontaktcenter … skickar bekräftelse till de e-postadresser som angivits": the
@@ -15,16 +15,18 @@ export const UNBLOCK_CONFIRMATION = 'GUARDIAN_UNBLOCK_CONFIRMATION';
  * oldest completed unblock still waiting for one. A redelivered message is stopped by the inbox.
  * Every other e-mail (intake's feedback, reminders) is not ours and passes without a word.
  */
-@Injectable()
-export class OnConfirmationSentService {
+@MessageHandlers()
+export class OnConfirmationSentHandler {
   constructor(private readonly store: GuardianBlockStore) {}
 
-  async handle(envelope: Envelope<EmailSentV1>, sent: EmailSentV1, manager: EntityManager): Promise<void> {
-    if (sent.kind !== BLOCK_CONFIRMATION && sent.kind !== UNBLOCK_CONFIRMATION) return;
+  @EventPattern(EmailSentV1.type, { contract: EmailSentV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<EmailSentV1>, @Payload() sent: EmailSentV1, @InboxTransaction() manager: EntityManager): Promise<void> {
+    // Not ours: intake's e-mails (feedback, returns, reminders, escalations).
+    if (!CONFIRMATIONS.has(sent.kind)) return;
     const entity = await this.store.findForUpdate(manager, sent.caseId);
     if (!entity) return;
     const sentAt = new Date(sent.sentAt);
-    if (sent.kind === BLOCK_CONFIRMATION) {
+    if (sent.kind === 'GUARDIAN_BLOCK_CONFIRMATION') {
       if (entity.confirmationSentAt && entity.confirmationSentAt >= sentAt) return;
       entity.confirmationSentAt = sentAt;
       await this.store.note(manager, entity, envelope.actor, `Bekräftelse skickad till angivna e-postadresser (${sent.recipients} mottagare)`);
