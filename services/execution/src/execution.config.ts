@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsUrl } from 'class-validator';
 import { BaseServiceConfig, EnvInt } from '@accessdesk/platform';
-import { STAFF_TOOL_RETRY_PERIOD_MS } from './execute-action/retry-backoff';
+import { STAFF_TOOL_RETRY_PERIOD_MS } from './staff-tool-worker/retry-backoff';
 
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 /** A base URL is used without its trailing slash, so `{url}/actions` never has a double one. */

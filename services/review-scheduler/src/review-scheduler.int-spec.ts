@@ -28,7 +28,7 @@ import { DEFAULT_AMQP_URL, createEnvelope } from '@accessdesk/messaging';
 import { listenForMessages, loadConfig } from '@accessdesk/platform';
 import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
-import { ReviewList } from './list-reviews/list-reviews.service';
+import { ReviewList } from './list-reviews/list-reviews.handler';
 import { ReviewSchedulerConfig } from './review-scheduler.config';
 
 /** The periods of the test regions file (R24): seconds instead of months and days. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActionCompletedV1, Actor, Operator, systemActor } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { Messaging } from '@accessdesk/messaging';
 import { ActionEntity } from './action.entity';
 
 export interface Completion {
@@ -69,14 +69,7 @@ export class ActionCompletionService {
       ...(!completion.manual && completion.observed ? { observed: completion.observed } : {}),
       ...(completion.lockedByRegion !== undefined ? { lockedByRegion: completion.lockedByRegion } : {}),
     };
-    await this.messaging.publishEnvelopes(
-      manager,
-      createEnvelope(ActionCompletedV1, completed, {
-        correlationId: action.caseId,
-        causationId: completion.causationId,
-        region: action.region,
-        actor: completion.actor ?? systemActor('execution', action.region),
-      }),
-    );
+    const cause = { id: completion.causationId, correlationId: action.caseId, region: action.region, actor: completion.actor ?? systemActor('execution', action.region) };
+    await this.messaging.publish(manager, cause, ActionCompletedV1, completed);
   }
 }

@@ -5,7 +5,7 @@ import { AdapterMode, ExecutionOutcome, SealScopeDto, StaffToolAction } from '@a
  * `http` mode (the tool's HTTP contract, which the simulator implements and a future API could).
  * Inera's tool has no public API today, so a region's production configuration runs `manual`.
  * The other mode, `manual`, has no adapter to call: the action waits for an operator, who executes
- * by hand and reports (AcceptActionService, RecordManualResultService). Which mode an action takes
+ * by hand and reports (AcceptActionHandler, RecordManualResultHandler). Which mode an action takes
  * is its region's (R24), fixed on the action when it is accepted.
  */
 export interface StaffToolAdapter {

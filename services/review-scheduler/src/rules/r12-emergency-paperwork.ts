@@ -6,10 +6,10 @@ import { OverdueStage } from '@accessdesk/contracts';
 import { IsoDuration, addIsoDuration } from '@accessdesk/platform';
 
 /**
- * Where the chase of one emergency lock's form stands. RECEIVED is final: the form arrived, possibly
- * before the news that it was awaited (events of one case can arrive out of order).
+ * Where the chase of one emergency lock's form stands. RECEIVED and WAIVED are final: RECEIVED, the
+ * form arrived, possibly before the news that it was awaited (events of one case can arrive out of
+ * order); WAIVED, the lock ended unexecuted, so no form is owed.
  */
-/** RECEIVED: the form arrived. WAIVED: the lock ended unexecuted, so no form is owed. */
 export const PAPERWORK_CHASE_STATUSES = ['PENDING', 'REMINDED', 'ESCALATED', 'RECEIVED', 'WAIVED'] as const;
 export type PaperworkChaseStatus = (typeof PAPERWORK_CHASE_STATUSES)[number];
 

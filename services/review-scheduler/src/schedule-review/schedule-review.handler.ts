@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { CaseConcludedV1, Envelope, ReviewScheduledV1, systemActor } from '@accessdesk/contracts';
-import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
-import { IsoDuration, Regions, parseIsoDuration } from '@accessdesk/platform';
+import { Messaging } from '@accessdesk/messaging';
+import { InboxTransaction, IsoDuration, Message, MessageContext, MessageHandlers, Regions, parseIsoDuration } from '@accessdesk/platform';
+import { ReviewDueWorker } from '../review-due-worker/review-due.worker';
 import { ReviewSchedulerConfig } from '../review-scheduler.config';
 import { ReviewEntity } from '../reviews/review.entity';
 import { needsReview, reviewDueAt, reviewEscalationDueAt } from '../rules/r9-three-month-review';
@@ -14,20 +16,27 @@ import { needsReview, reviewDueAt, reviewEscalationDueAt } from '../rules/r9-thr
  * the same case concluded again schedules nothing more. A case of a region missing from the regions
  * file throws: a configuration fault, retried and then dead-lettered rather than scheduled wrongly.
  */
-@Injectable()
-export class ScheduleReviewService {
-  private readonly logger = new Logger(ScheduleReviewService.name);
+@MessageHandlers()
+export class ScheduleReviewHandler {
+  private readonly logger = new Logger(ScheduleReviewHandler.name);
   private readonly periodOverride: IsoDuration | null;
 
   constructor(
     private readonly messaging: Messaging,
     private readonly regions: Regions,
+    private readonly reviewDue: ReviewDueWorker,
     @Inject(ReviewSchedulerConfig) config: ReviewSchedulerConfig,
   ) {
     this.periodOverride = config.REVIEW_PERIOD ? parseIsoDuration(config.REVIEW_PERIOD) : null;
   }
 
-  async handle(envelope: Envelope<CaseConcludedV1>, concluded: CaseConcludedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(CaseConcludedV1.type, { contract: CaseConcludedV1, queue: 'events' })
+  async handle(
+    @Message() envelope: Envelope<CaseConcludedV1>,
+    @Payload() concluded: CaseConcludedV1,
+    @InboxTransaction() manager: EntityManager,
+    @Ctx() context: MessageContext,
+  ): Promise<void> {
     const region = envelope.region;
     if (!needsReview(concluded.caseType, concluded.outcome, concluded.lockedByRegion ?? null, region)) {
       if (concluded.lockedByRegion) this.logger.log(`no review of case ${concluded.caseId}: the lock in effect is region ${concluded.lockedByRegion}'s (R10)`);
@@ -69,7 +78,9 @@ export class ScheduleReviewService {
       return;
     }
     const scheduled: ReviewScheduledV1 = { caseId: concluded.caseId, reviewId: id, dueAt: dueAt.toISOString() };
-    await this.messaging.publishEnvelopes(manager, createEnvelope(ReviewScheduledV1, scheduled, causedBy(envelope, systemActor('review-scheduler', region))));
+    await this.messaging.publish(manager, envelope, ReviewScheduledV1, scheduled, { actor: systemActor('review-scheduler', region) });
     this.logger.log(`review of case ${concluded.caseId} scheduled for ${scheduled.dueAt}`);
+    // New work for the worker: a review whose date already passed (a late event, a catch-up) is due at once.
+    context.afterCommit(() => this.reviewDue.kick());
   }
 }

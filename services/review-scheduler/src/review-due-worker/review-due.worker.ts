@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ReviewDueV1, systemActor } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { Messaging } from '@accessdesk/messaging';
 import { claimNextDue } from '@accessdesk/persistence';
 import { DueWorkService, Regions } from '@accessdesk/platform';
 import { ReviewEntity } from '../reviews/review.entity';
@@ -21,12 +21,12 @@ const WORKER_POLL_MS = 1_000;
  * A decided review is never claimed again.
  */
 @Injectable()
-export class ReviewDueService extends DueWorkService<ReviewEntity> {
+export class ReviewDueWorker extends DueWorkService<ReviewEntity> {
   constructor(
     messaging: Messaging,
     private readonly regions: Regions,
   ) {
-    super(messaging, ReviewEntity, 'review reminders', ReviewDueService.name, { pollMs: WORKER_POLL_MS });
+    super(messaging, ReviewEntity, 'review reminders', ReviewDueWorker.name, { pollMs: WORKER_POLL_MS });
   }
 
   protected claim(manager: EntityManager): Promise<ReviewEntity | null> {
@@ -64,15 +64,8 @@ export class ReviewDueService extends DueWorkService<ReviewEntity> {
       requesterEmail: review.requesterEmail,
       dueAt: review.dueAt.toISOString(),
     };
-    await this.messaging.publishEnvelopes(
-      manager,
-      createEnvelope(ReviewDueV1, due, {
-        correlationId: review.caseId,
-        causationId: review.causationId,
-        region: review.region,
-        actor: systemActor('review-scheduler', review.region),
-      }),
-    );
+    const cause = { id: review.causationId, correlationId: review.caseId, region: review.region, actor: systemActor('review-scheduler', review.region) };
+    await this.messaging.publish(manager, cause, ReviewDueV1, due);
     this.logger.log(`review ${review.id} of case ${review.caseId}: ${step.stage} (due ${due.dueAt})`);
   }
 }

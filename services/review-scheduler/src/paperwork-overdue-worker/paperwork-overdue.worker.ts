@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PaperworkOverdueV1, systemActor } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { Messaging } from '@accessdesk/messaging';
 import { claimNextDue } from '@accessdesk/persistence';
 import { DueWorkService } from '@accessdesk/platform';
 import { PaperworkChaseEntity } from '../paperwork-chases/paperwork-chase.entity';
@@ -17,9 +17,9 @@ const WORKER_POLL_MS = 1_000;
  * with the event. A chase whose form arrived (RECEIVED) is never claimed again.
  */
 @Injectable()
-export class PaperworkOverdueService extends DueWorkService<PaperworkChaseEntity> {
+export class PaperworkOverdueWorker extends DueWorkService<PaperworkChaseEntity> {
   constructor(messaging: Messaging) {
-    super(messaging, PaperworkChaseEntity, 'paperwork chases', PaperworkOverdueService.name, { pollMs: WORKER_POLL_MS });
+    super(messaging, PaperworkChaseEntity, 'paperwork chases', PaperworkOverdueWorker.name, { pollMs: WORKER_POLL_MS });
   }
 
   protected claim(manager: EntityManager): Promise<PaperworkChaseEntity | null> {
@@ -60,15 +60,8 @@ export class PaperworkOverdueService extends DueWorkService<PaperworkChaseEntity
       requestingUnit: { hsaId: requestingUnitHsaId, name: requestingUnitName, headEmail },
       pendingSince: pendingSince.toISOString(),
     };
-    await this.messaging.publishEnvelopes(
-      manager,
-      createEnvelope(PaperworkOverdueV1, overdue, {
-        correlationId: chase.caseId,
-        causationId: chase.causationId,
-        region: chase.region,
-        actor: systemActor('review-scheduler', chase.region),
-      }),
-    );
+    const cause = { id: chase.causationId, correlationId: chase.caseId, region: chase.region, actor: systemActor('review-scheduler', chase.region) };
+    await this.messaging.publish(manager, cause, PaperworkOverdueV1, overdue);
     this.logger.log(`paperwork of case ${chase.caseId} (${registryNumber}) overdue: ${step.stage}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EmailSentV1, systemActor } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { Messaging } from '@accessdesk/messaging';
 import { claimNextDue } from '@accessdesk/persistence';
 import { DueWorkService } from '@accessdesk/platform';
 import { MailNotSentError, SEND_CONCURRENCY, SmtpMailer } from '../mail/smtp-mailer';
@@ -28,18 +28,18 @@ export function retryBackoffMs(failedAttempts: number): number {
 
 /**
  * Sends queued e-mails of every kind, one per round and a few rounds at once: the row is claimed
- * `FOR UPDATE SKIP LOCKED`, sent, and marked SENT together with `notification.feedback.sent.v1`
+ * `FOR UPDATE SKIP LOCKED`, sent, and marked SENT together with `notification.email-sent.v1`
  * (carrying the e-mail's kind) in the same transaction. Should that commit fail after the server
  * accepted the e-mail, it is sent again with the same Message-ID.
  */
 @Injectable()
-export class SendNotificationsService extends DueWorkService<NotificationEntity> {
+export class EmailSenderWorker extends DueWorkService<NotificationEntity> {
   constructor(
     messaging: Messaging,
     private readonly mailer: SmtpMailer,
     @Inject(NotificationConfig) private readonly config: NotificationConfig,
   ) {
-    super(messaging, NotificationEntity, 'e-mail sender', SendNotificationsService.name, { pollMs: WORKER_POLL_MS, concurrency: SEND_CONCURRENCY });
+    super(messaging, NotificationEntity, 'e-mail sender', EmailSenderWorker.name, { pollMs: WORKER_POLL_MS, concurrency: SEND_CONCURRENCY });
   }
 
   protected claim(manager: EntityManager): Promise<NotificationEntity | null> {
@@ -85,15 +85,8 @@ export class SendNotificationsService extends DueWorkService<NotificationEntity>
       sentAt: sentAt.toISOString(),
       kind: notification.kind,
     };
-    await this.messaging.publishEnvelopes(
-      manager,
-      createEnvelope(EmailSentV1, sent, {
-        correlationId: notification.caseId,
-        causationId: notification.causationId,
-        region: notification.region,
-        actor: systemActor('notification', notification.region),
-      }),
-    );
+    const cause = { id: notification.causationId, correlationId: notification.caseId, region: notification.region, actor: systemActor('notification', notification.region) };
+    await this.messaging.publish(manager, cause, EmailSentV1, sent);
     this.logger.log(`${label} sent`);
   }
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { Envelope, PaperworkPendingV1, PaperworkReceivedV1, PaperworkReturnedV1, PaperworkWaivedV1 } from '@accessdesk/contracts';
 import { qualifiedTable } from '@accessdesk/persistence';
-import { Regions } from '@accessdesk/platform';
+import { InboxTransaction, Message, MessageContext, MessageHandlers, Regions } from '@accessdesk/platform';
+import { PaperworkOverdueWorker } from '../paperwork-overdue-worker/paperwork-overdue.worker';
 import { PaperworkChaseEntity } from '../paperwork-chases/paperwork-chase.entity';
 import { paperworkDueDates } from '../rules/r12-emergency-paperwork';
 
@@ -14,13 +16,22 @@ import { paperworkDueDates } from '../rules/r12-emergency-paperwork';
  * statement: an end arriving first leaves a RECEIVED or WAIVED row that a later pending event does
  * not reopen.
  */
-@Injectable()
-export class ChasePaperworkService {
-  private readonly logger = new Logger(ChasePaperworkService.name);
+@MessageHandlers()
+export class ChasePaperworkHandler {
+  private readonly logger = new Logger(ChasePaperworkHandler.name);
 
-  constructor(private readonly regions: Regions) {}
+  constructor(
+    private readonly regions: Regions,
+    private readonly paperworkOverdue: PaperworkOverdueWorker,
+  ) {}
 
-  async pending(envelope: Envelope<PaperworkPendingV1>, pending: PaperworkPendingV1, manager: EntityManager): Promise<void> {
+  @EventPattern(PaperworkPendingV1.type, { contract: PaperworkPendingV1, queue: 'events' })
+  async pending(
+    @Message() envelope: Envelope<PaperworkPendingV1>,
+    @Payload() pending: PaperworkPendingV1,
+    @InboxTransaction() manager: EntityManager,
+    @Ctx() context: MessageContext,
+  ): Promise<void> {
     const region = envelope.region;
     const pendingSince = new Date(pending.recordedAt);
     const { reminderDueAt, escalationDueAt } = paperworkDueDates(
@@ -56,10 +67,13 @@ export class ChasePaperworkService {
       this.logger.log(`paperwork of case ${pending.caseId} already chased or already received`);
       return;
     }
+    // New work for the worker: a chase whose reminder date already passed (a late event, a catch-up) is due at once.
+    context.afterCommit(() => this.paperworkOverdue.kick());
     this.logger.log(`paperwork of case ${pending.caseId} (${pending.registryNumber}) chased: reminder ${reminderDueAt.toISOString()}, escalation ${escalationDueAt.toISOString()}`);
   }
 
-  async received(envelope: Envelope<PaperworkReceivedV1>, received: PaperworkReceivedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(PaperworkReceivedV1.type, { contract: PaperworkReceivedV1, queue: 'events' })
+  async received(@Message() envelope: Envelope<PaperworkReceivedV1>, @Payload() received: PaperworkReceivedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     await this.end(envelope, received.caseId, 'RECEIVED', new Date(received.receivedAt), manager);
   }
 
@@ -68,7 +82,8 @@ export class ChasePaperworkService {
    * chase goes on where it stands (its reminder and escalation as planned); the return is counted.
    * A chase that ended (a passing form, or the lock ended unexecuted) is left as it is.
    */
-  async returned(envelope: Envelope<PaperworkReturnedV1>, returned: PaperworkReturnedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(PaperworkReturnedV1.type, { contract: PaperworkReturnedV1, queue: 'events' })
+  async returned(@Payload() returned: PaperworkReturnedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const table = qualifiedTable(manager, 'paperwork_chases');
     const rows: Array<{ status: string; returns: number }> = await manager.query(
       `UPDATE ${table} SET returns = returns + 1, last_returned_at = $2
@@ -83,7 +98,8 @@ export class ChasePaperworkService {
     );
   }
 
-  async waived(envelope: Envelope<PaperworkWaivedV1>, waived: PaperworkWaivedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(PaperworkWaivedV1.type, { contract: PaperworkWaivedV1, queue: 'events' })
+  async waived(@Message() envelope: Envelope<PaperworkWaivedV1>, @Payload() waived: PaperworkWaivedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     await this.end(envelope, waived.caseId, 'WAIVED', new Date(waived.waivedAt), manager);
   }
 

@@ -1,16 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { DataSource, In } from 'typeorm';
-import { mayCall } from '@accessdesk/access';
-import { Envelope, ListReviewsV1, REVIEW_STATUSES, ReviewView, RpcReply, problem } from '@accessdesk/contracts';
+import { Envelope, ListReviewsV1, REVIEW_STATUSES, ReviewView, RpcReply } from '@accessdesk/contracts';
+import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 import { ReviewEntity } from '../reviews/review.entity';
 import { isOverdue, mayDecide } from '../rules/r9-three-month-review';
-
-export const REVIEWS_ROLE_NOT_ALLOWED = problem(
-  'role-not-allowed',
-  403,
-  'Not allowed for your role',
-  'Reviews are read by clinicians, unit heads and medical leads.',
-);
 
 export interface ReviewList {
   reviews: ReviewView[];
@@ -41,16 +34,17 @@ export function toReviewView(review: ReviewEntity, now: Date): ReviewView {
 /**
  * R9 `GET /reviews`: the reviews of the caller's own unit in the caller's own region, by due date;
  * `open` (default) leaves decided ones out. Authority is checked here again, not only at the
- * gateway: a role that may not review is refused; a caller without a unit, or of another region or
- * unit, sees none.
+ * gateway: a role that may not review is refused (`@ForEndpoint`); a caller without a unit, or of
+ * another region or unit, sees none.
  */
-@Injectable()
-export class ListReviewsService {
+@MessageHandlers()
+export class ListReviewsHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(envelope: Envelope<ListReviewsV1>): Promise<RpcReply<ReviewList>> {
+  @MessagePattern(ListReviewsV1.type, { contract: ListReviewsV1, queue: 'rpc' })
+  @ForEndpoint('GET /reviews')
+  async answer(@Message() envelope: Envelope<ListReviewsV1>): Promise<RpcReply<ReviewList>> {
     const actor = envelope.actor;
-    if (!mayCall('GET /reviews', actor.roles)) return { ok: false, problem: REVIEWS_ROLE_NOT_ALLOWED };
     if (!actor.unit) return { ok: true, body: { reviews: [] } };
     const state = envelope.payload.filter.state ?? 'open';
     const reviews = await this.dataSource.getRepository(ReviewEntity).find({

@@ -1,11 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { AdapterMode, Envelope, ExecuteActionV1, ManualActionOpenedV1, systemActor } from '@accessdesk/contracts';
-import { Messaging, causedBy, createEnvelope } from '@accessdesk/messaging';
-import { Regions } from '@accessdesk/platform';
+import { Messaging } from '@accessdesk/messaging';
+import { InboxTransaction, Message, MessageContext, MessageHandlers, Regions } from '@accessdesk/platform';
 import { ActionStatus } from '../actions/action-status';
 import { ActionEntity } from '../actions/action.entity';
 import { manualQueueFor } from '../rules/r7-r16-manual-execution';
+import { StaffToolWorker } from '../staff-tool-worker/staff-tool.worker';
 
 /** Where an accepted action waits: for the worker (`http`) or for an operator (`manual`). */
 const FIRST_STATUS: Record<AdapterMode, ActionStatus> = { http: 'PENDING', manual: 'AWAITING_OPERATOR' };
@@ -16,18 +18,26 @@ const FIRST_STATUS: Record<AdapterMode, ActionStatus> = { http: 'PENDING', manua
  * AWAITING_OPERATOR and `execution.manual-action.opened.v1` in the same transaction, so that intake
  * opens a work item in the desk's inbox. The action id is the primary key: a command sent again
  * (same or new message id) adds nothing, so the staff tool is never asked twice for one action and
- * an operator never gets two work items for it.
+ * an operator never gets two work items for it. A new `http` action wakes the staff-tool worker once
+ * the transaction committed.
  */
-@Injectable()
-export class AcceptActionService {
-  private readonly logger = new Logger(AcceptActionService.name);
+@MessageHandlers()
+export class AcceptActionHandler {
+  private readonly logger = new Logger(AcceptActionHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
     private readonly regions: Regions,
+    private readonly staffToolWorker: StaffToolWorker,
   ) {}
 
-  async handle(envelope: Envelope<ExecuteActionV1>, command: ExecuteActionV1, manager: EntityManager): Promise<void> {
+  @EventPattern(ExecuteActionV1.type, { contract: ExecuteActionV1, queue: 'commands' })
+  async handle(
+    @Message() envelope: Envelope<ExecuteActionV1>,
+    @Payload() command: ExecuteActionV1,
+    @InboxTransaction() manager: EntityManager,
+    @Ctx() context: MessageContext,
+  ): Promise<void> {
     const mode = this.regions.get(envelope.region).adapterMode;
     const result = await manager
       .createQueryBuilder()
@@ -65,6 +75,7 @@ export class AcceptActionService {
       return;
     }
     if (mode === 'manual') await this.openForOperator(envelope, command, manager);
+    else context.afterCommit(() => this.staffToolWorker.kick());
     this.logger.log(`action ${command.actionId} (${command.action}) for case ${command.caseId} accepted, ${mode} mode`);
   }
 
@@ -81,6 +92,6 @@ export class AcceptActionService {
       sealScope: command.sealScope ?? null,
       openedAt: new Date().toISOString(),
     };
-    await this.messaging.publishEnvelopes(manager, createEnvelope(ManualActionOpenedV1, opened, causedBy(envelope, systemActor('execution', envelope.region))));
+    await this.messaging.publish(manager, envelope, ManualActionOpenedV1, opened, { actor: systemActor('execution', envelope.region) });
   }
 }

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { Envelope, REVIEW_STATUSES, ReviewDecidedV1 } from '@accessdesk/contracts';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { ReviewEntity } from '../reviews/review.entity';
 import { mayDecide } from '../rules/r9-three-month-review';
 
@@ -12,11 +14,12 @@ const UNDECIDED = REVIEW_STATUSES.filter(mayDecide);
  * first decision stands, a repeated or late one changes nothing. Only the review's own region's
  * decision counts: consumers never act across regions.
  */
-@Injectable()
-export class OnReviewDecidedService {
-  private readonly logger = new Logger(OnReviewDecidedService.name);
+@MessageHandlers()
+export class OnReviewDecidedHandler {
+  private readonly logger = new Logger(OnReviewDecidedHandler.name);
 
-  async handle(envelope: Envelope<ReviewDecidedV1>, decided: ReviewDecidedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(ReviewDecidedV1.type, { contract: ReviewDecidedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<ReviewDecidedV1>, @Payload() decided: ReviewDecidedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const result = await manager
       .createQueryBuilder()
       .update(ReviewEntity)

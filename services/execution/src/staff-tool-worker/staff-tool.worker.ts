@@ -29,15 +29,15 @@ type Answer = Pick<Completion, 'outcome' | 'detail' | 'staffToolReference' | 'lo
  * UNKNOWN, for an operator to look in the tool. A refusal (4xx) is FAILED at once.
  */
 @Injectable()
-export class ExecuteActionService extends DueWorkService<ActionEntity> {
+export class StaffToolWorker extends DueWorkService<ActionEntity> {
   constructor(
     messaging: Messaging,
     private readonly completion: ActionCompletionService,
-    // The only adapter a worker drives; `manual` actions are completed by RecordManualResultService.
+    // The only adapter a worker drives; `manual` actions are completed by RecordManualResultHandler.
     @Inject(HttpStaffToolAdapter) private readonly adapter: StaffToolAdapter,
     @Inject(ExecutionConfig) private readonly config: ExecutionConfig,
   ) {
-    super(messaging, ActionEntity, 'staff-tool actions', ExecuteActionService.name, { pollMs: WORKER_POLL_MS, concurrency: WORKER_CONCURRENCY });
+    super(messaging, ActionEntity, 'staff-tool actions', StaffToolWorker.name, { pollMs: WORKER_POLL_MS, concurrency: WORKER_CONCURRENCY });
   }
 
   protected claim(manager: EntityManager): Promise<ActionEntity | null> {

@@ -1,4 +1,4 @@
-import { retryBackoffMs, stillOwed } from './send-notifications.service';
+import { retryBackoffMs, stillOwed } from './email-sender.worker';
 
 describe('sending queued e-mails', () => {
   it('retries an e-mail with several recipients (R8 copies, R12 escalation, R18 confirmations) only to those the mail server has not taken yet', () => {

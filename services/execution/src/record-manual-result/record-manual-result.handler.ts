@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { Envelope, RecordManualResultV1 } from '@accessdesk/contracts';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { ActionCompletionService } from '../actions/action-completion.service';
 import { ActionEntity } from '../actions/action.entity';
 import { manualCompletion, mayRecordManualResult } from '../rules/r7-r16-manual-execution';
@@ -13,13 +15,14 @@ import { manualCompletion, mayRecordManualResult } from '../rules/r7-r16-manual-
  * from someone who is not an operator of its desk changes nothing: it is logged (ids only) and
  * acknowledged, since sending it again could not make it right.
  */
-@Injectable()
-export class RecordManualResultService {
-  private readonly logger = new Logger(RecordManualResultService.name);
+@MessageHandlers()
+export class RecordManualResultHandler {
+  private readonly logger = new Logger(RecordManualResultHandler.name);
 
   constructor(private readonly completion: ActionCompletionService) {}
 
-  async handle(envelope: Envelope<RecordManualResultV1>, result: RecordManualResultV1, manager: EntityManager): Promise<void> {
+  @EventPattern(RecordManualResultV1.type, { contract: RecordManualResultV1, queue: 'commands' })
+  async handle(@Message() envelope: Envelope<RecordManualResultV1>, @Payload() result: RecordManualResultV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const label = `manual result ${envelope.id} for action ${result.actionId} (case ${result.caseId})`;
     // Locked, so that two results for one action (two operators, one click twice) complete it once.
     const action = await manager.getRepository(ActionEntity).findOne({ where: { actionId: result.actionId }, lock: { mode: 'pessimistic_write' } });

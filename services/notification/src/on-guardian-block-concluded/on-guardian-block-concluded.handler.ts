@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Envelope, GuardianBlockConcludedV1 } from '@accessdesk/contracts';
-import { Regions } from '@accessdesk/platform';
+import { Message, MessageContext, MessageHandlers, Regions } from '@accessdesk/platform';
 import { NotificationQueueService } from '../notifications/notification-queue.service';
 import { guardianBlockConfirmationEmail } from './guardian-block-confirmation-email';
 
@@ -11,16 +10,17 @@ import { guardianBlockConfirmationEmail } from './guardian-block-confirmation-em
  * then executed by the contact centre; guardians unblocked one at a time), so each conclusion, by its
  * outcome and time, gets its own e-mail.
  */
-@Injectable()
-export class OnGuardianBlockConcludedService {
+@MessageHandlers()
+export class OnGuardianBlockConcludedHandler {
   constructor(
     private readonly regions: Regions,
     private readonly queue: NotificationQueueService,
   ) {}
 
-  async handle(envelope: Envelope<GuardianBlockConcludedV1>, concluded: GuardianBlockConcludedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(GuardianBlockConcludedV1.type, { contract: GuardianBlockConcludedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<GuardianBlockConcludedV1>, @Payload() concluded: GuardianBlockConcludedV1, @Ctx() context: MessageContext): Promise<void> {
     const email = guardianBlockConfirmationEmail(concluded, this.regions.get(envelope.region));
-    await this.queue.enqueue(manager, envelope, {
+    await this.queue.enqueue(context, {
       caseId: concluded.guardianBlockId,
       kind: concluded.kind === 'BLOCK' ? 'GUARDIAN_BLOCK_CONFIRMATION' : 'GUARDIAN_UNBLOCK_CONFIRMATION',
       email,

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { CaseConcludedV1, Envelope, REVIEW_STATUSES } from '@accessdesk/contracts';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { ReviewEntity } from '../reviews/review.entity';
 import { mayDecide } from '../rules/r9-three-month-review';
 
@@ -12,11 +14,12 @@ const UNDECIDED = REVIEW_STATUSES.filter(mayDecide);
  * or escalation is sent about an account that is open again. An unlock the review itself opened finds
  * the review DECIDED and changes nothing. In the inbox transaction; only the lock's own region counts.
  */
-@Injectable()
-export class OnLockLiftedService {
-  private readonly logger = new Logger(OnLockLiftedService.name);
+@MessageHandlers()
+export class OnLockLiftedHandler {
+  private readonly logger = new Logger(OnLockLiftedHandler.name);
 
-  async handle(envelope: Envelope<CaseConcludedV1>, concluded: CaseConcludedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(CaseConcludedV1.type, { contract: CaseConcludedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<CaseConcludedV1>, @Payload() concluded: CaseConcludedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     if (concluded.caseType !== 'LOGIN_UNLOCK' || concluded.outcome !== 'EXECUTED' || !concluded.liftsCaseId) return;
     const result = await manager
       .createQueryBuilder()
