@@ -2,3 +2,5 @@ export * from './data-source';
 export * from './polling-worker';
 export * from './schema';
 export * from './claim-due';
+export * from './registry-counter';
+export * from './idempotent-create';
