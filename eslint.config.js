@@ -8,6 +8,21 @@ const amqpOnlyInMessaging = {
 };
 
 /**
+ * Intake's use-case folders do not import each other (STYLE.md): what several use cases share lives
+ * in its domain/ folder, the rules in rules/. A use-case folder (and rules/, migrations/) imports only
+ * from domain/, rules/, migrations/ and the config; domain/ only from rules/ and the config, never from
+ * a use case.
+ */
+const intakeUseCaseImports = {
+  regex: '^\\.\\./(?!(domain|rules|migrations)/|intake\\.config$)',
+  message: 'A use-case folder imports only from domain/, rules/, migrations/ and intake.config: move what use cases share into domain/.',
+};
+const intakeDomainImports = {
+  regex: '^\\.\\./\\.\\./(?!rules/|intake\\.config$)',
+  message: 'domain/ imports only from domain/, rules/ and intake.config, never from a use case.',
+};
+
+/**
  * Who may import whom. A contract is data (no I/O, no framework); messaging sits on contracts; the
  * runtime (libs/platform) on messaging and the plain libraries; a service on all of those, and never
  * on another service: services talk over RabbitMQ. Test files may also use libs/testing.
@@ -56,6 +71,15 @@ module.exports = tseslint.config(
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
   { files: ['libs/messaging/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['services/intake/src/*/**/*.ts'],
+    ignores: ['services/intake/src/domain/**'],
+    rules: { 'no-restricted-imports': ['error', { ...amqpOnlyInMessaging, patterns: [intakeUseCaseImports] }] },
+  },
+  {
+    files: ['services/intake/src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...amqpOnlyInMessaging, patterns: [intakeDomainImports] }] },
+  },
   {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', AbortSignal: 'readonly' } },

@@ -3,3 +3,5 @@ export * from './polling-worker';
 export * from './schema';
 export * from './claim-due';
 export * from './backoff';
+export * from './registry-counter';
+export * from './idempotent-create';

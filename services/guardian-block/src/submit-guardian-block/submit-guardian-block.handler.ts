@@ -3,7 +3,6 @@ import { Logger } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  Actor,
   ChildLockRequestedV1,
   Envelope,
   ExecuteActionV1,
@@ -17,11 +16,11 @@ import {
 } from '@accessdesk/contracts';
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { ForEndpoint, Message, MessageHandlers, Regions } from '@accessdesk/platform';
+import { createIdempotently, requestHashOf } from '@accessdesk/persistence';
 import { GuardianBlockEntity } from '../guardian-blocks/guardian-block.entity';
 import { NOT_YOUR_UNIT, mayFileFor } from '../guardian-blocks/guardian-block-access';
 import { GuardianBlockStore, TimelineStep } from '../guardian-blocks/guardian-block-store';
 import { STATUS_TEXT } from '../guardian-blocks/guardian-block-status';
-import { IDEMPOTENCY_KEY_REUSED, isUniqueViolationOf, requestHashOf } from '../guardian-blocks/idempotency';
 import { ResidentLookupService } from '@accessdesk/platform';
 import { DecisionAuthorityService } from '../decision-authority/decision-authority.service';
 import { NEEDS_UNIT_HEAD, decidedByUnitHead } from '../rules/r1-unit-head-decides';
@@ -74,9 +73,20 @@ export class SubmitGuardianBlockHandler {
     if (!mayFileFor(actor, request.requestingUnit.hsaId)) return { ok: false, problem: NOT_YOUR_UNIT };
 
     const requestHash = requestHashOf(request);
-    const earlier = await this.replay(actor, idempotencyKey, requestHash);
-    if (earlier) return earlier;
+    return createIdempotently(this.dataSource, {
+      requestHash,
+      uniqueIndex: 'guardian_blocks_idempotency',
+      findCreated: (manager) => manager.getRepository(GuardianBlockEntity).findOneBy({ idempotencyOwner: actor.sub, idempotencyKey }),
+      // A replay shows the case again: a read like any other (R23).
+      answerAgain: (manager, existing) => this.store.read(manager, existing, actor, 'samma begäran igen (Idempotency-Key)'),
+      create: () => this.create(envelope, requestHash),
+    });
+  }
 
+  /** The checks of a new request, then the registration in one transaction. */
+  private async create(envelope: Envelope<SubmitGuardianBlockV1>, requestHash: string): Promise<RpcReply<GuardianBlockView>> {
+    const { request, idempotencyKey } = envelope.payload;
+    const actor = envelope.actor;
     const now = new Date();
     const refused = this.refusal(request, actor.region, now);
     if (refused) return { ok: false, problem: refused };
@@ -93,90 +103,81 @@ export class SubmitGuardianBlockHandler {
     if (!allListedAsGuardians(guardians, lookup.resident.guardians)) return { ok: false, problem: GUARDIAN_NOT_LISTED };
     const inEffect = alreadyInEffect(request.child.personnummer, lookup.resident.protectedIdentity, now);
 
-    try {
-      return await this.messaging.transaction(async (manager) => {
-        const id = randomUUID();
-        const actionId = inEffect ? null : randomUUID();
-        // The registry counter row stays locked until commit: take it late, and do little after it.
-        const registryNumber = await nextRegistryNumber(manager, actor.region, now);
-        const status = inEffect ? 'ALREADY_IN_EFFECT' : 'EXECUTING';
-        const entity = manager.getRepository(GuardianBlockEntity).create({
-          id,
+    return this.messaging.transaction(async (manager) => {
+      const id = randomUUID();
+      const actionId = inEffect ? null : randomUUID();
+      // The registry counter row stays locked until commit: take it late, and do little after it.
+      const registryNumber = await nextRegistryNumber(manager, actor.region, now);
+      const status = inEffect ? 'ALREADY_IN_EFFECT' : 'EXECUTING';
+      const entity = manager.getRepository(GuardianBlockEntity).create({
+        id,
+        registryNumber,
+        region: actor.region,
+        status,
+        childPersonnummer: request.child.personnummer,
+        urgent: request.urgent,
+        channel: request.channel,
+        request,
+        requestedBy: actor,
+        requestingUnitHsaId: request.requestingUnit.hsaId,
+        guardians: guardians.map((personnummer) => ({ personnummer, blocked: false })),
+        ehrNote: draftBlockNote({
           registryNumber,
-          region: actor.region,
-          status,
-          childPersonnummer: request.child.personnummer,
-          urgent: request.urgent,
-          channel: request.channel,
-          request,
-          requestedBy: actor,
-          requestingUnitHsaId: request.requestingUnit.hsaId,
-          guardians: guardians.map((personnummer) => ({ personnummer, blocked: false })),
-          ehrNote: draftBlockNote({
-            registryNumber,
-            guardianCount: guardians.length,
-            decidedBy: request.decision.decidedBy,
-            decidedAt: request.decision.decidedAt,
-            motivation: request.decision.motivation,
-            guardianInformedBy: request.guardianInformedBy,
-            concernReported: request.concernReported,
-            period: request.period,
-            alreadyInEffect: inEffect,
-          }),
-          effects: [...(inEffect ? ALREADY_IN_EFFECT_EFFECTS : BLOCK_EFFECTS)],
-          outcome: null,
-          actionId,
-          linkedLockCaseId: null,
-          linkedLockRegistryNumber: null,
-          confirmationSentAt: null,
-          idempotencyOwner: actor.sub,
-          idempotencyKey,
-          requestHash,
-          createdAt: now,
-          updatedAt: now,
-        });
-        const timeline: TimelineStep[] = [
-          { at: now, status: 'RECEIVED', by: actor.sub, note: `${STATUS_TEXT.RECEIVED} som ${registryNumber}${request.urgent ? ' (brådskande)' : ''}` },
-          { at: now, status, by: `system:${SERVICE}`, note: STATUS_TEXT[status] },
-        ];
-        await this.store.insert(manager, entity, timeline, BLOCK_FOLLOW_UP_TASKS, actor);
-
-        const meta = { correlationId: id, causationId: envelope.id, region: actor.region, actor };
-        if (actionId) {
-          await this.messaging.publishEnvelopes(
-            manager,
-            createEnvelope(ExecuteActionV1, { actionId, caseId: id, registryNumber, action: 'GUARDIAN_BLOCK', personnummer: request.child.personnummer, guardianPersonnummer: guardians }, meta),
-            // R18: "När en vårdnadshavare blockeras låses även barnets inloggning": intake opens it as its own case.
-            createEnvelope(
-              ChildLockRequestedV1,
-              {
-                guardianBlockId: id,
-                guardianBlockRegistryNumber: registryNumber,
-                child: request.child,
-                channel: request.channel,
-                decision: request.decision,
-                signature: request.signature ?? null,
-                requestingUnit: request.requestingUnit,
-                requestedAt: now.toISOString(),
-              },
-              meta,
-            ),
-          );
-        } else {
-          // R20: nothing to execute and no lock of the child, but the requester is still told.
-          await this.messaging.publishEnvelopes(manager, createEnvelope(GuardianBlockConcludedV1, this.alreadyInEffect(entity, now), { ...meta, actor: systemActor(SERVICE, actor.region) }));
-        }
-        this.logger.log(`guardian block ${id} registered as ${registryNumber}, ${status}`);
-        return { ok: true as const, body: await this.store.view(manager, entity) };
+          guardianCount: guardians.length,
+          decidedBy: request.decision.decidedBy,
+          decidedAt: request.decision.decidedAt,
+          motivation: request.decision.motivation,
+          guardianInformedBy: request.guardianInformedBy,
+          concernReported: request.concernReported,
+          period: request.period,
+          alreadyInEffect: inEffect,
+        }),
+        effects: [...(inEffect ? ALREADY_IN_EFFECT_EFFECTS : BLOCK_EFFECTS)],
+        outcome: null,
+        actionId,
+        linkedLockCaseId: null,
+        linkedLockRegistryNumber: null,
+        confirmationSentAt: null,
+        idempotencyOwner: actor.sub,
+        idempotencyKey,
+        requestHash,
+        createdAt: now,
+        updatedAt: now,
       });
-    } catch (err) {
-      // Two requests with one key at the same moment: the other one won; answer with its case.
-      if (isUniqueViolationOf(err, 'guardian_blocks_idempotency')) {
-        const winner = await this.replay(actor, idempotencyKey, requestHash);
-        if (winner) return winner;
+      const timeline: TimelineStep[] = [
+        { at: now, status: 'RECEIVED', by: actor.sub, note: `${STATUS_TEXT.RECEIVED} som ${registryNumber}${request.urgent ? ' (brådskande)' : ''}` },
+        { at: now, status, by: `system:${SERVICE}`, note: STATUS_TEXT[status] },
+      ];
+      await this.store.insert(manager, entity, timeline, BLOCK_FOLLOW_UP_TASKS, actor);
+
+      const meta = { correlationId: id, causationId: envelope.id, region: actor.region, actor };
+      if (actionId) {
+        await this.messaging.publishEnvelopes(
+          manager,
+          createEnvelope(ExecuteActionV1, { actionId, caseId: id, registryNumber, action: 'GUARDIAN_BLOCK', personnummer: request.child.personnummer, guardianPersonnummer: guardians }, meta),
+          // R18: "När en vårdnadshavare blockeras låses även barnets inloggning": intake opens it as its own case.
+          createEnvelope(
+            ChildLockRequestedV1,
+            {
+              guardianBlockId: id,
+              guardianBlockRegistryNumber: registryNumber,
+              child: request.child,
+              channel: request.channel,
+              decision: request.decision,
+              signature: request.signature ?? null,
+              requestingUnit: request.requestingUnit,
+              requestedAt: now.toISOString(),
+            },
+            meta,
+          ),
+        );
+      } else {
+        // R20: nothing to execute and no lock of the child, but the requester is still told.
+        await this.messaging.publishEnvelopes(manager, createEnvelope(GuardianBlockConcludedV1, this.alreadyInEffect(entity, now), { ...meta, actor: systemActor(SERVICE, actor.region) }));
       }
-      throw err;
-    }
+      this.logger.log(`guardian block ${id} registered as ${registryNumber}, ${status}`);
+      return { ok: true as const, body: await this.store.view(manager, entity) };
+    });
   }
 
   /** What can be refused from the request alone, before the population register is asked. */
@@ -203,15 +204,5 @@ export class SubmitGuardianBlockHandler {
       linkedLockRegistryNumber: null,
       concludedAt: now.toISOString(),
     };
-  }
-
-  private async replay(actor: Actor, key: string, requestHash: string): Promise<RpcReply<GuardianBlockView> | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const existing = await manager.getRepository(GuardianBlockEntity).findOneBy({ idempotencyOwner: actor.sub, idempotencyKey: key });
-      if (!existing) return null;
-      if (existing.requestHash !== requestHash) return { ok: false as const, problem: IDEMPOTENCY_KEY_REUSED };
-      // A replay shows the case again: a read like any other (R23).
-      return { ok: true as const, body: await this.store.read(manager, existing, actor, 'samma begäran igen (Idempotency-Key)') };
-    });
   }
 }

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecord, ChainVerification, TrailOwner, queryTrail, verifyTrail } from '@accessdesk/audit';
 import { Envelope, QueryAuditV1, RpcReply, VerifyAuditV1 } from '@accessdesk/contracts';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
+import { CaseEntity } from '../domain/case/case.entity';
+import { CaseRepository } from '../domain/case/case.repository';
 
 /** R23: the auditor's view of intake's trail and the check of its hash chain (libs/audit). */
 @Injectable()
 export class AuditTrailService implements TrailOwner {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
   ) {}
 
   async caseScope(manager: EntityManager, caseId: string): Promise<{ region: string; residentRef: string } | null> {

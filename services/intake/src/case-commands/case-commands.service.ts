@@ -21,17 +21,19 @@ import {
 } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
 import { Regions } from '@accessdesk/platform';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
-import { canMove } from '../cases/case-status';
-import { CASE_NOT_FOUND } from '../get-case/get-case.service';
+import { CaseEntity } from '../domain/case/case.entity';
+import { aboutCase, emergencyCallEvent, receivedEvent, recipient } from '../domain/case/case-events';
+import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
+import { CASE_NOT_FOUND, caseStateConflict } from '../domain/case/case-problems';
+import { CaseRepository } from '../domain/case/case.repository';
+import { canMove } from '../domain/case/case-status';
+import { EmergencyPaperwork } from '../domain/paperwork/emergency-paperwork.service';
+import { filedFormProblem } from '../domain/registration/filed-form';
+import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
 import { decisionReasonsProblem } from '../rules/r11-unlock-reasons';
 import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
 import { patientInformedProblem } from '../rules/r3-patient-informed';
-import { paperworkAccepted } from '../rules/r12-emergency-lock';
-import { emergencyCallEvent, emergencyCallNote, filedFormProblem, receivedEvent } from '../submit-case/register-case';
-import { PaperworkService } from '../paperwork/paperwork.service';
-import { WorkItemsService, caseStateConflict } from '../work-items/work-items.service';
+import { emergencyCallNote, paperworkAccepted } from '../rules/r12-emergency-lock';
 
 type Reply = RpcReply<CaseView>;
 type Step = (manager: EntityManager, entity: CaseEntity) => Promise<Problem | null>;
@@ -50,10 +52,11 @@ const DEFAULT_REGISTRY_SYSTEM = 'Plexus';
 export class CaseCommandsService {
   constructor(
     private readonly messaging: Messaging,
-    private readonly cases: CaseStore,
-    private readonly workItems: WorkItemsService,
+    private readonly cases: CaseRepository,
+    private readonly lifecycle: CaseLifecycle,
+    private readonly inbox: WorkItemInbox,
     private readonly regions: Regions,
-    private readonly paperworkForms: PaperworkService,
+    private readonly paperworkForms: EmergencyPaperwork,
   ) {}
 
   /** R4: supply what the return asked for; the checks on receipt run again. */
@@ -81,13 +84,13 @@ export class CaseCommandsService {
       if (entity.channel === 'EMERGENCY_PHONE') {
         // R12: an emergency lock not executed on is completed by the desk; the directory is asked again.
         const call = request.emergencyCall ? `; ${emergencyCallNote(request.emergencyCall)}` : '';
-        await this.cases.move(manager, entity, 'VERIFYING', actor, { note: `Kompletterat${call}`, freeText: request.comment });
-        await this.workItems.closeOpen(manager, entity.id, ['EMERGENCY_CALL'], actor.sub, 'COMPLETED');
-        await this.cases.publish(manager, EmergencyCallReceivedV1, emergencyCallEvent(entity, new Date()), entity, envelope, actor);
+        await this.lifecycle.move(manager, entity, 'VERIFYING', actor, envelope, { note: `Kompletterat${call}`, freeText: request.comment });
+        await this.inbox.closeOpen(manager, entity.id, ['EMERGENCY_CALL'], actor.sub, 'COMPLETED');
+        await this.messaging.publish(manager, envelope, EmergencyCallReceivedV1, emergencyCallEvent(entity, new Date()), aboutCase(entity));
         return null;
       }
-      await this.cases.move(manager, entity, 'VERIFYING', actor, { note: 'Kompletterat; kontrolleras på nytt (R4)', freeText: request.comment });
-      await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, new Date()), entity, envelope, actor);
+      await this.lifecycle.move(manager, entity, 'VERIFYING', actor, envelope, { note: 'Kompletterat; kontrolleras på nytt (R4)', freeText: request.comment });
+      await this.messaging.publish(manager, envelope, CaseReceivedV1, receivedEvent(entity, new Date()), aboutCase(entity));
       return null;
     });
   }
@@ -110,7 +113,7 @@ export class CaseCommandsService {
       const calledAt = request.calledAt.slice(0, 16).replace('T', ' ');
       if (entity.paperwork === 'MANUAL_VERIFICATION') {
         // R12 R4: the signer of an emergency lock's form, phoned by the desk (000 §6.9).
-        await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
+        await this.inbox.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
         if (request.outcome === 'VERIFIED') {
           await this.paperworkForms.accept(manager, entity, envelope, `Blankettens signerare verifierad per telefon ${calledAt}: ${request.note}; blanketten godkänd, påminnelserna upphör (R12, R4)`);
         } else {
@@ -119,22 +122,24 @@ export class CaseCommandsService {
         return null;
       }
       if (entity.status !== 'MANUAL_VERIFICATION') return caseStateConflict(entity.status);
-      await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
+      await this.inbox.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
       if (request.outcome === 'VERIFIED') {
-        await this.cases.move(manager, entity, 'READY', actor, { note: `Signerarens identitet verifierad per telefon ${calledAt}`, freeText: request.note });
-        await this.cases.execute(manager, entity, systemActor('intake', entity.region), { causationId: envelope.id });
+        await this.lifecycle.move(manager, entity, 'READY', actor, envelope, { note: `Signerarens identitet verifierad per telefon ${calledAt}`, freeText: request.note });
+        await this.lifecycle.execute(manager, entity, systemActor('intake', entity.region), envelope);
         return null;
       }
       const reason = `signerarens identitet kunde inte verifieras per telefon: ${request.note}`;
-      await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', actor, { note: 'Returnerat för komplettering: signerarens identitet kunde inte verifieras per telefon', freeText: request.note });
-      await this.cases.publish(
-        manager,
-        CaseReturnedV1,
-        { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons: [reason], requestingUnit: this.cases.recipient(entity), at: new Date().toISOString(), protectedIdentity: entity.protectedIdentity },
-        entity,
-        envelope,
-        actor,
-      );
+      await this.lifecycle.move(manager, entity, 'RETURNED_FOR_COMPLETION', actor, envelope, { note: 'Returnerat för komplettering: signerarens identitet kunde inte verifieras per telefon', freeText: request.note });
+      const returned: CaseReturnedV1 = {
+        caseId: entity.id,
+        registryNumber: entity.registryNumber,
+        caseType: entity.type,
+        reasons: [reason],
+        requestingUnit: recipient(entity),
+        at: new Date().toISOString(),
+        protectedIdentity: entity.protectedIdentity,
+      };
+      await this.messaging.publish(manager, envelope, CaseReturnedV1, returned, aboutCase(entity));
       return null;
     });
   }
@@ -157,18 +162,18 @@ export class CaseCommandsService {
           'The staff directory could not answer for this emergency lock. To execute it on the service desk’s own judgement, say why in judgement.',
         );
       }
-      await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, 'VERIFIED_ON_JUDGEMENT');
+      await this.inbox.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, 'VERIFIED_ON_JUDGEMENT');
       const note = `Verkställs på servicedeskens eget dokumenterade omdöme då personalkatalogen inte svarade: ${actor.name} (${actor.sub}): ${judgement}${request.note ? ` – ${request.note}` : ''} (R12)`;
-      await this.cases.move(manager, entity, 'READY', actor, note);
+      await this.lifecycle.move(manager, entity, 'READY', actor, envelope, note);
       await this.cases.audit(manager, 'CASE_UPDATED', actor, entity, `R12 eget omdöme av ${actor.sub}: ${judgement}`);
-      await this.cases.executeEmergency(manager, entity, actor, envelope, 'Nödspärr på servicedeskens eget omdöme: verkställs direkt');
+      await this.lifecycle.executeEmergency(manager, entity, actor, envelope, 'Nödspärr på servicedeskens eget omdöme: verkställs direkt');
       return null;
     }
     if (request.judgement !== undefined) return problem('judgement-not-applicable', 422, 'A judgement is recorded only to execute (R12)', 'Leave judgement out when the call cannot be borne out (NOT_VERIFIED).');
-    await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
+    await this.inbox.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION'], actor.sub, request.outcome);
     const reason = `servicedesken kunde inte styrka samtalet: ${request.note}`;
-    await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', actor, `Nödspärren verkställs inte: ${reason} (R12)`);
-    await this.workItems.openEmergencyCall(manager, entity, [reason]);
+    await this.lifecycle.move(manager, entity, 'RETURNED_FOR_COMPLETION', actor, envelope, `Nödspärren verkställs inte: ${reason} (R12)`);
+    await this.inbox.openEmergencyCall(manager, entity, [reason]);
     return null;
   }
 
@@ -212,7 +217,7 @@ export class CaseCommandsService {
         note: `Den ${again}blanketten från ${from} mottagen ${request.receivedAt.slice(0, 10)} (ankomststämplad, R12); ${checks} pågår`,
         freeText: request.note,
       });
-      await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, new Date(request.receivedAt), sender), entity, envelope, actor);
+      await this.messaging.publish(manager, envelope, CaseReceivedV1, receivedEvent(entity, new Date(request.receivedAt), sender), aboutCase(entity));
       return null;
     });
   }
@@ -232,8 +237,8 @@ export class CaseCommandsService {
       }
       entity.voidReason = request.reason;
       // R8: the move tells the requester that the case was voided (intake.case.ended.v1, VOIDED).
-      await this.cases.move(manager, entity, 'VOIDED', actor, { note: 'Makulerat', freeText: request.reason }, envelope, [request.reason]);
-      await this.workItems.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION', 'EMERGENCY_CALL'], actor.sub, 'VOIDED');
+      await this.lifecycle.move(manager, entity, 'VOIDED', actor, envelope, { note: 'Makulerat', freeText: request.reason }, [request.reason]);
+      await this.inbox.closeOpen(manager, entity.id, ['MANUAL_VERIFICATION', 'PAPERWORK', 'FAILED_EXECUTION', 'EMERGENCY_CALL'], actor.sub, 'VOIDED');
       return null;
     });
   }

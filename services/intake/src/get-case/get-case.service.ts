@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canReadCase, mayCall } from '@accessdesk/access';
-import { CaseView, Envelope, GetCaseV1, RpcReply, problem } from '@accessdesk/contracts';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
-
-export const CASE_NOT_FOUND = problem('case-not-found', 404, 'Case not found', 'No case with this id is visible to you.');
+import { CaseView, Envelope, GetCaseV1, RpcReply } from '@accessdesk/contracts';
+import { CaseEntity } from '../domain/case/case.entity';
+import { CASE_NOT_FOUND } from '../domain/case/case-problems';
+import { CaseRepository } from '../domain/case/case.repository';
 
 /**
  * One case with its timeline, for who may see it: own unit, own region's service desk, own region's
@@ -16,7 +15,7 @@ export const CASE_NOT_FOUND = problem('case-not-found', 404, 'Case not found', '
 export class GetCaseService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
   ) {}
 
   async get(envelope: Envelope<GetCaseV1>): Promise<RpcReply<CaseView>> {

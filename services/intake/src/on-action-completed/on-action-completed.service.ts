@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ActionCompletedV1, CaseConcludedV1, Envelope, ExecutionOutcome, systemActor } from '@accessdesk/contracts';
+import { ActionCompletedV1, Envelope, ExecutionOutcome } from '@accessdesk/contracts';
 import { Regions } from '@accessdesk/platform';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
+import { CaseEntity } from '../domain/case/case.entity';
+import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
+import { CaseRepository } from '../domain/case/case.repository';
+import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
 import { isOtherRegionsLock, loginSeenOnCompletion } from '../rules/r10-unlock-by-requesting-region';
-import { markLifted } from '../work-items/lifted';
-import { WorkItemsService } from '../work-items/work-items.service';
 
 const OUTCOME_NOTE: Record<ExecutionOutcome, (completed: ActionCompletedV1) => string> = {
   EXECUTED: (c) =>
@@ -41,8 +41,9 @@ export class OnActionCompletedService {
   private readonly logger = new Logger(OnActionCompletedService.name);
 
   constructor(
-    private readonly cases: CaseStore,
-    private readonly workItems: WorkItemsService,
+    private readonly cases: CaseRepository,
+    private readonly lifecycle: CaseLifecycle,
+    private readonly inbox: WorkItemInbox,
     private readonly regions: Regions,
   ) {}
 
@@ -74,9 +75,9 @@ export class OnActionCompletedService {
     // Issue 9: an UNKNOWN outcome keeps the case FAILED (nothing concluded, nobody told "not
     // locked") with a work item that cannot be closed as unexecuted before the desk has looked.
     const to = completed.outcome === 'UNKNOWN' ? 'FAILED' : completed.outcome;
-    if (!(await this.cases.move(manager, entity, to, envelope.actor, `${OUTCOME_NOTE[completed.outcome](completed)}${this.loginNote(entity)}`))) return;
+    if (!(await this.lifecycle.move(manager, entity, to, envelope.actor, envelope, `${OUTCOME_NOTE[completed.outcome](completed)}${this.loginNote(entity)}`))) return;
     if (completed.outcome === 'UNKNOWN') {
-      await this.workItems.open(manager, {
+      await this.inbox.open(manager, {
         kind: 'UNKNOWN_EXECUTION',
         queue: 'SERVICE_DESK',
         region: entity.region,
@@ -90,7 +91,7 @@ export class OnActionCompletedService {
       return;
     }
     if (completed.outcome === 'FAILED') {
-      await this.workItems.open(manager, {
+      await this.inbox.open(manager, {
         kind: 'FAILED_EXECUTION',
         queue: 'SERVICE_DESK',
         region: entity.region,
@@ -103,8 +104,7 @@ export class OnActionCompletedService {
       });
       return;
     }
-    if (completed.outcome === 'EXECUTED') await markLifted(manager, this.cases, entity);
-    await this.conclude(manager, entity, envelope, completed.completedAt);
+    await this.lifecycle.conclude(manager, entity, envelope, completed.completedAt);
   }
 
   private async otherCaseCompleted(envelope: Envelope<ActionCompletedV1>, completed: ActionCompletedV1, manager: EntityManager): Promise<void> {
@@ -112,7 +112,7 @@ export class OnActionCompletedService {
     // Issue 9: UNKNOWN is a failure awaiting the contact centre (guardian-block keeps waiting as for FAILED), but its item says to look first.
     if ((completed.outcome !== 'FAILED' && completed.outcome !== 'UNKNOWN') || !guardianAction || !completed.registryNumber) return;
     const what = completed.action === 'GUARDIAN_BLOCK' ? 'Blockeringen av vårdnadshavare' : 'Borttagandet av blockeringen';
-    await this.workItems.open(manager, {
+    await this.inbox.open(manager, {
       kind: 'FAILED_EXECUTION',
       queue: 'CONTACT_CENTRE',
       region: envelope.region,
@@ -129,9 +129,5 @@ export class OnActionCompletedService {
             ]
           : [`Personalverktyget svarade: ${completed.detail ?? 'okänt fel'}.`, 'Försök igen (RETRY) eller avsluta utan verkställande (CLOSE).'],
     });
-  }
-
-  private async conclude(manager: EntityManager, entity: CaseEntity, cause: Pick<Envelope, 'id'>, at: string): Promise<void> {
-    await this.cases.publish(manager, CaseConcludedV1, this.cases.concluded(entity, at), entity, cause, systemActor('intake', entity.region));
   }
 }

@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseCheckedV1, CaseRefusedV1, CaseReturnedV1, CheckFinding, Envelope, systemActor } from '@accessdesk/contracts';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
-import { PaperworkService } from '../paperwork/paperwork.service';
-import { WorkItemsService } from '../work-items/work-items.service';
+import { Messaging } from '@accessdesk/messaging';
+import { CaseEntity } from '../domain/case/case.entity';
+import { aboutCase, recipient } from '../domain/case/case-events';
+import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
+import { CaseRepository } from '../domain/case/case.repository';
+import { EmergencyPaperwork } from '../domain/paperwork/emergency-paperwork.service';
+import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
 
 /** R4: why a case went back or needs a phone call, in Swedish for the service desk and the requester. */
 const FINDING_TEXT: Record<CheckFinding, string> = {
@@ -25,21 +28,24 @@ export function describeFindings(findings: CheckFinding[]): string {
   return findings.map((f) => FINDING_TEXT[f]).join('; ');
 }
 
+/** Findings that are the desk's own step (the phone check of the signer, 000 §6.9) or advice (a samordningsnummer): not the requester's to put right. */
+const DESK_STEPS: ReadonlySet<CheckFinding> = new Set<CheckFinding>(['COORDINATION_NUMBER', 'SIGNER_UNKNOWN', 'SIGNER_WITHOUT_REGIONAL_STAFF_ID']);
+
 /**
  * The checks on receipt are done (R4). Passed → READY and straight on to execution (R7), in the same
  * transaction; otherwise the case is returned for completion (the requester is told why), waits for
  * the service desk's phone verification (a work item), or is refused (R4, 000 §6.10).
  */
-const DESK_STEPS: ReadonlySet<CheckFinding> = new Set<CheckFinding>(['COORDINATION_NUMBER', 'SIGNER_UNKNOWN', 'SIGNER_WITHOUT_REGIONAL_STAFF_ID']);
-
 @Injectable()
 export class OnCaseCheckedService {
   private readonly logger = new Logger(OnCaseCheckedService.name);
 
   constructor(
-    private readonly cases: CaseStore,
-    private readonly workItems: WorkItemsService,
-    private readonly paperwork: PaperworkService,
+    private readonly messaging: Messaging,
+    private readonly cases: CaseRepository,
+    private readonly lifecycle: CaseLifecycle,
+    private readonly inbox: WorkItemInbox,
+    private readonly paperwork: EmergencyPaperwork,
   ) {}
 
   async handle(envelope: Envelope<CaseCheckedV1>, checked: CaseCheckedV1, manager: EntityManager): Promise<void> {
@@ -64,21 +70,21 @@ export class OnCaseCheckedService {
     const reasons = checked.findings.filter((f) => !DESK_STEPS.has(f)).map((f) => FINDING_TEXT[f]);
     const verifyReasons = checked.findings.filter((f) => f !== 'COORDINATION_NUMBER').map((f) => FINDING_TEXT[f]);
     const details = checked.findings.length > 0 ? `: ${describeFindings(checked.findings)}` : '';
-    const sentBack = { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons, requestingUnit: this.cases.recipient(entity), at: checked.checkedAt, protectedIdentity: entity.protectedIdentity };
+    const sentBack = { caseId: entity.id, registryNumber: entity.registryNumber, caseType: entity.type, reasons, requestingUnit: recipient(entity), at: checked.checkedAt, protectedIdentity: entity.protectedIdentity };
     switch (checked.verdict) {
       case 'REFUSED':
-        if (await this.cases.move(manager, entity, 'REFUSED', by, `Avvisat${details}`)) {
-          await this.cases.publish(manager, CaseRefusedV1, sentBack, entity, envelope, by);
+        if (await this.lifecycle.move(manager, entity, 'REFUSED', by, envelope, `Avvisat${details}`)) {
+          await this.messaging.publish(manager, envelope, CaseRefusedV1, sentBack, aboutCase(entity));
         }
         return;
       case 'RETURN_FOR_COMPLETION':
-        if (await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', by, `Returnerat för komplettering${details}`)) {
-          await this.cases.publish(manager, CaseReturnedV1, sentBack, entity, envelope, by);
+        if (await this.lifecycle.move(manager, entity, 'RETURNED_FOR_COMPLETION', by, envelope, `Returnerat för komplettering${details}`)) {
+          await this.messaging.publish(manager, envelope, CaseReturnedV1, sentBack, aboutCase(entity));
         }
         return;
       case 'MANUAL_VERIFICATION':
-        if (await this.cases.move(manager, entity, 'MANUAL_VERIFICATION', by, `Manuell verifiering krävs${details}`)) {
-          await this.workItems.open(manager, {
+        if (await this.lifecycle.move(manager, entity, 'MANUAL_VERIFICATION', by, envelope, `Manuell verifiering krävs${details}`)) {
+          await this.inbox.open(manager, {
             kind: 'MANUAL_VERIFICATION',
             queue: 'SERVICE_DESK',
             region: entity.region,
@@ -90,8 +96,8 @@ export class OnCaseCheckedService {
         }
         return;
       case 'PASSED':
-        if (!(await this.cases.move(manager, entity, 'READY', by, `Kontroller vid mottagande godkända${details}`))) return;
-        await this.cases.execute(manager, entity, systemActor('intake', envelope.region), { causationId: envelope.id });
+        if (!(await this.lifecycle.move(manager, entity, 'READY', by, envelope, `Kontroller vid mottagande godkända${details}`))) return;
+        await this.lifecycle.execute(manager, entity, systemActor('intake', envelope.region), envelope);
     }
   }
 
@@ -113,7 +119,7 @@ export class OnCaseCheckedService {
         entity.paperwork = 'MANUAL_VERIFICATION';
         await this.cases.save(manager, entity);
         await this.cases.note(manager, entity, envelope.actor, `Blankettens signerare verifieras per telefon${details} (R4, R12)`);
-        await this.workItems.open(manager, {
+        await this.inbox.open(manager, {
           kind: 'MANUAL_VERIFICATION',
           queue: 'SERVICE_DESK',
           region: entity.region,

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Envelope, EmailSentV1, ReviewScheduledV1 } from '@accessdesk/contracts';
-import { CaseStore } from '../cases/case-store';
+import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
+import { CaseRepository } from '../domain/case/case.repository';
 
 /**
  * Feedback sent (R8) and review scheduled (R9) can arrive in either order; each is recorded once,
@@ -11,7 +12,10 @@ import { CaseStore } from '../cases/case-store';
 export class OnCaseFollowedUpService {
   private readonly logger = new Logger(OnCaseFollowedUpService.name);
 
-  constructor(private readonly cases: CaseStore) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly lifecycle: CaseLifecycle,
+  ) {}
 
   async feedbackSent(envelope: Envelope<EmailSentV1>, sent: EmailSentV1, manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, sent.caseId);
@@ -27,7 +31,7 @@ export class OnCaseFollowedUpService {
     entity.feedbackSentAt = new Date(sent.sentAt);
     await this.cases.save(manager, entity);
     await this.cases.note(manager, entity, envelope.actor, 'Återkoppling skickad till verksamhetschef på begärande enhet (R8)');
-    await this.cases.closeIfDone(manager, entity);
+    await this.lifecycle.closeIfDone(manager, entity, envelope);
   }
 
   async reviewScheduled(envelope: Envelope<ReviewScheduledV1>, scheduled: ReviewScheduledV1, manager: EntityManager): Promise<void> {
@@ -39,7 +43,7 @@ export class OnCaseFollowedUpService {
     await this.cases.save(manager, entity);
     const due = scheduled.dueAt.slice(0, 10);
     await this.cases.note(manager, entity, envelope.actor, `Omprövning planerad till ${due} (R9)`);
-    await this.cases.closeIfDone(manager, entity);
+    await this.lifecycle.closeIfDone(manager, entity, envelope);
   }
 
   private unknown(caseId: string): void {

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRequest, ChildLockRequestedV1, Envelope, LinkedLockOpenedV1, systemActor } from '@accessdesk/contracts';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
-import { RegisterCase } from '../submit-case/register-case';
+import { Messaging } from '@accessdesk/messaging';
+import { aboutCase } from '../domain/case/case-events';
+import { CaseRepository } from '../domain/case/case.repository';
+import { CaseRegistration } from '../domain/registration/case-registration.service';
 
 /** The idempotency owner of child locks: one per guardian block, however often asked. */
 const OWNER = 'guardian-block';
@@ -18,12 +19,13 @@ export class OnChildLockRequestedService {
   private readonly logger = new Logger(OnChildLockRequestedService.name);
 
   constructor(
-    private readonly cases: CaseStore,
-    private readonly register: RegisterCase,
+    private readonly messaging: Messaging,
+    private readonly cases: CaseRepository,
+    private readonly registration: CaseRegistration,
   ) {}
 
   async handle(envelope: Envelope<ChildLockRequestedV1>, asked: ChildLockRequestedV1, manager: EntityManager): Promise<void> {
-    let entity = await manager.getRepository(CaseEntity).findOneBy({ idempotencyOwner: OWNER, idempotencyKey: asked.guardianBlockId });
+    let entity = await this.cases.findByIdempotencyKey(manager, OWNER, asked.guardianBlockId);
     if (!entity) {
       const request: CaseRequest = {
         type: 'LOGIN_LOCK',
@@ -37,12 +39,12 @@ export class OnChildLockRequestedService {
         relatedCaseId: null,
         sealScope: null,
       };
-      const registered = await this.register.register(manager, {
+      const registered = await this.registration.register(manager, {
         request,
         actor: envelope.actor,
         owner: OWNER,
         key: asked.guardianBlockId,
-        causationId: envelope.id,
+        cause: envelope,
         guardianBlockId: asked.guardianBlockId,
         origin: `barnets inloggning låses när vårdnadshavare blockeras (${asked.guardianBlockRegistryNumber}, R18)`,
       });
@@ -53,6 +55,6 @@ export class OnChildLockRequestedService {
       entity = registered.entity;
     }
     const opened: LinkedLockOpenedV1 = { guardianBlockId: asked.guardianBlockId, caseId: entity.id, registryNumber: entity.registryNumber };
-    await this.cases.publish(manager, LinkedLockOpenedV1, opened, entity, envelope, systemActor('intake', entity.region));
+    await this.messaging.publish(manager, envelope, LinkedLockOpenedV1, opened, aboutCase(entity, systemActor('intake', entity.region)));
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EmergencyCallCheckedV1, Envelope } from '@accessdesk/contracts';
-import { CaseStore } from '../cases/case-store';
+import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
+import { CaseRepository } from '../domain/case/case.repository';
+import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
 import { EMERGENCY_FINDING_TEXT } from '../rules/r12-emergency-lock';
-import { WorkItemsService } from '../work-items/work-items.service';
 
 /**
  * R12, R1: the staff directory has answered for an emergency lock's caller and decision maker.
@@ -18,8 +19,9 @@ export class OnEmergencyCallCheckedService {
   private readonly logger = new Logger(OnEmergencyCallCheckedService.name);
 
   constructor(
-    private readonly cases: CaseStore,
-    private readonly workItems: WorkItemsService,
+    private readonly cases: CaseRepository,
+    private readonly lifecycle: CaseLifecycle,
+    private readonly inbox: WorkItemInbox,
   ) {}
 
   async handle(envelope: Envelope<EmergencyCallCheckedV1>, checked: EmergencyCallCheckedV1, manager: EntityManager): Promise<void> {
@@ -38,18 +40,18 @@ export class OnEmergencyCallCheckedService {
     const by = envelope.actor;
     switch (checked.verdict) {
       case 'PASSED':
-        if (entity.status === 'VERIFYING' && !(await this.cases.move(manager, entity, 'READY', by, 'Uppringaren och beslutsfattaren bekräftade i personalkatalogen (R12, R1)'))) return;
-        await this.cases.executeEmergency(manager, entity, by, envelope, 'Nödspärr: uppringaren återuppringd på personalkatalogens nummer och beslutsfattaren behörig enligt katalogen; verkställs direkt');
+        if (entity.status === 'VERIFYING' && !(await this.lifecycle.move(manager, entity, 'READY', by, envelope, 'Uppringaren och beslutsfattaren bekräftade i personalkatalogen (R12, R1)'))) return;
+        await this.lifecycle.executeEmergency(manager, entity, by, envelope, 'Nödspärr: uppringaren återuppringd på personalkatalogens nummer och beslutsfattaren behörig enligt katalogen; verkställs direkt');
         return;
       case 'NOT_VERIFIED': {
         const reasons = checked.findings.map((f) => EMERGENCY_FINDING_TEXT[f]);
-        if (!(await this.cases.move(manager, entity, 'RETURNED_FOR_COMPLETION', by, `Nödspärren verkställs inte: ${reasons.join('; ')} (R12)`))) return;
-        await this.workItems.openEmergencyCall(manager, entity, reasons);
+        if (!(await this.lifecycle.move(manager, entity, 'RETURNED_FOR_COMPLETION', by, envelope, `Nödspärren verkställs inte: ${reasons.join('; ')} (R12)`))) return;
+        await this.inbox.openEmergencyCall(manager, entity, reasons);
         return;
       }
       case 'DIRECTORY_UNAVAILABLE':
-        if (!(await this.cases.move(manager, entity, 'MANUAL_VERIFICATION', by, 'Personalkatalogen svarar inte: servicedesken får verkställa på eget dokumenterat omdöme (R12)'))) return;
-        await this.workItems.open(manager, {
+        if (!(await this.lifecycle.move(manager, entity, 'MANUAL_VERIFICATION', by, envelope, 'Personalkatalogen svarar inte: servicedesken får verkställa på eget dokumenterat omdöme (R12)'))) return;
+        await this.inbox.open(manager, {
           kind: 'MANUAL_VERIFICATION',
           queue: 'SERVICE_DESK',
           region: entity.region,

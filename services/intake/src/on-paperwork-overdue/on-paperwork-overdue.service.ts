@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Envelope, PaperworkOverdueV1 } from '@accessdesk/contracts';
-import { CaseStore } from '../cases/case-store';
+import { CaseRepository } from '../domain/case/case.repository';
+import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
 import { paperworkOwed } from '../rules/r12-emergency-lock';
-import { WorkItemsService } from '../work-items/work-items.service';
 
 /**
  * R12: the form of an emergency lock is chased. At the reminder the service desk gets a work item
@@ -12,8 +12,8 @@ import { WorkItemsService } from '../work-items/work-items.service';
 @Injectable()
 export class OnPaperworkOverdueService {
   constructor(
-    private readonly cases: CaseStore,
-    private readonly workItems: WorkItemsService,
+    private readonly cases: CaseRepository,
+    private readonly inbox: WorkItemInbox,
   ) {}
 
   async handle(envelope: Envelope<PaperworkOverdueV1>, overdue: PaperworkOverdueV1, manager: EntityManager): Promise<void> {
@@ -23,7 +23,7 @@ export class OnPaperworkOverdueService {
     const returned = entity.paperwork === 'RETURNED_FOR_COMPLETION';
     const from = overdue.sender === 'RESIDENT' ? 'invånaren' : 'vårdpersonalen';
     if (overdue.stage === 'REMINDER') {
-      await this.workItems.open(manager, {
+      await this.inbox.open(manager, {
         kind: 'PAPERWORK',
         queue: 'SERVICE_DESK',
         region: entity.region,
@@ -39,7 +39,7 @@ export class OnPaperworkOverdueService {
       await this.cases.note(manager, entity, envelope.actor, `Påminnelse: blanketten från ${from} saknas (R12)`);
       return;
     }
-    await this.workItems.escalate(manager, entity.id, 'PAPERWORK', 'Eskalerat till verksamhetschef och servicedesk.');
+    await this.inbox.escalate(manager, entity.id, 'PAPERWORK', 'Eskalerat till verksamhetschef och servicedesk.');
     await this.cases.note(manager, entity, envelope.actor, `Eskalering: blanketten från ${from} saknas fortfarande (R12)`);
   }
 }

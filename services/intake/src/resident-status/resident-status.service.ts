@@ -4,8 +4,8 @@ import { canReadCase, mayCall } from '@accessdesk/access';
 import { appendAudit } from '@accessdesk/audit';
 import { Envelope, LoginAndSealStatus, ResidentStatusV1, RpcReply, StatusCaseRef, identityNumberKind, problem } from '@accessdesk/contracts';
 import { Regions } from '@accessdesk/platform';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
+import { CaseEntity } from '../domain/case/case.entity';
+import { CaseRepository } from '../domain/case/case.repository';
 import { findActiveRestriction, findLoginLastSeen } from '../rules/r10-unlock-by-requesting-region';
 import { unknownRegionProblem } from '../rules/r22-r24-channels';
 
@@ -22,7 +22,7 @@ const ref = (c: CaseEntity): StatusCaseRef => ({ id: c.id, registryNumber: c.reg
 export class ResidentStatusService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
     private readonly regions: Regions,
   ) {}
 

@@ -13,9 +13,11 @@ import {
 } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
 import { Regions } from '@accessdesk/platform';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
-import { RegisterCase, filedFormProblem } from '../submit-case/register-case';
+import { CaseEntity } from '../domain/case/case.entity';
+import { aboutCase } from '../domain/case/case-events';
+import { CaseRepository } from '../domain/case/case.repository';
+import { CaseRegistration } from '../domain/registration/case-registration.service';
+import { filedFormProblem } from '../domain/registration/filed-form';
 
 const REVIEW_NOT_FOUND = problem('review-not-found', 404, 'Review not found', 'No review with this id is visible to you.');
 
@@ -28,8 +30,8 @@ const REVIEW_NOT_FOUND = problem('review-not-found', 404, 'Review not found', 'N
 export class DecideReviewService {
   constructor(
     private readonly messaging: Messaging,
-    private readonly cases: CaseStore,
-    private readonly register: RegisterCase,
+    private readonly cases: CaseRepository,
+    private readonly registration: CaseRegistration,
     private readonly regions: Regions,
   ) {}
 
@@ -66,12 +68,12 @@ export class DecideReviewService {
         };
         const refused = filedFormProblem(unlock, actor, this.regions.get(lock.region));
         if (refused) return { ok: false as const, problem: refused };
-        const registered = await this.register.register(manager, {
+        const registered = await this.registration.register(manager, {
           request: unlock,
           actor,
           owner: actor.sub,
           key: idempotencyKey,
-          causationId: envelope.id,
+          cause: envelope,
           origin: `efter omprövning av ${lock.registryNumber} (R9, R11)`,
         });
         if (!registered.ok) return { ok: false as const, problem: registered.problem };
@@ -87,7 +89,7 @@ export class DecideReviewService {
         request.outcome === 'KEEP_LOCKED' ? 'Omprövning: inloggningen förblir låst, ingen ytterligare åtgärd (R9)' : 'Omprövning: beslut om upplåsning, nytt ärende öppnat (R9, R11)',
       );
       const decided: ReviewDecidedV1 = { reviewId, caseId: lock.id, outcome: request.outcome, decidedBy: actor.sub, decidedAt: new Date().toISOString(), unlockCaseId };
-      await this.cases.publish(manager, ReviewDecidedV1, decided, lock, envelope, actor);
+      await this.messaging.publish(manager, envelope, ReviewDecidedV1, decided, aboutCase(lock));
       return { ok: true as const, body: await this.view(manager, lock) };
     });
   }

@@ -6,7 +6,7 @@
 // goes for an unseal and its seal (R21).
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { ActionCompletedV1, Problem, problem } from '@accessdesk/contracts';
-import { CaseEntity } from '../cases/case.entity';
+import { CaseEntity } from '../domain/case/case.entity';
 
 export type LiftingType = 'LOGIN_UNLOCK' | 'JOURNAL_UNSEAL';
 const LIFTS: Record<LiftingType, 'LOGIN_LOCK' | 'JOURNAL_SEAL'> = { LOGIN_UNLOCK: 'LOGIN_LOCK', JOURNAL_UNSEAL: 'JOURNAL_SEAL' };

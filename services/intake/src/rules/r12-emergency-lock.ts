@@ -3,7 +3,7 @@
 // the staff directory, never one the caller gave. The staff directory then answers for the caller
 // and the named decision maker (R1) before the staff tool is called; when it cannot answer, the desk
 // may execute on its own documented judgement.
-import { CaseRequest, EmergencyCallFinding, PaperworkState, Problem, problem } from '@accessdesk/contracts';
+import { CaseRequest, EmergencyCallDto, EmergencyCallFinding, PaperworkState, Problem, problem } from '@accessdesk/contracts';
 
 /** How far the desk's clock may be ahead of ours when it says when it called back. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -28,6 +28,12 @@ export function emergencyCallProblem(request: Pick<CaseRequest, 'channel' | 'eme
     return problem('call-back-in-the-future', 422, 'The call back cannot lie in the future (R12)', 'emergencyCall.callBack.calledAt is when the desk called the caller back.');
   }
   return null;
+}
+
+/** R12: the timeline's record of the call: who phoned, as stated, and the number the desk called back. */
+export function emergencyCallNote(call: EmergencyCallDto): string {
+  const at = call.callBack.calledAt.slice(0, 16).replace('T', ' ');
+  return `nödsamtal från ${call.caller.name} (${call.caller.hsaId}), återuppringd på ${call.callBack.number} ${at}; uppringaren och beslutsfattaren slås upp i personalkatalogen före verkställande (R12, R1)`;
 }
 
 /** R12: why an emergency lock is not executed on, in Swedish for the service desk. */

@@ -1,5 +1,5 @@
 import { CASE_STATUSES, CaseEndedV1 } from '@accessdesk/contracts';
-import { canMove, isTerminal } from '../cases/case-status';
+import { canMove, isTerminal } from '../domain/case/case-status';
 import { endingToTell, tellingOf } from './r8-every-outcome-told';
 
 describe('R8 every outcome told', () => {

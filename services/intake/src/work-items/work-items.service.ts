@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { mayCall } from '@accessdesk/access';
 import { appendAudit } from '@accessdesk/audit';
 import {
   Actor,
-  CaseConcludedV1,
   CompleteWorkItemV1,
   Envelope,
   ListWorkItemsV1,
@@ -15,20 +13,21 @@ import {
   RecordManualResultV1,
   RpcReply,
   StaffToolAction,
-  WorkItemKind,
   WorkItemResolvedV1,
   WorkItemView,
   WorkQueue,
   manualLockedByRegion,
   manualResultInconsistency,
   problem,
-  systemActor,
 } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore } from '../cases/case-store';
-import { markLifted } from './lifted';
-import { WorkItemEntity } from './work-item.entity';
+import { Messaging } from '@accessdesk/messaging';
+import { CaseEntity } from '../domain/case/case.entity';
+import { aboutCase } from '../domain/case/case-events';
+import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
+import { caseStateConflict } from '../domain/case/case-problems';
+import { CaseRepository } from '../domain/case/case.repository';
+import { WorkItemEntity } from '../domain/work-items/work-item.entity';
+import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
 
 export const WORK_ITEM_NOT_FOUND = problem('work-item-not-found', 404, 'Work item not found', 'No work item with this id is in your inbox.');
 const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role', 'Work items are the service desk’s and the contact centre’s.');
@@ -76,19 +75,6 @@ const ACTION_TEXT: Record<StaffToolAction, string> = {
   GUARDIAN_UNBLOCK: 'Häv blockering av vårdnadshavare',
 };
 
-export interface NewWorkItem {
-  kind: WorkItemKind;
-  queue: WorkQueue;
-  region: string;
-  caseId: string;
-  registryNumber: string;
-  title: string;
-  details?: string[];
-  action?: StaffToolAction | null;
-  actionId?: string | null;
-  subject?: WorkItemEntity['subject'];
-}
-
 function queuesOf(actor: Actor): WorkQueue[] {
   return [...(actor.roles.includes('service_desk') ? (['SERVICE_DESK'] as const) : []), ...(actor.roles.includes('contact_centre') ? (['CONTACT_CENTRE'] as const) : [])];
 }
@@ -115,14 +101,16 @@ export function workItemView(item: WorkItemEntity, protectedIdentity = false): W
   };
 }
 
-/**
- * The desks' inbox (DESIGN.md "work items"): manual execution (R7), phone verification (R4), the
- * missing form of an emergency lock (R12) and failed executions (R7). One open item of a kind per
- * case; an item is done once, by whom and when recorded.
- */
 /** How far a clock may be off when an operator's executedAt is checked against ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
+/**
+ * The desks' inbox as the desks work it (DESIGN.md "work items"): the items of their queues, and an
+ * item done once, by whom and when recorded — a manual execution reported (R7), a failed execution
+ * retried or closed (R7), an unknown outcome resolved by what the staff tool shows (issue 9). The
+ * items are opened by the use cases that need them (domain/work-items), and by execution's
+ * `manual-action-opened` (R7 manual mode).
+ */
 @Injectable()
 export class WorkItemsService {
   private readonly logger = new Logger(WorkItemsService.name);
@@ -130,72 +118,15 @@ export class WorkItemsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly messaging: Messaging,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
+    private readonly lifecycle: CaseLifecycle,
+    private readonly inbox: WorkItemInbox,
   ) {}
-
-  /** Opens an item unless one of the kind is open for the case (or exists for the action). */
-  async open(manager: EntityManager, item: NewWorkItem): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(WorkItemEntity)
-      .values({
-        id: randomUUID(),
-        kind: item.kind,
-        queue: item.queue,
-        status: 'OPEN',
-        region: item.region,
-        caseId: item.caseId,
-        registryNumber: item.registryNumber,
-        action: item.action ?? null,
-        actionId: item.actionId ?? null,
-        title: item.title,
-        details: item.details ?? [],
-        escalated: false,
-        subject: item.subject ?? null,
-        createdAt: new Date(),
-        completedAt: null,
-        completedBy: null,
-        resolution: null,
-      })
-      .orIgnore()
-      .execute();
-  }
-
-  /** R12: an emergency lock not executed on: the desk's inbox says why, and what the desk can do. */
-  async openEmergencyCall(manager: EntityManager, entity: CaseEntity, reasons: string[]): Promise<void> {
-    await this.open(manager, {
-      kind: 'EMERGENCY_CALL',
-      queue: 'SERVICE_DESK',
-      region: entity.region,
-      caseId: entity.id,
-      registryNumber: entity.registryNumber,
-      title: `Nödspärren har inte verkställts – ${entity.registryNumber}`,
-      details: [
-        ...reasons.map((r) => `Skäl: ${r}.`),
-        `Ring tillbaka på numret i personalkatalogen och komplettera ärendet med rätt uppringare, återuppringning eller beslutsfattare (POST /cases/${entity.id}/completion); personalkatalogen tillfrågas då på nytt.`,
-        `Var samtalet inte äkta: makulera ärendet (POST /cases/${entity.id}/void).`,
-      ],
-    });
-  }
-
-  /** Marks the open item of `kind` on a case done (the endpoint on the case did the work). */
-  async closeOpen(manager: EntityManager, caseId: string, kinds: WorkItemKind[], by: string, resolution: string): Promise<void> {
-    await manager
-      .getRepository(WorkItemEntity)
-      .update({ caseId, kind: In(kinds), status: 'OPEN' }, { status: 'DONE', completedAt: new Date(), completedBy: by, resolution, subject: null });
-  }
-
-  async escalate(manager: EntityManager, caseId: string, kind: WorkItemKind, detail: string): Promise<void> {
-    const item = await manager.getRepository(WorkItemEntity).findOneBy({ caseId, kind, status: 'OPEN' });
-    if (!item) return;
-    await manager.getRepository(WorkItemEntity).update({ id: item.id }, { escalated: true, details: [...item.details, detail] });
-  }
 
   /** R7 manual mode: execution waits for an operator; the item names what to do and for whom. */
   async manualActionOpened(envelope: Envelope<ManualActionOpenedV1>, opened: ManualActionOpenedV1, manager: EntityManager): Promise<void> {
     const intakeCase = await manager.getRepository(CaseEntity).findOneBy({ id: opened.caseId });
-    await this.open(manager, {
+    await this.inbox.open(manager, {
       kind: 'MANUAL_EXECUTION',
       queue: opened.queue,
       region: envelope.region,
@@ -285,7 +216,7 @@ export class WorkItemsService {
             observed: request.observed,
             ...(request.lockedByRegion ? { lockedByRegion: request.lockedByRegion } : {}),
           };
-          await this.messaging.publishEnvelopes(manager, createEnvelope(RecordManualResultV1, result, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
+          await this.messaging.publish(manager, envelope, RecordManualResultV1, result, aboutCase({ id: item.caseId, region: item.region }));
           resolution = request.result;
           const lockedBy = request.lockedByRegion ? ` (låst på begäran av ${request.lockedByRegion})` : '';
           if (intakeCase) {
@@ -308,19 +239,19 @@ export class WorkItemsService {
               resolvedBy: actor.sub,
               resolvedAt: new Date().toISOString(),
             };
-            await this.messaging.publishEnvelopes(manager, createEnvelope(WorkItemResolvedV1, resolved, { correlationId: item.caseId, causationId: envelope.id, region: item.region, actor }));
+            await this.messaging.publish(manager, envelope, WorkItemResolvedV1, resolved, aboutCase({ id: item.caseId, region: item.region }));
           } else if (request.resolution === 'RETRY') {
-            if (!(await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, { note: 'Nytt försök i personalverktyget', freeText: request.note }))) {
+            if (!(await this.lifecycle.execute(manager, intakeCase, actor, envelope, { note: 'Nytt försök i personalverktyget', freeText: request.note }))) {
               return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
             }
           } else if (
             // R8: the move tells the requester that nothing was done (intake.case.ended.v1, CLOSED_UNEXECUTED).
-            !(await this.cases.move(manager, intakeCase, 'CLOSED', actor, { note: 'Avslutat utan verkställande', freeText: request.note }, envelope, request.note ? [request.note] : []))
+            !(await this.lifecycle.move(manager, intakeCase, 'CLOSED', actor, envelope, { note: 'Avslutat utan verkställande', freeText: request.note }, request.note ? [request.note] : []))
           ) {
             return { ok: false as const, problem: caseStateConflict(intakeCase.status) };
           } else {
             // An emergency lock closed unexecuted: its form is no longer chased (R12).
-            await this.closeOpen(manager, intakeCase.id, ['PAPERWORK'], actor.sub, 'NOT_REQUIRED');
+            await this.inbox.closeOpen(manager, intakeCase.id, ['PAPERWORK'], actor.sub, 'NOT_REQUIRED');
           }
           resolution = request.resolution;
           break;
@@ -372,7 +303,7 @@ export class WorkItemsService {
     if (!intakeCase) return { problem: WORK_ITEM_NOT_FOUND };
     if (request.resolution === 'CLOSE') return { problem: EXECUTION_OUTCOME_UNKNOWN };
     if (request.resolution === 'RETRY') {
-      const retried = await this.cases.execute(manager, intakeCase, actor, { causationId: envelope.id }, { note: 'Nytt försök i personalverktyget (utfallet var okänt)', freeText: request.note });
+      const retried = await this.lifecycle.execute(manager, intakeCase, actor, envelope, { note: 'Nytt försök i personalverktyget (utfallet var okänt)', freeText: request.note });
       return retried ? { resolution: 'RETRY' } : { problem: caseStateConflict(intakeCase.status) };
     }
     if (!request.result || !request.executedAt || !request.observed) return { problem: EXECUTION_OUTCOME_UNKNOWN };
@@ -391,7 +322,7 @@ export class WorkItemsService {
       intakeCase.outcome = 'FAILED';
       await this.cases.save(manager, intakeCase);
       await this.cases.note(manager, intakeCase, actor, seen);
-      await this.open(manager, {
+      await this.inbox.open(manager, {
         kind: 'FAILED_EXECUTION',
         queue: item.queue,
         region: item.region,
@@ -409,20 +340,13 @@ export class WorkItemsService {
     // R10: what the operator saw of the login, as a manual execution reports it.
     const lockedByRegion = item.action ? manualLockedByRegion(item.action, request.result, request.lockedByRegion, item.region) : undefined;
     if (lockedByRegion !== undefined) Object.assign(intakeCase, { lockedByRegion, loginSeenAt: new Date(lookedAt) });
-    if (!(await this.cases.move(manager, intakeCase, outcome, actor, seen, envelope))) return { problem: caseStateConflict(intakeCase.status) };
-    if (outcome === 'EXECUTED') await markLifted(manager, this.cases, intakeCase);
+    if (!(await this.lifecycle.move(manager, intakeCase, outcome, actor, envelope, seen))) return { problem: caseStateConflict(intakeCase.status) };
     // The action took effect before the item opened, when the staff tool stopped answering: the
     // case's execution (and so its review, R9) is dated from then, not from when the desk looked.
-    const concluded = this.cases.concluded(intakeCase, item.createdAt.toISOString());
-    await this.cases.publish(manager, CaseConcludedV1, concluded, intakeCase, envelope, systemActor('intake', intakeCase.region));
+    await this.lifecycle.conclude(manager, intakeCase, envelope, item.createdAt.toISOString());
     return { resolution: request.result };
   }
 }
 
 /** The completion body of an UNKNOWN_EXECUTION item, as `complete()` received it. */
 type CompletionRequest = CompleteWorkItemV1['request'];
-
-export function caseStateConflict(status: string) {
-  return problem('case-state-conflict', 409, 'Not possible in the case’s current state', `The case is ${status}.`);
-}
-

@@ -1,62 +1,23 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  Actor,
-  CaseReceivedV1,
-  CaseRequest,
-  CaseView,
-  EmergencyCallDto,
-  EmergencyCallReceivedV1,
-  Problem,
-  TimelineEntry,
-  canonicalJson,
-  identityNumberKind,
-  problem,
-} from '@accessdesk/contracts';
-import { RegionConfig } from '@accessdesk/platform';
-import { CaseEntity } from '../cases/case.entity';
-import { CaseStore, caseView } from '../cases/case-store';
-import { STATUS_TEXT } from '../cases/case-status';
-import { decisionAuthorityProblem } from '../rules/r1-decision-authority';
-import { findActiveRestriction, findLiftUnderway, findLoginLastSeen, isLifting, liftProblem, liftedType } from '../rules/r10-unlock-by-requesting-region';
-import { decisionReasonsProblem } from '../rules/r11-unlock-reasons';
-import { initiatorProblem } from '../rules/r13-r14-r15-initiators';
-import { documentedAssessmentProblem } from '../rules/r2-documented-assessment';
-import { sealScopeProblem } from '../rules/r21-sealing';
-import { channelProblem } from '../rules/r22-r24-channels';
-import { patientInformedProblem } from '../rules/r3-patient-informed';
-import { registryCategory } from '../rules/r6-registry-category';
-import { nextRegistryNumber } from '../rules/r6-registry-number';
-import { effectsOf } from '../rules/r17-effects';
-import { emergencyCallProblem } from '../rules/r12-emergency-lock';
+import { Actor, CaseReceivedV1, CaseRequest, CaseView, EmergencyCallReceivedV1, Problem, TimelineEntry, identityNumberKind, problem } from '@accessdesk/contracts';
+import { Cause, Messaging } from '@accessdesk/messaging';
+import { requestHashOf } from '@accessdesk/persistence';
+import { findActiveRestriction, findLiftUnderway, findLoginLastSeen, isLifting, liftProblem, liftedType } from '../../rules/r10-unlock-by-requesting-region';
+import { emergencyCallNote } from '../../rules/r12-emergency-lock';
+import { effectsOf } from '../../rules/r17-effects';
+import { registryCategory } from '../../rules/r6-registry-category';
+import { nextRegistryNumber } from '../../rules/r6-registry-number';
+import { CaseEntity } from '../case/case.entity';
+import { aboutCase, emergencyCallEvent, receivedEvent } from '../case/case-events';
+import { CaseLifecycle } from '../case/case-lifecycle.service';
+import { CaseRepository } from '../case/case.repository';
+import { STATUS_TEXT } from '../case/case-status';
+import { caseView } from '../case/case-view';
 
 /** R16: a samordningsnummer cannot log in to 1177; the requester is told so. */
 export const COORDINATION_NUMBER_ADVICE = 'Invånaren har samordningsnummer och kan inte logga in på 1177 med det; kontrollera om ett personnummer finns.';
-
-export function requestHash(request: object): string {
-  return createHash('sha256').update(canonicalJson(request)).digest('hex');
-}
-
-/**
- * The rules of a filed form that need no look-up: R1 (decision authority), R11 (unlock reasons for an
- * unlock), R13–R15 (who may ask), R22/R24 (channel of the region), R12 (the emergency call recorded),
- * R21 (seal scope) and, except for an emergency lock whose form
- * follows (R12), R2 (documented assessment) and R3 (patient informed). The first broken rule answers.
- */
-export function filedFormProblem(request: CaseRequest, actor: Actor, region: RegionConfig): Problem | null {
-  const emergency = request.channel === 'EMERGENCY_PHONE';
-  return (
-    initiatorProblem(request) ??
-    channelProblem(request, actor, region) ??
-    emergencyCallProblem(request) ??
-    sealScopeProblem(request) ??
-    decisionAuthorityProblem(request, actor) ??
-    decisionReasonsProblem(request) ??
-    (emergency ? null : documentedAssessmentProblem(request.decision)) ??
-    (emergency ? null : patientInformedProblem(request.patientInformed))
-  );
-}
 
 export interface Registration {
   request: CaseRequest;
@@ -64,7 +25,8 @@ export interface Registration {
   /** Idempotency: the same owner and key name the same case. */
   owner: string;
   key: string;
-  causationId: string;
+  /** The message being handled: the request that files the case, or the event that opens it. */
+  cause: Cause;
   guardianBlockId?: string | null;
   /** First line of the timeline, after the registry number. */
   origin?: string;
@@ -82,10 +44,14 @@ export type Registered = { ok: true; entity: CaseEntity; view: CaseView } | { ok
  * lock or seal is in effect and, for a lock, was requested by the caller's region (R10).
  */
 @Injectable()
-export class RegisterCase {
-  private readonly logger = new Logger(RegisterCase.name);
+export class CaseRegistration {
+  private readonly logger = new Logger(CaseRegistration.name);
 
-  constructor(private readonly cases: CaseStore) {}
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly cases: CaseRepository,
+    private readonly lifecycle: CaseLifecycle,
+  ) {}
 
   async register(manager: EntityManager, r: Registration): Promise<Registered> {
     const { request, actor } = r;
@@ -144,7 +110,7 @@ export class RegisterCase {
       registryReference: null,
       idempotencyOwner: r.owner,
       idempotencyKey: r.key,
-      requestHash: requestHash(request),
+      requestHash: requestHashOf(request),
       createdAt: now,
       updatedAt: now,
     });
@@ -163,14 +129,14 @@ export class RegisterCase {
 
     if (emergency && request.emergencyCall) {
       // R12: the staff directory answers for the caller and the decision maker before the staff tool is called.
-      await this.cases.publish(manager, EmergencyCallReceivedV1, emergencyCallEvent(entity, now), entity, { id: r.causationId }, actor);
+      await this.messaging.publish(manager, r.cause, EmergencyCallReceivedV1, emergencyCallEvent(entity, now), aboutCase(entity, actor));
     } else if (emergency) {
       // R18: the linked lock of a guardian block phoned in to the contact centre records no call of
       // its own (only the desk's POST /cases needs one): the block was checked by guardian-block, and
       // its child lock goes to the staff tool at once, its form chased, as before.
-      await this.cases.executeEmergency(manager, entity, actor, { id: r.causationId }, 'Nödspärr via telefon: verkställs direkt');
+      await this.lifecycle.executeEmergency(manager, entity, actor, r.cause, 'Nödspärr via telefon: verkställs direkt');
     } else {
-      await this.cases.publish(manager, CaseReceivedV1, receivedEvent(entity, now), entity, { id: r.causationId }, actor);
+      await this.messaging.publish(manager, r.cause, CaseReceivedV1, receivedEvent(entity, now), aboutCase(entity, actor));
     }
     this.logger.log(`case ${id} registered as ${registryNumber}`);
     // A lock that moved on to EXECUTING in this transaction: its answer is read back.
@@ -185,44 +151,3 @@ const INITIATOR_TEXT: Record<CaseRequest['initiator']['kind'], string> = {
   EXTERNAL_PARTY: 'extern part',
   RESIDENT: 'invånaren själv',
 };
-
-/**
- * The event that starts the checks on receipt (R4), also after a completion, and for the form that
- * followed an emergency lock (R12, `paperworkSender`).
- */
-export function receivedEvent(entity: CaseEntity, at: Date, paperworkSender: CaseReceivedV1['paperworkSender'] = null): CaseReceivedV1 {
-  const request = entity.request;
-  return {
-    caseId: entity.id,
-    registryNumber: entity.registryNumber,
-    caseType: entity.type,
-    channel: entity.channel,
-    resident: { personnummer: request.resident.personnummer, name: request.resident.name },
-    signature: request.signature ?? null,
-    decidedBy: { hsaId: request.decision.decidedBy.hsaId, role: request.decision.decidedBy.role },
-    requestingUnitHsaId: request.requestingUnit.hsaId,
-    receivedAt: at.toISOString(),
-    ...(paperworkSender ? { paperworkSender } : {}),
-  };
-}
-
-/** R12: the timeline's record of the call: who phoned, as stated, and the number the desk called back. */
-export function emergencyCallNote(call: EmergencyCallDto): string {
-  const at = call.callBack.calledAt.slice(0, 16).replace('T', ' ');
-  return `nödsamtal från ${call.caller.name} (${call.caller.hsaId}), återuppringd på ${call.callBack.number} ${at}; uppringaren och beslutsfattaren slås upp i personalkatalogen före verkställande (R12, R1)`;
-}
-
-/** R12: the event that asks the staff directory about an emergency lock's caller and decision maker. */
-export function emergencyCallEvent(entity: CaseEntity, at: Date): EmergencyCallReceivedV1 {
-  const request = entity.request;
-  const call = request.emergencyCall as EmergencyCallDto;
-  return {
-    caseId: entity.id,
-    registryNumber: entity.registryNumber,
-    decidedBy: { hsaId: request.decision.decidedBy.hsaId, role: request.decision.decidedBy.role },
-    caller: { hsaId: call.caller.hsaId, name: call.caller.name },
-    callBack: { number: call.callBack.number, calledAt: call.callBack.calledAt },
-    receivedAt: at.toISOString(),
-    residentPersonnummer: entity.residentPersonnummer,
-  };
-}

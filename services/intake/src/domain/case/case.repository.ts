@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, In, LessThan, Not } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Actor, CaseStatus, CaseView, RelatedCaseRef, TimelineEntry } from '@accessdesk/contracts';
+import { AuditAction, appendAudit, residentRef } from '@accessdesk/audit';
+import { IntakeConfig } from '../../intake.config';
+import { CaseEntity, TimelineEntryEntity } from './case.entity';
+import { StepNote, caseView, renderNote, splitNote } from './case-view';
+
+/** The fields of a case that a use case may change after registration; `save` writes exactly these. */
+const CHANGEABLE = [
+  'status',
+  'outcome',
+  'paperwork',
+  'actionId',
+  'feedbackSentAt',
+  'reviewScheduledAt',
+  'reviewId',
+  'liftedByCaseId',
+  'voidReason',
+  'reviewOutcome',
+  'reviewUnlockCaseId',
+  'lockedByRegion',
+  'loginSeenAt',
+  'protectedIdentity',
+  'registryReference',
+] as const satisfies ReadonlyArray<keyof CaseEntity>;
+
+/**
+ * Reads and writes of cases, each with its timeline step and its audit record (R23) in the caller's
+ * transaction, so that nothing changes, and nothing is shown, without a record of who did it. It
+ * publishes nothing: what a case's moves tell the other services is CaseLifecycle's to decide.
+ */
+@Injectable()
+export class CaseRepository {
+  constructor(@Inject(IntakeConfig) private readonly config: IntakeConfig) {}
+
+  /** The case, its row locked until the caller's transaction ends. */
+  async findForUpdate(manager: EntityManager, id: string): Promise<CaseEntity | null> {
+    return manager.getRepository(CaseEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The case that `key` created for `owner`, if any (`Idempotency-Key`). */
+  async findByIdempotencyKey(manager: EntityManager, owner: string, key: string): Promise<CaseEntity | null> {
+    return manager.getRepository(CaseEntity).findOneBy({ idempotencyOwner: owner, idempotencyKey: key });
+  }
+
+  async insert(manager: EntityManager, entity: CaseEntity, timeline: TimelineEntry[], actor: Actor): Promise<void> {
+    await manager.getRepository(CaseEntity).insert(entity);
+    await this.appendTimeline(manager, entity.id, timeline);
+    await this.audit(manager, 'CASE_CREATED', actor, entity, `${entity.type} ${entity.registryNumber}`);
+  }
+
+  /**
+   * Writes the fields a use case may change. One UPDATE: the row is already locked by
+   * `findForUpdate`, so TypeORM's save (a SELECT, then the UPDATE) would only add a round trip.
+   */
+  async save(manager: EntityManager, entity: CaseEntity): Promise<void> {
+    entity.updatedAt = new Date();
+    const changed = Object.fromEntries(CHANGEABLE.map((field) => [field, entity[field]])) as Partial<CaseEntity>;
+    await manager.getRepository(CaseEntity).update({ id: entity.id }, { ...changed, updatedAt: entity.updatedAt } as QueryDeepPartialEntity<CaseEntity>);
+  }
+
+  /** Writes the form after a completion, the paperwork or its reduction (R8): the request and the resident it names. */
+  async saveRequest(manager: EntityManager, entity: CaseEntity): Promise<void> {
+    await manager.getRepository(CaseEntity).update({ id: entity.id }, { request: entity.request, residentPersonnummer: entity.residentPersonnummer });
+  }
+
+  /** A step that records something without moving the case (feedback sent, review planned). */
+  async note(manager: EntityManager, entity: CaseEntity, actor: Actor, note: StepNote): Promise<void> {
+    const step = splitNote(note);
+    await this.appendStep(manager, entity, actor, step);
+    await this.audit(manager, 'CASE_UPDATED', actor, entity, renderNote(step.note, step.freeText, false));
+  }
+
+  /** The step of a move from `from` to the case's status now: in its timeline, and in the audit trail. */
+  async recordMove(manager: EntityManager, entity: CaseEntity, from: CaseStatus, actor: Actor, note: StepNote): Promise<void> {
+    await this.appendStep(manager, entity, actor, splitNote(note));
+    await this.audit(manager, 'CASE_STATUS_CHANGED', actor, entity, `${from} → ${entity.status}`);
+  }
+
+  /** The pseudonym of a resident in the audit trail (R23): the personnummer never stands there. */
+  residentRef(personnummer: string): string {
+    return residentRef(personnummer, this.config.AUDIT_PSEUDONYM_KEY);
+  }
+
+  async audit(manager: EntityManager, action: AuditAction, actor: Actor, entity: CaseEntity, detail?: string): Promise<void> {
+    await appendAudit(manager, {
+      action,
+      actor,
+      region: entity.region,
+      caseId: entity.id,
+      residentRef: this.residentRef(entity.residentPersonnummer),
+      detail: detail ?? null,
+    });
+  }
+
+  /** A read, recorded before it is answered. */
+  async read(manager: EntityManager, entity: CaseEntity, actor: Actor): Promise<CaseView> {
+    await this.audit(manager, 'CASE_READ', actor, entity);
+    return this.view(manager, entity);
+  }
+
+  async view(manager: EntityManager, entity: CaseEntity): Promise<CaseView> {
+    const timeline = await manager.getRepository(TimelineEntryEntity).find({ where: { caseId: entity.id }, order: { seq: 'ASC' } });
+    return caseView(
+      entity,
+      timeline.map((t) => ({ at: t.at.toISOString(), status: t.status, by: t.by, note: renderNote(t.note, t.freeText, entity.protectedIdentity) })),
+      await this.relatedCases(manager, entity),
+    );
+  }
+
+  /**
+   * R5 earlier cases of the same resident in the same region (000 §6.5), and R10 the lock an unlock
+   * lifts and the unlock that lifted a lock. Another region's cases stay invisible.
+   */
+  async relatedCases(
+    manager: EntityManager,
+    entity: Pick<CaseEntity, 'residentPersonnummer' | 'region' | 'liftsCaseId' | 'liftedByCaseId'> & Partial<Pick<CaseEntity, 'id' | 'createdAt'>>,
+  ): Promise<RelatedCaseRef[]> {
+    const repository = manager.getRepository(CaseEntity);
+    // A case not registered yet (no id) relates to every case of the resident in the region so far.
+    const earlier = await repository.find({
+      where: {
+        residentPersonnummer: entity.residentPersonnummer,
+        region: entity.region,
+        ...(entity.id && entity.createdAt ? { createdAt: LessThan(entity.createdAt), id: Not(entity.id) } : {}),
+      },
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
+    const linkIds = [entity.liftsCaseId, entity.liftedByCaseId].filter((id): id is string => !!id);
+    const links = linkIds.length > 0 ? await repository.findBy({ id: In(linkIds), region: entity.region }) : [];
+    const ref = (c: CaseEntity, relation: RelatedCaseRef['relation']): RelatedCaseRef => ({ id: c.id, registryNumber: c.registryNumber, type: c.type, status: c.status, relation });
+    const refs: RelatedCaseRef[] = [];
+    for (const link of links) refs.push(ref(link, link.id === entity.liftsCaseId ? 'LIFTS' : 'LIFTED_BY'));
+    for (const c of earlier) if (!linkIds.includes(c.id)) refs.push(ref(c, 'EARLIER_CASE_OF_RESIDENT'));
+    return refs;
+  }
+
+  /** One step at the case's status now. */
+  private async appendStep(manager: EntityManager, entity: CaseEntity, actor: Actor, step: { note: string; freeText: string | null }): Promise<void> {
+    await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: entity.status, by: actor.sub, note: step.note }], step.freeText);
+  }
+
+  private async appendTimeline(manager: EntityManager, caseId: string, entries: TimelineEntry[], freeText: string | null = null): Promise<void> {
+    await manager
+      .getRepository(TimelineEntryEntity)
+      .insert(entries.map((e) => ({ caseId, status: e.status, by: e.by, note: e.note, freeText, at: new Date(e.at) })));
+  }
+}
