@@ -53,8 +53,8 @@ export class SealScopeResponse implements SealScope {
   @ApiPropertyOptional({ description: 'The whole journal' }) whole?: boolean;
   @ApiPropertyOptional({ type: [String], description: 'HSA-ids of care providers' }) careProviders?: string[];
   @ApiPropertyOptional({ type: [String], description: 'HSA-ids of care units' }) careUnits?: string[];
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) from?: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) to?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'ISO 8601 as the request gave it: a date or a date-time', example: '2026-01-01' }) from?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'ISO 8601 as the request gave it: a date or a date-time' }) to?: string | null;
 }
 
 /** The resident's online journal: sealed or not (R21). */
