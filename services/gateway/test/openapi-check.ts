@@ -103,3 +103,54 @@ function toJsonSchema(schema: OpenApiSchema): JsonSchema {
   else if (properties) out.additionalProperties = false;
   return nullable ? { anyOf: [{ type: 'null' }, out] } : out;
 }
+
+/**
+ * What a client of the document relies on, one line each: every operation, its parameters, the
+ * fields of its request body, each answer's status and content type, and the fields of each
+ * success answer and of the Problem schema (`.timeline[].at`). A document that extends another
+ * holds every line of it.
+ */
+export function publishedApi(document: OpenAPIObject): string[] {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, OpenApiSchema>;
+  const lines = new Set<string>();
+  const fields = (prefix: string, schema: OpenApiSchema | undefined, at = '', seen: string[] = []): void => {
+    if (!schema) return;
+    if (schema.$ref) {
+      const name = schema.$ref.split('/').pop() ?? '';
+      if (!seen.includes(name)) fields(prefix, schemas[name], at, [...seen, name]);
+      return;
+    }
+    for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) fields(prefix, part, at, seen);
+    if (schema.items) fields(prefix, schema.items, `${at}[]`, seen);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      lines.add(`${prefix} ${at}.${name}`);
+      fields(prefix, property, `${at}.${name}`, seen);
+    }
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item as Record<string, OperationShape>)) {
+      const name = `${method.toUpperCase()} ${path}`;
+      lines.add(name);
+      for (const p of operation.parameters ?? []) lines.add(`${name} parameter ${p.in} ${p.name}`);
+      for (const [type, content] of Object.entries(operation.requestBody?.content ?? {})) {
+        lines.add(`${name} body ${type}`);
+        fields(`${name} body`, content.schema);
+      }
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        lines.add(`${name} ${status}`);
+        for (const [type, content] of Object.entries(response.content ?? {})) {
+          lines.add(`${name} ${status} ${type}`);
+          if (type === 'application/json') fields(`${name} ${status}`, content.schema);
+        }
+      }
+    }
+  }
+  fields('Problem', schemas.Problem);
+  return [...lines].sort();
+}
+
+interface OperationShape {
+  parameters?: Array<{ in: string; name: string }>;
+  requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> };
+  responses?: Record<string, { content?: Record<string, { schema?: OpenApiSchema }> }>;
+}
