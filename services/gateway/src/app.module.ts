@@ -17,6 +17,9 @@ import { AskService } from './http/ask.service';
 import { HttpMetricsMiddleware } from './http/http-metrics.middleware';
 import { ProblemFilter } from './problems/problem.filter';
 
+/** Every controller of the HTTP API; the OpenAPI document describes exactly these. */
+export const GATEWAY_CONTROLLERS = [CasesController, GuardianBlocksController, ResidentsController, WorkItemsController, ReviewsController, AuditController, DeadLettersController];
+
 /** The HTTP API for people: authentication, validation, OpenAPI. Owns no case data. */
 @Module({})
 export class AppModule implements NestModule {
@@ -25,7 +28,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [ServiceRuntimeModule.forRoot({ service: 'gateway', config, rpcTimeoutMs: config.RPC_TIMEOUT_MS, readinessDatabaseUrl: config.DATABASE_URL })],
-      controllers: [CasesController, GuardianBlocksController, ResidentsController, WorkItemsController, ReviewsController, AuditController, DeadLettersController],
+      controllers: GATEWAY_CONTROLLERS,
       providers: [
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(auth) },
         AuthGuard,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { KeyLike, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import request from 'supertest';
 import { Endpoint, rolesFor } from '@accessdesk/access';
@@ -38,6 +39,7 @@ import { loadConfig } from '@accessdesk/platform';
 import { AppModule } from './app.module';
 import { GatewayConfig } from './gateway.config';
 import { configureHttp } from './http/configure-http';
+import { publishedApi } from '../test/openapi-check';
 
 const ISSUER = 'https://issuer.gateway-test';
 const AUDIENCE = 'accessdesk-api';
@@ -667,5 +669,14 @@ describe('gateway: commands, resident status, work items and reviews', () => {
         '/api/v1/reviews/{id}/decision',
       ]),
     );
+  });
+
+  it('serves at /docs-json every path, operation, parameter, answer and field it published before: the contract only grows', async () => {
+    const res = await request(app.getHttpServer()).get('/docs-json');
+    expect(res.status).toBe(200);
+    const published = readFileSync(join(__dirname, 'openapi/published-api.txt'), 'utf8').split('\n').filter(Boolean);
+    const served = new Set(publishedApi(res.body as OpenAPIObject));
+    expect(published.length).toBeGreaterThan(1000);
+    expect(published.filter((line) => !served.has(line))).toEqual([]);
   });
 });

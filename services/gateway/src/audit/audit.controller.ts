@@ -1,13 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { rolesFor } from '@accessdesk/access';
+import type { AuditRecord, ChainVerification } from '@accessdesk/audit';
 import { IsIdentityNumber, QueryAuditV1, VerifyAuditV1 } from '@accessdesk/contracts';
 import { AuthGuard, Roles } from '../auth/auth.guard';
 import { Caller, CurrentCaller } from '../auth/caller';
 import { AskService } from '../http/ask.service';
 import { ProblemException } from '../problems/problem.exception';
-import { schemaRef } from '../openapi/schemas';
+import { ApiProblem, ApiProblemsOfEveryCall } from '../problems/problem.response';
+import { AuditTrailResponse, AuditVerificationResponse, TRAILS, Trail } from './audit.response';
+
+type BrokenChain = Extract<ChainVerification, { valid: false }>;
 
 export class AuditByCaseQuery {
   @IsUUID() caseId!: string;
@@ -18,17 +22,6 @@ export class AuditByResidentRequest {
   @IsIdentityNumber() personnummer!: string;
 }
 
-/** The services that keep an audit trail of their own (R23), each with its own hash chain. */
-export const TRAILS = ['intake', 'guardian-block'] as const;
-type Trail = (typeof TRAILS)[number];
-
-interface TrailRecord {
-  at: string;
-  [field: string]: unknown;
-}
-
-type Verification = { valid: boolean; records: number; brokenAt?: { seq: number; id: string } | null; reason?: string };
-
 /**
  * R23 for auditors: the trail of a case or a resident in their own region, and the chain check.
  * Cases live in intake (locks, seals) or guardian-block (guardian blocks), each with its own chain:
@@ -37,6 +30,7 @@ type Verification = { valid: boolean; records: number; brokenAt?: { seq: number;
  */
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiProblemsOfEveryCall()
 @UseGuards(AuthGuard)
 @Controller('api/v1/audit')
 export class AuditController {
@@ -46,8 +40,10 @@ export class AuditController {
   @Roles(...rolesFor('GET /audit'))
   @ApiOperation({ summary: 'The audit trail of one case' })
   @ApiQuery({ name: 'caseId', required: true })
-  @ApiResponse({ status: 200, description: '`{ records: [...] }`, oldest first, hash-chained' })
-  async byCase(@Query() query: AuditByCaseQuery, @CurrentCaller() caller: Caller) {
+  @ApiResponse({ status: 200, description: 'The records, oldest first, hash-chained', type: AuditTrailResponse })
+  @ApiProblem(400, 'caseId missing or not a UUID')
+  @ApiProblem(404, 'No such case in the caller’s region')
+  async byCase(@Query() query: AuditByCaseQuery, @CurrentCaller() caller: Caller): Promise<AuditTrailResponse> {
     try {
       return await this.trailOf('intake', query.caseId, caller);
     } catch (err) {
@@ -61,11 +57,12 @@ export class AuditController {
   @HttpCode(200)
   @Roles(...rolesFor('POST /audit/search'))
   @ApiOperation({ summary: 'The audit trail of one resident (personnummer in the body, never in a URL), from every service that keeps one' })
-  @ApiBody({ schema: schemaRef('AuditByResidentRequest') })
-  async byResident(@Body() body: AuditByResidentRequest, @CurrentCaller() caller: Caller) {
+  @ApiResponse({ status: 200, description: 'The records of every trail, oldest first; each names its trail', type: AuditTrailResponse })
+  @ApiProblem(400, 'Invalid request; the number is never echoed')
+  async byResident(@Body() body: AuditByResidentRequest, @CurrentCaller() caller: Caller): Promise<AuditTrailResponse> {
     const parts = await Promise.all(
       TRAILS.map(async (trail) => {
-        const { records } = await this.ask.ask<QueryAuditV1, { records: TrailRecord[] }>(trail, QueryAuditV1, { personnummer: body.personnummer }, caller);
+        const { records } = await this.ask.ask<QueryAuditV1, { records: AuditRecord[] }>(trail, QueryAuditV1, { personnummer: body.personnummer }, caller);
         return records.map((r) => ({ ...r, trail }));
       }),
     );
@@ -75,20 +72,21 @@ export class AuditController {
   @Get('verify')
   @Roles(...rolesFor('GET /audit/verify'))
   @ApiOperation({ summary: 'Recompute every hash chain; names the first record that does not fit and its trail (a record of another region only by its trail); counts the own region’s records' })
-  async verify(@CurrentCaller() caller: Caller) {
-    const verdicts = await Promise.all(TRAILS.map(async (trail) => [trail, await this.ask.ask<VerifyAuditV1, Verification>(trail, VerifyAuditV1, {}, caller)] as const));
-    const broken = verdicts.find(([, v]) => !v.valid);
+  @ApiResponse({ status: 200, description: 'The verdict, and each chain’s own', type: AuditVerificationResponse })
+  async verify(@CurrentCaller() caller: Caller): Promise<AuditVerificationResponse> {
+    const verdicts = await Promise.all(TRAILS.map(async (trail) => [trail, await this.ask.ask<VerifyAuditV1, ChainVerification>(trail, VerifyAuditV1, {}, caller)] as const));
+    const broken = verdicts.find((entry): entry is readonly [Trail, BrokenChain] => !entry[1].valid);
     return {
       valid: !broken,
       records: verdicts.reduce((n, [, v]) => n + v.records, 0),
       // A broken record of another region is not named: only that the chain is broken, and in which trail.
       ...(broken ? { brokenAt: { ...(broken[1].brokenAt ?? {}), trail: broken[0] }, reason: broken[1].reason } : {}),
-      trails: Object.fromEntries(verdicts),
+      trails: Object.fromEntries(verdicts) as Record<Trail, ChainVerification>,
     };
   }
 
-  private async trailOf(trail: Trail, caseId: string, caller: Caller) {
-    const { records } = await this.ask.ask<QueryAuditV1, { records: TrailRecord[] }>(trail, QueryAuditV1, { caseId }, caller, caseId);
+  private async trailOf(trail: Trail, caseId: string, caller: Caller): Promise<AuditTrailResponse> {
+    const { records } = await this.ask.ask<QueryAuditV1, { records: AuditRecord[] }>(trail, QueryAuditV1, { caseId }, caller, caseId);
     return { records: records.map((r) => ({ ...r, trail })) };
   }
 }

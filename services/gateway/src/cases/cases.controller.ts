@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { rolesFor } from '@accessdesk/access';
 import {
   CaseRequest,
@@ -22,7 +22,8 @@ import { Caller, CurrentCaller } from '../auth/caller';
 import { AskService } from '../http/ask.service';
 import { notFoundIdPipe } from '../http/not-found-id.pipe';
 import { ProblemException } from '../problems/problem.exception';
-import { schemaRef } from '../openapi/schemas';
+import { ApiProblem, ApiProblemsOfEveryCall } from '../problems/problem.response';
+import { CaseResponse } from './case.response';
 
 /** `Idempotency-Key`: printable, without spaces, at most 200 characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -38,6 +39,7 @@ const caseIdPipe = () => notFoundIdPipe('case-not-found', 'Case not found', 'No 
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiProblemsOfEveryCall()
 @UseGuards(AuthGuard)
 @Controller('api/v1/cases')
 export class CasesController {
@@ -48,16 +50,19 @@ export class CasesController {
   @Roles(...rolesFor('POST /cases'))
   @ApiOperation({ summary: 'File a LOGIN_LOCK, LOGIN_UNLOCK, JOURNAL_SEAL or JOURNAL_UNSEAL case' })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key returns the same case.' })
-  @ApiBody({ schema: schemaRef('CaseRequest') })
-  @ApiResponse({ status: 201, description: 'The registered case', schema: schemaRef('CaseView') })
-  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
-  @ApiResponse({ status: 422, description: 'Idempotency-Key reused with another body' })
-  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
+  @ApiResponse({ status: 201, description: 'The registered case', type: CaseResponse })
+  @ApiProblem(400, 'Invalid request, or Idempotency-Key missing or malformed')
+  @ApiProblem(
+    403,
+    'Not allowed for your role, or not your unit; only the region that locked or sealed can lift it (R10 `unlock-by-other-region`, R21 `unseal-by-other-region`); the service desk records emergency locks (R12)',
+  )
+  @ApiProblem(409, 'An unlock of this lock is already under way (R10 `lift-in-progress`, with its `caseId`)')
+  @ApiProblem(422, 'A rule is broken (the `type` names it: R1–R3, R11–R15, R21, R22, R24), or the Idempotency-Key was used with another body')
   submit(
     @Body() request: CaseRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentCaller() caller: Caller,
-  ): Promise<CaseView> {
+  ): Promise<CaseResponse> {
     const key = requireIdempotencyKey(idempotencyKey);
     return this.ask.ask<SubmitCaseV1, CaseView>('intake', SubmitCaseV1, { request, idempotencyKey: key }, caller);
   }
@@ -65,12 +70,12 @@ export class CasesController {
   @Get(':id')
   @Roles(...rolesFor('GET /cases/{id}'))
   @ApiOperation({ summary: 'A case with its timeline' })
-  @ApiResponse({ status: 200, schema: schemaRef('CaseView') })
-  @ApiResponse({ status: 404, description: 'No such case, or not visible to the caller' })
+  @ApiResponse({ status: 200, description: 'The case', type: CaseResponse })
+  @ApiProblem(404, 'No such case, or not visible to the caller')
   get(
     @Param('id', caseIdPipe()) id: string,
     @CurrentCaller() caller: Caller,
-  ): Promise<CaseView> {
+  ): Promise<CaseResponse> {
     return this.ask.ask<GetCaseV1, CaseView>('intake', GetCaseV1, { caseId: id }, caller, id);
   }
 
@@ -82,14 +87,11 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...rolesFor('POST /cases/{id}/completion'))
   @ApiOperation({ summary: 'Supply what a return for completion asked for (R4); the checks on receipt run again' })
-  @ApiBody({ schema: schemaRef('CompletionRequest') })
-  @ApiResponse({ status: 200, description: 'The case after the completion', schema: schemaRef('CaseView') })
-  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
-  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
-  @ApiResponse({ status: 404, description: 'No such case, or not visible to the caller' })
-  @ApiResponse({ status: 409, description: 'The case is not waiting for completion' })
-  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
-  complete(@Param('id', caseIdPipe()) id: string, @Body() request: CompletionRequest, @CurrentCaller() caller: Caller): Promise<CaseView> {
+  @ApiResponse({ status: 200, description: 'The case after the completion', type: CaseResponse })
+  @ApiProblem(400, 'Invalid request')
+  @ApiProblem(404, 'No such case, or not visible to the caller')
+  @ApiProblem(409, 'The case is not waiting for completion')
+  complete(@Param('id', caseIdPipe()) id: string, @Body() request: CompletionRequest, @CurrentCaller() caller: Caller): Promise<CaseResponse> {
     return this.ask.ask<CompleteCaseV1, CaseView>('intake', CompleteCaseV1, { caseId: id, request }, caller, id);
   }
 
@@ -97,15 +99,12 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...rolesFor('POST /cases/{id}/paperwork'))
   @ApiOperation({ summary: 'Record the form that follows an emergency lock (R12)' })
-  @ApiBody({ schema: schemaRef('PaperworkRequest') })
-  @ApiResponse({ status: 200, description: 'The case with its paperwork recorded', schema: schemaRef('CaseView') })
-  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
-  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
-  @ApiResponse({ status: 404, description: 'No such case, or not visible to the caller' })
-  @ApiResponse({ status: 409, description: 'The case has no paperwork pending' })
-  @ApiResponse({ status: 422, description: 'The form breaks a rule (R2, R3)' })
-  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
-  paperwork(@Param('id', caseIdPipe()) id: string, @Body() request: PaperworkRequest, @CurrentCaller() caller: Caller): Promise<CaseView> {
+  @ApiResponse({ status: 200, description: 'The case with its paperwork recorded', type: CaseResponse })
+  @ApiProblem(400, 'Invalid request')
+  @ApiProblem(404, 'No such case, or not visible to the caller')
+  @ApiProblem(409, 'The case has no paperwork pending')
+  @ApiProblem(422, 'The form breaks a rule (R2, R3)')
+  paperwork(@Param('id', caseIdPipe()) id: string, @Body() request: PaperworkRequest, @CurrentCaller() caller: Caller): Promise<CaseResponse> {
     return this.ask.ask<RecordPaperworkV1, CaseView>('intake', RecordPaperworkV1, { caseId: id, request }, caller, id);
   }
 
@@ -113,14 +112,11 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...rolesFor('POST /cases/{id}/verification'))
   @ApiOperation({ summary: 'Record the outcome of a manual (phone) verification of the signer (R4)' })
-  @ApiBody({ schema: schemaRef('VerificationRequest') })
-  @ApiResponse({ status: 200, description: 'The case after the verification', schema: schemaRef('CaseView') })
-  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
-  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
-  @ApiResponse({ status: 404, description: 'No such case, or not visible to the caller' })
-  @ApiResponse({ status: 409, description: 'The case is not waiting for a manual verification' })
-  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
-  verification(@Param('id', caseIdPipe()) id: string, @Body() request: VerificationRequest, @CurrentCaller() caller: Caller): Promise<CaseView> {
+  @ApiResponse({ status: 200, description: 'The case after the verification', type: CaseResponse })
+  @ApiProblem(400, 'Invalid request')
+  @ApiProblem(404, 'No such case, or not visible to the caller')
+  @ApiProblem(409, 'The case is not waiting for a manual verification')
+  verification(@Param('id', caseIdPipe()) id: string, @Body() request: VerificationRequest, @CurrentCaller() caller: Caller): Promise<CaseResponse> {
     return this.ask.ask<RecordVerificationV1, CaseView>('intake', RecordVerificationV1, { caseId: id, request }, caller, id);
   }
 
@@ -128,14 +124,11 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...rolesFor('POST /cases/{id}/void'))
   @ApiOperation({ summary: 'Void a wrongly registered case (makulera); not the same as an unlock (R11)' })
-  @ApiBody({ schema: schemaRef('VoidRequest') })
-  @ApiResponse({ status: 200, description: 'The voided case', schema: schemaRef('CaseView') })
-  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
-  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
-  @ApiResponse({ status: 404, description: 'No such case, or not visible to the caller' })
-  @ApiResponse({ status: 409, description: 'The case can no longer be voided' })
-  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
-  voidCase(@Param('id', caseIdPipe()) id: string, @Body() request: VoidRequest, @CurrentCaller() caller: Caller): Promise<CaseView> {
+  @ApiResponse({ status: 200, description: 'The voided case', type: CaseResponse })
+  @ApiProblem(400, 'Invalid request')
+  @ApiProblem(404, 'No such case, or not visible to the caller')
+  @ApiProblem(409, 'The case can no longer be voided')
+  voidCase(@Param('id', caseIdPipe()) id: string, @Body() request: VoidRequest, @CurrentCaller() caller: Caller): Promise<CaseResponse> {
     return this.ask.ask<VoidCaseV1, CaseView>('intake', VoidCaseV1, { caseId: id, request }, caller, id);
   }
 
@@ -143,14 +136,11 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...rolesFor('POST /cases/{id}/registry-reference'))
   @ApiOperation({ summary: 'Record the region’s own registry reference of the case, e.g. its Plexus number (R6)' })
-  @ApiBody({ schema: schemaRef('RegistryReferenceRequest') })
-  @ApiResponse({ status: 200, description: 'The case with its registry reference', schema: schemaRef('CaseView') })
-  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
-  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
-  @ApiResponse({ status: 404, description: 'No such case, or not visible to the caller' })
-  @ApiResponse({ status: 422, description: 'The reference is a personnummer' })
-  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
-  registryReference(@Param('id', caseIdPipe()) id: string, @Body() request: RegistryReferenceRequest, @CurrentCaller() caller: Caller): Promise<CaseView> {
+  @ApiResponse({ status: 200, description: 'The case with its registry reference', type: CaseResponse })
+  @ApiProblem(400, 'Invalid request')
+  @ApiProblem(404, 'No such case, or not visible to the caller')
+  @ApiProblem(422, 'The reference is a personnummer')
+  registryReference(@Param('id', caseIdPipe()) id: string, @Body() request: RegistryReferenceRequest, @CurrentCaller() caller: Caller): Promise<CaseResponse> {
     return this.ask.ask<RecordRegistryReferenceV1, CaseView>('intake', RecordRegistryReferenceV1, { caseId: id, request }, caller, id);
   }
 }

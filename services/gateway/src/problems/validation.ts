@@ -2,7 +2,8 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { problem } from '@accessdesk/contracts';
 import { ProblemException } from './problem.exception';
 
-interface FieldError {
+/** One field of a `validation-failed` problem. */
+export interface FieldError {
   /** JSON Pointer to the field (RFC 6901). */
   pointer: string;
   detail: string;

@@ -1,19 +1,14 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { rolesFor } from '@accessdesk/access';
-import { GuardianBlockStatusPart, GuardianStatusV1, LoginAndSealStatus, ResidentStatusRequest, ResidentStatusV1, ResidentStatusView } from '@accessdesk/contracts';
+import { GuardianBlockStatusPart, GuardianStatusV1, LoginAndSealStatus, ResidentStatusRequest, ResidentStatusV1 } from '@accessdesk/contracts';
 import { RpcTimeoutError, RpcUnavailableError } from '@accessdesk/messaging';
 import { AuthGuard, Roles } from '../auth/auth.guard';
 import { Caller, CurrentCaller } from '../auth/caller';
 import { AskService } from '../http/ask.service';
 import { ProblemException } from '../problems/problem.exception';
-import { schemaRef } from '../openapi/schemas';
-
-/** A service whose part of the answer is optional: without it the rest is still worth showing. */
-type OptionalPart = 'guardian-block';
-
-/** The status as far as it could be gathered; `incomplete` names the parts that are missing. */
-export type ResidentStatusAnswer = ResidentStatusView & { incomplete?: OptionalPart[] };
+import { ApiProblem, ApiProblemsOfEveryCall } from '../problems/problem.response';
+import { ResidentStatusResponse } from './resident-status.response';
 
 /**
  * `POST /residents/status`: a resident's login lock and journal seal (intake) and guardian blocks
@@ -21,6 +16,7 @@ export type ResidentStatusAnswer = ResidentStatusView & { incomplete?: OptionalP
  */
 @ApiTags('residents')
 @ApiBearerAuth()
+@ApiProblemsOfEveryCall()
 @UseGuards(AuthGuard)
 @Controller('api/v1/residents')
 export class ResidentsController {
@@ -30,16 +26,10 @@ export class ResidentsController {
   @HttpCode(200)
   @Roles(...rolesFor('POST /residents/status'))
   @ApiOperation({ summary: 'A resident’s current lock, seal and guardian blocks, with the cases the caller may see (personnummer in the body)' })
-  @ApiBody({ schema: schemaRef('ResidentStatusRequest') })
-  @ApiResponse({
-    status: 200,
-    description:
-      '`{ identityNumberKind, login, seal, cases, guardianBlocks }`; when guardian-block did not answer, `guardianBlocks: []` and `incomplete: ["guardian-block"]`',
-  })
-  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json); the number is never echoed' })
-  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
-  @ApiResponse({ status: 503, description: 'intake did not answer in time; retry after Retry-After' })
-  async status(@Body() body: ResidentStatusRequest, @CurrentCaller() caller: Caller): Promise<ResidentStatusAnswer> {
+  @ApiResponse({ status: 200, description: 'The status; when guardian-block did not answer, `guardianBlocks: []` and `incomplete: ["guardian-block"]`', type: ResidentStatusResponse })
+  @ApiProblem(400, 'Invalid request; the number is never echoed')
+  @ApiProblem(503, 'intake did not answer in time; retry after Retry-After')
+  async status(@Body() body: ResidentStatusRequest, @CurrentCaller() caller: Caller): Promise<ResidentStatusResponse> {
     const { personnummer } = body;
     // Caught at once, so a guardian-block failure is never an unhandled rejection while intake is awaited.
     const guardian = this.ask

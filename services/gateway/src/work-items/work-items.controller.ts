@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { rolesFor } from '@accessdesk/access';
 import {
   CompleteWorkItemV1,
@@ -14,7 +14,8 @@ import { AuthGuard, Roles } from '../auth/auth.guard';
 import { Caller, CurrentCaller } from '../auth/caller';
 import { AskService } from '../http/ask.service';
 import { notFoundIdPipe } from '../http/not-found-id.pipe';
-import { schemaRef } from '../openapi/schemas';
+import { ApiProblem, ApiProblemsOfEveryCall } from '../problems/problem.response';
+import { WorkItemList, WorkItemListResponse, WorkItemResponse } from './work-item.response';
 
 /**
  * The desk's inbox (DESIGN.md "The staff-tool adapter"): manual execution in the staff tool,
@@ -23,6 +24,7 @@ import { schemaRef } from '../openapi/schemas';
  */
 @ApiTags('work-items')
 @ApiBearerAuth()
+@ApiProblemsOfEveryCall()
 @UseGuards(AuthGuard)
 @Controller('api/v1/work-items')
 export class WorkItemsController {
@@ -33,31 +35,26 @@ export class WorkItemsController {
   @ApiOperation({ summary: 'The work items of the caller’s desk and region' })
   @ApiQuery({ name: 'status', required: false, enum: WORK_ITEM_STATUSES })
   @ApiQuery({ name: 'kind', required: false, enum: WORK_ITEM_KINDS })
-  @ApiResponse({ status: 200, description: '`{ items: [...] }`' })
-  @ApiResponse({ status: 400, description: 'Unknown filter value (application/problem+json)' })
-  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
-  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
-  list(@Query() filter: WorkItemFilter, @CurrentCaller() caller: Caller): Promise<{ items: WorkItemView[] }> {
-    return this.ask.ask<ListWorkItemsV1, { items: WorkItemView[] }>('intake', ListWorkItemsV1, { filter }, caller);
+  @ApiResponse({ status: 200, description: 'The items of the caller’s desk and region that match', type: WorkItemListResponse })
+  @ApiProblem(400, 'Unknown filter value')
+  list(@Query() filter: WorkItemFilter, @CurrentCaller() caller: Caller): Promise<WorkItemListResponse> {
+    return this.ask.ask<ListWorkItemsV1, WorkItemList>('intake', ListWorkItemsV1, { filter }, caller);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
   @Roles(...rolesFor('POST /work-items/{id}/complete'))
   @ApiOperation({ summary: 'Complete a work item: what the staff tool showed, or how a failed execution is resolved' })
-  @ApiBody({ schema: schemaRef('WorkItemCompletionRequest') })
-  @ApiResponse({ status: 200, description: 'The completed work item' })
-  @ApiResponse({ status: 400, description: 'Invalid request (application/problem+json)' })
-  @ApiResponse({ status: 403, description: 'Not allowed for your role' })
-  @ApiResponse({ status: 404, description: 'No such work item, or not visible to the caller' })
-  @ApiResponse({ status: 409, description: 'The work item is already done' })
-  @ApiResponse({ status: 422, description: 'The completion does not fit the kind of work item' })
-  @ApiResponse({ status: 503, description: 'A service did not answer in time; retry after Retry-After' })
+  @ApiResponse({ status: 200, description: 'The completed work item', type: WorkItemResponse })
+  @ApiProblem(400, 'Invalid request')
+  @ApiProblem(404, 'No such work item, or not visible to the caller')
+  @ApiProblem(409, 'The work item is already done, or is completed on its case; the outcome is unknown until the staff tool is looked at (R7)')
+  @ApiProblem(422, 'The completion does not fit the kind of work item')
   complete(
     @Param('id', notFoundIdPipe('work-item-not-found', 'Work item not found', 'No work item with this id is visible to you.')) id: string,
     @Body() request: WorkItemCompletionRequest,
     @CurrentCaller() caller: Caller,
-  ): Promise<WorkItemView> {
+  ): Promise<WorkItemResponse> {
     return this.ask.ask<CompleteWorkItemV1, WorkItemView>('intake', CompleteWorkItemV1, { workItemId: id, request }, caller);
   }
 }
