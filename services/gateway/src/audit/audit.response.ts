@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, AuditAction, AuditRecord, ChainVerification } from '@accessdesk/audit';
+import { AUDIT_ACTIONS, AuditAction, AuditRecord, ChainVerification, UnlinkedRecords } from '@accessdesk/audit';
 import { STAFF_ROLES, StaffRole } from '@accessdesk/contracts';
 
 // The audit trail (R23) as OpenAPI sees it. The records are libs/audit's, as intake and
@@ -29,7 +29,8 @@ export class AuditActorResponse implements AuditActor {
 /** One record of an audit trail (R23): what was done, by whom, when; chained by hash to the one before. */
 @ApiSchema({ name: 'AuditRecord', description: 'One record of an audit trail (R23), chained by hash to the record before it in its trail' })
 export class AuditRecordResponse implements TrailRecord {
-  @ApiProperty({ type: 'integer', description: 'Position in its trail’s chain' }) seq!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Position in its trail’s chain; null for a record committed a moment ago and not yet linked into it' })
+  seq!: number | null;
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ example: 'VGR' }) region!: string;
@@ -39,8 +40,8 @@ export class AuditRecordResponse implements TrailRecord {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Pseudonym of the resident (HMAC), never the personnummer' }) residentRef!: string | null;
   @ApiProperty({ nullable: true, type: String }) detail!: string | null;
-  @ApiProperty({ description: 'SHA-256 of the record before it (hex)' }) prevHash!: string;
-  @ApiProperty({ description: 'SHA-256 over `prevHash` and this record (hex)' }) hash!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the record before it (hex); null until linked' }) prevHash!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 over `prevHash` and this record (hex); null until linked' }) hash!: string | null;
   @ApiProperty({ enum: TRAILS, description: 'The service whose chain holds the record' }) trail!: Trail;
 }
 
@@ -53,12 +54,26 @@ export class AuditTrailResponse implements AuditTrail {
   @ApiProperty({ type: () => [AuditRecordResponse], description: 'Oldest first' }) records!: AuditRecordResponse[];
 }
 
+/** A record not yet linked into its chain: which, and when it was written. */
+@ApiSchema({ name: 'UnlinkedRecord' })
+export class UnlinkedRecordResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+/** Records committed but not yet linked into a chain (issue 10: a record is linked shortly after its commit). */
+@ApiSchema({ name: 'UnlinkedRecords' })
+export class UnlinkedRecordsResponse implements UnlinkedRecords {
+  @ApiProperty({ type: 'integer', description: 'How many, of the caller’s region' }) count!: number;
+  @ApiProperty({ type: () => [UnlinkedRecordResponse], description: 'The first of them, oldest first' }) first!: UnlinkedRecordResponse[];
+}
+
 type BrokenRecord = NonNullable<Extract<ChainVerification, { valid: false }>['brokenAt']>;
 
 /** The first record of a chain that does not fit. */
 @ApiSchema({ name: 'BrokenRecord' })
 export class BrokenRecordResponse implements BrokenRecord {
-  @ApiProperty({ type: 'integer' }) seq!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null for a record not yet linked into the chain' }) seq!: number | null;
   @ApiProperty({ format: 'uuid' }) id!: string;
 }
 
@@ -71,6 +86,8 @@ export class TrailVerificationResponse {
   @ApiPropertyOptional({ type: () => BrokenRecordResponse, nullable: true, description: 'When broken: the first record that does not fit; null when it is another region’s' })
   brokenAt?: BrokenRecordResponse | null;
   @ApiPropertyOptional({ description: 'When broken: why' }) reason?: string;
+  @ApiPropertyOptional({ type: () => UnlinkedRecordsResponse, description: 'When whole: the records committed but not yet linked into the chain when it was checked' })
+  unlinked?: UnlinkedRecordsResponse;
 }
 
 /** Every chain's own verdict. */
@@ -83,7 +100,8 @@ export class TrailVerificationsResponse {
 /** Where a chain broke: the record (only the caller's region's is named) and the trail. */
 @ApiSchema({ name: 'BrokenTrailRecord' })
 export class BrokenTrailRecordResponse {
-  @ApiPropertyOptional({ type: 'integer', description: 'Only for a record of the caller’s region' }) seq?: number;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Only for a record of the caller’s region; null for one not yet linked into the chain' })
+  seq?: number | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only for a record of the caller’s region' }) id?: string;
   @ApiProperty({ enum: TRAILS }) trail!: Trail;
 }

@@ -200,9 +200,11 @@ const auditRecord: Complete<AuditRecord> = {
   prevHash: 'a'.repeat(64),
   hash: 'b'.repeat(64),
 };
-const trail: Complete<AuditTrail> = { records: [{ ...auditRecord, trail: 'intake' }, { ...auditRecord, seq: 2, trail: 'guardian-block' }] };
+const trail: Complete<AuditTrail> = {
+  records: [{ ...auditRecord, trail: 'intake' }, { ...auditRecord, seq: 2, trail: 'guardian-block' }, { ...auditRecord, seq: null, prevHash: null, hash: null, trail: 'intake' }],
+};
 
-const whole: ChainVerification = { valid: true, records: 12, lastHash: 'c'.repeat(64) };
+const whole: ChainVerification = { valid: true, records: 12, lastHash: 'c'.repeat(64), unlinked: { count: 1, first: [{ id: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', at: AT }] } };
 const broken: ChainVerification = { valid: false, records: 3, brokenAt: null, reason: 'a record of another region does not fit' };
 
 const deadLetter: Complete<DeadLetterView> = {
