@@ -1,4 +1,7 @@
-import { STAFF_TOOL_RETRY_PERIOD_MS, retryBackoffMs, staffToolRetriesExhausted } from './retry-backoff';
+import { backoffMs } from '@accessdesk/persistence';
+import { STAFF_TOOL_BACKOFF, STAFF_TOOL_RETRY_PERIOD_MS, staffToolRetriesExhausted } from './retry-backoff';
+
+const retryBackoffMs = (failures: number) => backoffMs(failures, STAFF_TOOL_BACKOFF);
 
 describe('retryBackoffMs', () => {
   it('doubles from one second and stops at a minute', () => {

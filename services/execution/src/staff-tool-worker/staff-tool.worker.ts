@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Messaging } from '@accessdesk/messaging';
-import { claimNextDue } from '@accessdesk/persistence';
+import { backoffMs, claimNextDue } from '@accessdesk/persistence';
 import { DueWorkService } from '@accessdesk/platform';
 import { ActionCompletionService, Completion } from '../actions/action-completion.service';
 import { ActionEntity } from '../actions/action.entity';
@@ -9,7 +9,7 @@ import { ExecutionConfig } from '../execution.config';
 import { HttpStaffToolAdapter } from '../staff-tool/http-staff-tool.adapter';
 import { StaffToolAdapter, StaffToolAnswer, StaffToolCommand, StaffToolRejectedError, StaffToolUnavailableError } from '../staff-tool/staff-tool.adapter';
 import { reconcileWithAccountState } from '../rules/r7-staff-tool-reconcile';
-import { retryBackoffMs, staffToolRetriesExhausted } from './retry-backoff';
+import { STAFF_TOOL_BACKOFF, staffToolRetriesExhausted } from './retry-backoff';
 
 /** Fallback poll for due retries; a newly accepted action wakes the worker at once. */
 const WORKER_POLL_MS = 250;
@@ -78,7 +78,7 @@ export class StaffToolWorker extends DueWorkService<ActionEntity> {
         this.logger.warn(`${label} unanswered after ${attempts} attempt(s): ${err.message}; reconciling with the account's state`);
         return this.complete(manager, action, attempts, await this.reconcile(label, command));
       }
-      const waitMs = retryBackoffMs(attempts);
+      const waitMs = backoffMs(attempts, STAFF_TOOL_BACKOFF);
       this.logger.warn(`${label} attempt ${attempts} (at most ${this.config.EXECUTION_MAX_ATTEMPTS}) failed: ${err.message}; next in ${waitMs} ms`);
       await manager.getRepository(ActionEntity).update({ actionId: action.actionId }, { attempts, nextAttemptAt: new Date(Date.now() + waitMs) });
       return;

@@ -14,7 +14,7 @@ import {
   SubmitGuardianBlockV1,
   systemActor,
 } from '@accessdesk/contracts';
-import { Messaging, createEnvelope } from '@accessdesk/messaging';
+import { Messaging } from '@accessdesk/messaging';
 import { ForEndpoint, Message, MessageHandlers, Regions } from '@accessdesk/platform';
 import { createIdempotently, requestHashOf } from '@accessdesk/persistence';
 import { GuardianBlockEntity } from '../guardian-blocks/guardian-block.entity';
@@ -150,30 +150,36 @@ export class SubmitGuardianBlockHandler {
       ];
       await this.store.insert(manager, entity, timeline, BLOCK_FOLLOW_UP_TASKS, actor);
 
-      const meta = { correlationId: id, causationId: envelope.id, region: actor.region, actor };
+      // The block is its own case: its messages carry its id, in the caller's region.
+      const about = { correlationId: id, region: actor.region };
       if (actionId) {
-        await this.messaging.publishEnvelopes(
+        await this.messaging.publish(
           manager,
-          createEnvelope(ExecuteActionV1, { actionId, caseId: id, registryNumber, action: 'GUARDIAN_BLOCK', personnummer: request.child.personnummer, guardianPersonnummer: guardians }, meta),
-          // R18: "När en vårdnadshavare blockeras låses även barnets inloggning": intake opens it as its own case.
-          createEnvelope(
-            ChildLockRequestedV1,
-            {
-              guardianBlockId: id,
-              guardianBlockRegistryNumber: registryNumber,
-              child: request.child,
-              channel: request.channel,
-              decision: request.decision,
-              signature: request.signature ?? null,
-              requestingUnit: request.requestingUnit,
-              requestedAt: now.toISOString(),
-            },
-            meta,
-          ),
+          envelope,
+          ExecuteActionV1,
+          { actionId, caseId: id, registryNumber, action: 'GUARDIAN_BLOCK', personnummer: request.child.personnummer, guardianPersonnummer: guardians },
+          about,
+        );
+        // R18: "När en vårdnadshavare blockeras låses även barnets inloggning": intake opens it as its own case.
+        await this.messaging.publish(
+          manager,
+          envelope,
+          ChildLockRequestedV1,
+          {
+            guardianBlockId: id,
+            guardianBlockRegistryNumber: registryNumber,
+            child: request.child,
+            channel: request.channel,
+            decision: request.decision,
+            signature: request.signature ?? null,
+            requestingUnit: request.requestingUnit,
+            requestedAt: now.toISOString(),
+          },
+          about,
         );
       } else {
         // R20: nothing to execute and no lock of the child, but the requester is still told.
-        await this.messaging.publishEnvelopes(manager, createEnvelope(GuardianBlockConcludedV1, this.alreadyInEffect(entity, now), { ...meta, actor: systemActor(SERVICE, actor.region) }));
+        await this.messaging.publish(manager, envelope, GuardianBlockConcludedV1, this.alreadyInEffect(entity, now), { ...about, actor: systemActor(SERVICE, actor.region) });
       }
       this.logger.log(`guardian block ${id} registered as ${registryNumber}, ${status}`);
       return { ok: true as const, body: await this.store.view(manager, entity) };

@@ -1,4 +1,7 @@
-import { retryBackoffMs, stillOwed } from './email-sender.worker';
+import { backoffMs } from '@accessdesk/persistence';
+import { SMTP_BACKOFF, stillOwed } from './email-sender.worker';
+
+const retryBackoffMs = (failures: number) => backoffMs(failures, SMTP_BACKOFF);
 
 describe('sending queued e-mails', () => {
   it('retries an e-mail with several recipients (R8 copies, R12 escalation, R18 confirmations) only to those the mail server has not taken yet', () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EmailSentV1, systemActor } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
-import { claimNextDue } from '@accessdesk/persistence';
+import { Backoff, backoffMs, claimNextDue } from '@accessdesk/persistence';
 import { DueWorkService } from '@accessdesk/platform';
 import { MailNotSentError, SEND_CONCURRENCY, SmtpMailer } from '../mail/smtp-mailer';
 import { NotificationConfig } from '../notification.config';
@@ -11,8 +11,8 @@ import { NotificationEntity } from '../notifications/notification.entity';
 /** Fallback poll for due retries; a newly queued e-mail wakes the worker at once. */
 const WORKER_POLL_MS = 500;
 /** Wait after a failed attempt: 2 s, doubling, at most 5 minutes. */
-const RETRY_BACKOFF_BASE_MS = 2_000;
-const RETRY_BACKOFF_MAX_MS = 5 * 60_000;
+/** Wait before the next try at an e-mail the mail server did not take: 2 s, doubling, at most 5 min. */
+export const SMTP_BACKOFF: Backoff = { firstMs: 2_000, maxMs: 5 * 60_000 };
 /** The domain of every Message-ID this service writes. */
 const MESSAGE_ID_DOMAIN = 'accessdesk.se';
 
@@ -20,10 +20,6 @@ const MESSAGE_ID_DOMAIN = 'accessdesk.se';
 export function stillOwed(recipients: readonly string[], deliveredTo: readonly string[]): string[] {
   const delivered = new Set(deliveredTo.map((a) => a.toLowerCase()));
   return recipients.filter((a) => !delivered.has(a.toLowerCase()));
-}
-
-export function retryBackoffMs(failedAttempts: number): number {
-  return Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_BASE_MS * 2 ** Math.min(Math.max(0, failedAttempts - 1), 16));
 }
 
 /**
@@ -71,7 +67,7 @@ export class EmailSenderWorker extends DueWorkService<NotificationEntity> {
         await repository.update({ id: notification.id }, { status: 'FAILED', attempts, deliveredTo });
         return;
       }
-      const waitMs = retryBackoffMs(attempts);
+      const waitMs = backoffMs(attempts, SMTP_BACKOFF);
       this.logger.warn(`${label} attempt ${attempts} of ${this.config.NOTIFICATION_MAX_ATTEMPTS} failed: ${err.message}${partly}; next in ${waitMs} ms`);
       await repository.update({ id: notification.id }, { attempts, deliveredTo, nextAttemptAt: new Date(Date.now() + waitMs) });
       return;
