@@ -181,7 +181,7 @@ describe('notification against the real broker and database', () => {
     await harness.publish(envelope);
 
     const [reported] = await pollUntil(() => (sentFor(payload.caseId).length > 0 ? sentFor(payload.caseId) : undefined), {
-      what: 'notification.feedback.sent.v1',
+      what: 'notification.email-sent.v1',
     });
     expect(reported).toMatchObject({ correlationId: payload.caseId, causationId: envelope.id, region: 'VGR', actor: { sub: 'system:notification' } });
     expect(reported.payload).toMatchObject({ caseId: payload.caseId, recipients: 2, kind: 'FEEDBACK' });
@@ -222,7 +222,7 @@ describe('notification against the real broker and database', () => {
     const payload = concluded({ registryNumber: 'VGR-2026-000008', outcome: 'NOT_APPLICABLE', effects: [], advice: [] });
     await harness.publish(envelopeOf(payload));
 
-    await pollUntil(() => sentFor(payload.caseId)[0], { what: 'notification.feedback.sent.v1', timeoutMs: RETRY_DEADLINE_MS });
+    await pollUntil(() => sentFor(payload.caseId)[0], { what: 'notification.email-sent.v1', timeoutMs: RETRY_DEADLINE_MS });
     const mails = mailServer.mails.filter((m) => m.subject.endsWith('VGR-2026-000008'));
     expect(mails.map((m) => m.to)).toEqual([[FEEDBACK_COPY], [HEAD_EMAIL]]);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(1);
