@@ -32,6 +32,10 @@ function boundaries(inTests) {
   return {
     enforceBuildableLibDependency: false,
     allow: [],
+    // libs/testing starts services from the libraries, and those libraries' own integration tests use
+    // it: a cycle through test code only, as production code may not import libs/testing (below).
+    // ('!testing': every other project; '*' would also waive testing's imports of itself.)
+    ignoredCircularDependencies: [['testing', '!testing']],
     depConstraints: [
       {
         sourceTag: 'type:contracts',
@@ -46,6 +50,8 @@ function boundaries(inTests) {
         sourceTag: 'type:service',
         onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:lib', 'type:runtime', ...testing],
       },
+      // The workspace itself (tools/: the launcher, bench, chaos run) drives the whole system.
+      { sourceTag: 'type:workspace', onlyDependOnLibsWithTags: ['*'] },
     ],
   };
 }

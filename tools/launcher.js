@@ -62,6 +62,10 @@ async function freePort(taken) {
   throw new Error(`no free port found between ${LOWEST_TEST_PORT} and ${end}`);
 }
 
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/accessdesk';
+/** duplicate_database, or the unique index on pg_database when two CREATE DATABASE race. */
+const DATABASE_EXISTS = new Set(['42P04', '23505']);
+
 /** Creates the database named in `databaseUrl` when it does not exist yet. */
 async function ensureDatabase(databaseUrl) {
   const url = new URL(databaseUrl);
@@ -72,6 +76,9 @@ async function ensureDatabase(databaseUrl) {
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } catch (err) {
+    // Services started side by side (`nx run-many -t serve`) may race to create it: one wins, and it exists.
+    if (!DATABASE_EXISTS.has(err.code)) throw err;
   } finally {
     await client.end();
   }
@@ -104,6 +111,31 @@ function stopChild(child) {
   });
 }
 
+/**
+ * The environment a service runs with: `env`, then where the database, the simulators and the SMTP
+ * sink are, then its own port. `startSystem` and `nx serve` (tools/serve.js) both start services with it.
+ */
+function serviceEnv(service, { env, databaseUrl, ports, smtpPort }) {
+  const sim = `http://127.0.0.1:${ports.simulators}`;
+  return {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    SIMULATOR_SMTP_PORT: String(smtpPort),
+    POPULATION_REGISTER_URL: `${sim}/population-register`,
+    STAFF_DIRECTORY_URL: `${sim}/staff-directory`,
+    STAFF_TOOL_URL: `${sim}/staff-tool`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    [service.portEnv ?? 'HTTP_PORT']: String(ports[service.name]),
+  };
+}
+
+/** Node's arguments that run a service from dist/, with source maps and the @accessdesk/* aliases. */
+function serviceArgs(name) {
+  const main = path.join(ROOT, 'dist', 'services', name, 'src', 'main.js');
+  return ['--enable-source-maps', '-r', path.join(__dirname, 'register-paths.js'), main];
+}
+
 /** `npm start` restarts a service that died, after 1 s, 2 s, 4 s … at most 30 s between tries. */
 const RESTART_FIRST_DELAY_MS = 1_000;
 const RESTART_MAX_DELAY_MS = 30_000;
@@ -125,7 +157,7 @@ function restartDelayMs(attempt) {
  */
 async function startSystem(options = {}) {
   const env = { ...process.env, ...options.env };
-  const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accessdesk';
+  const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   await ensureDatabase(databaseUrl);
 
   const ports = {};
@@ -133,15 +165,6 @@ async function startSystem(options = {}) {
   for (const s of SERVICES) ports[s.name] = options.ephemeralPorts ? await freePort(taken) : s.port;
   const smtpPort = options.ephemeralPorts ? await freePort(taken) : Number(env.SIMULATOR_SMTP_PORT ?? 2525);
   const sim = `http://127.0.0.1:${ports.simulators}`;
-  const shared = {
-    DATABASE_URL: databaseUrl,
-    SIMULATOR_SMTP_PORT: String(smtpPort),
-    POPULATION_REGISTER_URL: `${sim}/population-register`,
-    STAFF_DIRECTORY_URL: `${sim}/staff-directory`,
-    STAFF_TOOL_URL: `${sim}/staff-tool`,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtpPort),
-  };
 
   /** One entry per service; `child` is the process now running it (a restart replaces it). */
   const entries = [];
@@ -151,9 +174,8 @@ async function startSystem(options = {}) {
 
   const spawnChild = (entry) => {
     const s = entry.service;
-    const childEnv = { ...env, ...shared, [s.portEnv ?? 'HTTP_PORT']: String(ports[s.name]), ...options.serviceEnv?.[s.name] };
-    const main = path.join(ROOT, 'dist', 'services', s.name, 'src', 'main.js');
-    const child = spawn(process.execPath, ['--enable-source-maps', '-r', path.join(__dirname, 'register-paths.js'), main], {
+    const childEnv = { ...serviceEnv(s, { env, databaseUrl, ports, smtpPort }), ...options.serviceEnv?.[s.name] };
+    const child = spawn(process.execPath, serviceArgs(s.name), {
       cwd: ROOT,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -237,4 +259,4 @@ const QUEUES = [
   'review-scheduler.events',
 ];
 
-module.exports = { startSystem, SERVICES, QUEUES, ensureDatabase, restartDelayMs };
+module.exports = { startSystem, SERVICES, QUEUES, DEFAULT_DATABASE_URL, ensureDatabase, serviceEnv, serviceArgs, restartDelayMs };

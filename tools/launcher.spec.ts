@@ -1,3 +1,5 @@
+import { SYSTEM_QUEUES } from '@accessdesk/contracts';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain JS launcher that `npm start` runs
 const { restartDelayMs } = require('./launcher') as { restartDelayMs(attempt: number): number };
 
@@ -11,8 +13,6 @@ describe('the launcher cleans up every queue the operator tools know', () => {
   it('lists the same queues as SYSTEM_QUEUES in libs/contracts', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain JS launcher that `npm start` runs
     const { QUEUES } = require('./launcher') as { QUEUES: string[] };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- compared as data only
-    const { SYSTEM_QUEUES } = require('../libs/contracts/src/operations/dead-letters') as { SYSTEM_QUEUES: readonly string[] };
     expect([...QUEUES].sort()).toEqual([...SYSTEM_QUEUES].sort());
   });
 });
