@@ -92,6 +92,25 @@ function ratio(product, bare) {
   return round(product / bare, 2);
 }
 
+/**
+ * accessdesk over the bare pipeline, figure by figure, where both were measured: throughput and the
+ * latency under that load from the throughput runs; serial and one-in-flight latency against the
+ * bare pipeline's latency run. Null without a bare pipeline.
+ */
+function ratios(product, bare) {
+  if (!bare) return null;
+  const pair = (phase, bareRun, field) => ratio(product[phase]?.[field], bare[bareRun]?.[field]);
+  return {
+    throughput: pair('throughput', 'throughput', 'e2e_cases_per_s'),
+    under_load_p50: pair('throughput', 'throughput', 'p50_ms'),
+    under_load_p99: pair('throughput', 'throughput', 'p99_ms'),
+    serial_p50: pair('serial', 'latency', 'p50_ms'),
+    serial_p99: pair('serial', 'latency', 'p99_ms'),
+    one_in_flight_p50: pair('one-in-flight', 'latency', 'p50_ms'),
+    one_in_flight_p99: pair('one-in-flight', 'latency', 'p99_ms'),
+  };
+}
+
 function formatRatio(r) {
   return r === null ? 'n/a' : `${r.toFixed(2)}×`;
 }
@@ -104,14 +123,14 @@ function formatRatio(r) {
 function judgeTargets(product, bare) {
   const targets = [];
   const add = (id, target, measured, limit, test, why) => targets.push({ id, target, measured, limit, met: measured === null ? null : test(measured), ...(measured === null ? { why } : {}) });
-  const noBare = bare ? 'not measured in this run' : 'no bare pipeline in this run (--compare runs it)';
+  const noBare = (run) => (!bare ? 'no bare pipeline in this run (--compare runs it)' : bare[run]?.error ? `the bare pipeline’s ${run} run failed` : `the bare pipeline’s ${run} run was not made`);
   const tp = product.throughput;
-  add('throughput', 'throughput ≥ 0.8× the bare pipeline’s', ratio(tp?.e2e_cases_per_s, bare?.throughput?.e2e_cases_per_s), '≥ 0.8×', (r) => r >= 0.8, tp ? noBare : 'throughput not measured in this run');
+  add('throughput', 'throughput ≥ 0.8× the bare pipeline’s', ratio(tp?.e2e_cases_per_s, bare?.throughput?.e2e_cases_per_s), '≥ 0.8×', (r) => r >= 0.8, tp ? noBare('throughput') : 'throughput not measured in this run');
   const serial = product.serial;
   const bareLatency = bare?.latency;
   const noSerial = 'serial not measured in this run';
-  add('serial_p50', 'serial latency p50 ≤ 2× the bare pipeline’s', ratio(serial?.p50_ms, bareLatency?.p50_ms), '≤ 2×', (r) => r <= 2, serial ? noBare : noSerial);
-  add('serial_p99', 'serial latency p99 ≤ 3× the bare pipeline’s', ratio(serial?.p99_ms, bareLatency?.p99_ms), '≤ 3×', (r) => r <= 3, serial ? noBare : noSerial);
+  add('serial_p50', 'serial latency p50 ≤ 2× the bare pipeline’s', ratio(serial?.p50_ms, bareLatency?.p50_ms), '≤ 2×', (r) => r <= 2, serial ? noBare('latency') : noSerial);
+  add('serial_p99', 'serial latency p99 ≤ 3× the bare pipeline’s', ratio(serial?.p99_ms, bareLatency?.p99_ms), '≤ 3×', (r) => r <= 3, serial ? noBare('latency') : noSerial);
   add('failed_at_concurrency', `no failed submission at ${tp?.concurrency ?? 32} in flight`, tp ? tp.failed_submissions : null, '0', (n) => n === 0, 'throughput not measured in this run');
   const burst = product.burst;
   add('failed_at_burst', `no failed submission at ${burst?.concurrency ?? 128} in flight`, burst ? burst.failed_submissions : null, '0', (n) => n === 0, 'burst not measured in this run');
@@ -209,6 +228,23 @@ function cpuPerUnit(window, units) {
 /** RabbitMQ's Erlang VM and the helpers it starts. */
 const RABBITMQ_COMMANDS = new Set(['beam.smp', 'erl_child_setup', 'inet_gethost', 'epmd']);
 
+/** `text` broken into lines of at most `width` characters at spaces, each after `indent`, the first after `first`. */
+function wrap(text, width, first = '', indent = '') {
+  const lines = [];
+  let line = first;
+  let lead = first;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line.length > lead.length && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent;
+      lead = indent;
+    }
+    line += line.length > lead.length ? ` ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 /** Columns padded to their widest cell; numbers right-aligned. */
 function formatTable(header, rows) {
   const cells = [header, ...rows].map((row) => row.map((c) => (c === null || c === undefined ? '–' : String(c))));
@@ -226,6 +262,7 @@ module.exports = {
   percentile,
   round,
   ratio,
+  ratios,
   formatRatio,
   judgeTargets,
   parseProcStat,
@@ -234,4 +271,5 @@ module.exports = {
   classifyProcess,
   cpuPerUnit,
   formatTable,
+  wrap,
 };

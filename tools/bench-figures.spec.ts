@@ -37,6 +37,7 @@ interface BenchFigures {
   bareRunsFor(options: { only: string[]; cases: number; concurrency: number; serialCases: number }): Array<{ name: string; cases: number; concurrency: number }>;
   percentile(values: number[], p: number): number | null;
   ratio(product: unknown, bare: unknown): number | null;
+  ratios(product: Record<string, Record<string, number>>, bare: Record<string, Record<string, number>> | null): Record<string, number | null> | null;
   formatRatio(r: number | null): string;
   judgeTargets(product: Record<string, unknown>, bare: Record<string, unknown> | null): Target[];
   parseProcStat(line: string): ProcStat;
@@ -45,6 +46,7 @@ interface BenchFigures {
   classifyProcess(proc: { pid: number; comm: string; cmdline: string }, context: Record<string, unknown>): string | null;
   cpuPerUnit(window: CpuWindowFigures | null, units: number): null | { groups: Record<string, { cpu_s: number; ms_per_unit: number | null; cores: number | null }>; machine: { ms_per_unit: number | null; cores: number | null } };
   formatTable(header: string[], rows: unknown[][]): string;
+  wrap(text: string, width: number, first?: string, indent?: string): string;
 }
 
 describe('the bench’s options', () => {
@@ -101,6 +103,25 @@ describe('ratios', () => {
     expect(figures.ratio(10, undefined)).toBeNull();
     expect(figures.ratio(null, 10)).toBeNull();
     expect(figures.formatRatio(null)).toBe('n/a');
+  });
+
+  it('pair each accessdesk figure with the bare run it is judged against: serial and one-in-flight with the bare latency run', () => {
+    const product = {
+      throughput: { e2e_cases_per_s: 31, p50_ms: 900, p99_ms: 2000 },
+      serial: { p50_ms: 111 },
+      'one-in-flight': { p50_ms: 370, p99_ms: 172 },
+    };
+    const bare = { throughput: { e2e_cases_per_s: 155, p50_ms: 300, p99_ms: 500 }, latency: { p50_ms: 37, p99_ms: 86 } };
+    expect(figures.ratios(product, bare)).toEqual({
+      throughput: 0.2,
+      under_load_p50: 3,
+      under_load_p99: 4,
+      serial_p50: 3,
+      serial_p99: null,
+      one_in_flight_p50: 10,
+      one_in_flight_p99: 2,
+    });
+    expect(figures.ratios(product, null)).toBeNull();
   });
 });
 
@@ -194,5 +215,15 @@ describe('the printed table', () => {
       ],
     );
     expect(table.split('\n')).toEqual(['figure        bare  accessdesk', 'throughput  155 /s     21.3 /s', 'p50              –       40 ms']);
+  });
+});
+
+describe('the printed start and finish points', () => {
+  it('break at spaces within the width, hanging under the first line', () => {
+    expect(figures.wrap('throughput = cases / (first submit → last case done)', 24, '  - ', '    ')).toBe(['  - throughput = cases /', '    (first submit → last', '    case done)'].join('\n'));
+  });
+
+  it('keep a word longer than the width whole, on a line of its own', () => {
+    expect(figures.wrap('a review_scheduler.reviews b', 10)).toBe(['a', 'review_scheduler.reviews', 'b'].join('\n'));
   });
 });

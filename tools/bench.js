@@ -14,7 +14,7 @@ const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 const { startSystem, SERVICES } = require('./launcher');
 const { syntheticResidents, lockBody, prepareRun, cleanUp } = require('./run-setup');
-const { PHASES, benchOptions, bareRunsFor, percentile, round, ratio, formatRatio, judgeTargets, cpuPerUnit, formatTable } = require('./bench-figures');
+const { PHASES, benchOptions, bareRunsFor, percentile, round, ratio, ratios, formatRatio, judgeTargets, cpuPerUnit, formatTable, wrap } = require('./bench-figures');
 const { CpuWindow, procAvailable } = require('./bench-cpu');
 const { locateBare, ensureBareDependencies, runBare } = require('./bench-bare');
 
@@ -82,8 +82,10 @@ async function main() {
     bare: null,
     accessdesk: {},
   };
-  const cpuMeasured = procAvailable();
-  if (!cpuMeasured) log('no /proc on this machine: no CPU figures');
+  if (!procAvailable()) {
+    report.machine.cpu = 'no /proc on this machine: no CPU figures';
+    log(report.machine.cpu);
+  }
 
   const bare = locateBare(options.bareDir);
   report.bare = { dir: bare.dir, available: bare.available, compared: false, reason: bare.reason };
@@ -96,28 +98,43 @@ async function main() {
   if (options.compare) {
     const runs = bareRunsFor(options);
     if (runs.length === 0) {
-      report.bare.reason = `none of --only ${options.only.join(',')} has a counterpart in the bare pipeline (throughput, serial, one-in-flight do)`;
+      report.bare.reason = `none of --only ${options.only.join(',')} has a counterpart in the bare pipeline (throughput, serial and one-in-flight have)`;
     } else {
       await ensureBareDependencies(bare, log);
       const results = await runBare(bare, runs, { adminUrl: ADMIN_URL, signal, log });
       report.bare.compared = true;
-      for (const [name, { result, cpu }] of Object.entries(results)) {
-        report.bare[name] = { ...result, cpu: cpuPerUnit(cpu, result.cases) };
+      for (const [name, { result, cpu, error }] of Object.entries(results)) {
+        report.bare[name] = error ? { error } : { ...result, cpu: cpuPerUnit(cpu, result.cases) };
       }
     }
   } else {
     report.bare.reason = bare.available
-      ? 'not run: `npm run bench -- --compare` runs it first, in the same run'
-      : `the comparison cannot be made: ${bare.reason}`;
+      ? 'the bare pipeline was not run (`npm run bench -- --compare` runs it first, in the same run)'
+      : `the bare pipeline is absent, so the comparison cannot be made: ${bare.reason}. The figures are accessdesk's alone`;
   }
 
-  await measureAccessdesk(options, report.accessdesk, signal);
+  const errors = [];
+  try {
+    await measureAccessdesk(options, report.accessdesk, signal);
+  } catch (err) {
+    if (signal.aborted) throw err;
+    // What was measured before the failure is still printed, with the failure.
+    errors.push(`accessdesk: ${err.message}`);
+  }
 
   report.machine.load_average_at_end = os.loadavg().map((l) => round(l, 2));
   report.ratios = ratios(report.accessdesk, report.bare.compared ? report.bare : null);
   report.targets = judgeTargets(report.accessdesk, report.bare.compared ? report.bare : null);
+  const bareFailed = Object.entries(report.bare).filter(([, v]) => v?.error);
+  // --compare asked for a comparison: an incomplete one is a failed run too.
+  if (bareFailed.length > 0) errors.push(`the comparison is incomplete: the bare pipeline's ${bareFailed.map(([k]) => k).join(' and ')} run failed`);
+  if (errors.length > 0) report.errors = errors;
   process.stdout.write(`${readable(report)}\n`);
   process.stdout.write(`${JSON.stringify(report)}\n`);
+  if (errors.length > 0) {
+    for (const e of errors) process.stderr.write(`bench failed: ${e}\n`);
+    process.exitCode = 1;
+  }
 }
 
 /** Every accessdesk phase of `options.only`, into `into`. Each group of phases gets a fresh system and database. */
@@ -406,21 +423,6 @@ async function readCases(s, ids, clients, seconds) {
   };
 }
 
-/** accessdesk over the bare pipeline, figure by figure, where both were measured. */
-function ratios(product, bare) {
-  if (!bare) return null;
-  const pair = (phase, bareRun, field) => ratio(product[phase]?.[field], bare[bareRun]?.[field]);
-  return {
-    throughput: pair('throughput', 'throughput', 'e2e_cases_per_s'),
-    under_load_p50: pair('throughput', 'throughput', 'p50_ms'),
-    under_load_p99: pair('throughput', 'throughput', 'p99_ms'),
-    serial_p50: pair('serial', 'latency', 'p50_ms'),
-    serial_p99: pair('serial', 'latency', 'p99_ms'),
-    one_in_flight_p50: pair('one-in-flight', 'latency', 'p50_ms'),
-    one_in_flight_p99: pair('one-in-flight', 'latency', 'p99_ms'),
-  };
-}
-
 const ms = (v) => (v === null || v === undefined ? null : `${v} ms`);
 const perS = (v) => (v === null || v === undefined ? null : `${v} /s`);
 
@@ -431,8 +433,10 @@ function readable(report) {
   const r = report.ratios ?? {};
   const out = [];
   out.push(`accessdesk benchmark, ${report.date}, ${report.machine.cores} cores, load average ${report.machine.load_average_at_start.join(' ')} at the start and ${report.machine.load_average_at_end.join(' ')} at the end`);
-  out.push(b ? `Side by side with the bare pipeline in ${report.bare.dir}, run first in this run with the same counts.` : `No comparison with the bare pipeline: ${report.bare.reason}.`);
-  out.push('', 'Start and finish points:', ...POINTS.map((p) => `  - ${p}`), '');
+  out.push(b ? `Side by side with the bare pipeline in ${report.bare.dir}, run first in this run with the same counts.` : `No comparison: ${report.bare.reason}.`);
+  for (const [name, v] of Object.entries(report.bare)) if (v?.error) out.push(`The bare pipeline's ${name} run failed, so what is judged against it is not: ${v.error}`);
+  for (const e of report.errors ?? []) out.push(`FAILED: ${e}`);
+  out.push('', 'Start and finish points:', ...POINTS.map((p) => wrap(p, 110, '  - ', '    ')), '');
   const verdict = (id) => {
     const t = report.targets.find((x) => x.id === id);
     if (!t) return null;
@@ -441,7 +445,7 @@ function readable(report) {
   const tp = a.throughput;
   const rows = [];
   if (tp) {
-    rows.push([`throughput (${tp.cases} cases, ${tp.concurrency} in flight)`, perS(b?.throughput?.e2e_cases_per_s), perS(tp.e2e_cases_per_s), b ? formatRatio(r.throughput) : null, verdict('throughput')]);
+    rows.push([`throughput (${tp.cases + tp.failed_submissions} cases, ${tp.concurrency} in flight)`, perS(b?.throughput?.e2e_cases_per_s), perS(tp.e2e_cases_per_s), b ? formatRatio(r.throughput) : null, verdict('throughput')]);
     rows.push(['  submissions answered', perS(b?.throughput?.submit_per_s), perS(tp.submit_per_s), null, null]);
     rows.push(['  latency under that load, p50', ms(b?.throughput?.p50_ms), ms(tp.p50_ms), b ? formatRatio(r.under_load_p50) : null, null]);
     rows.push(['  latency under that load, p99', ms(b?.throughput?.p99_ms), ms(tp.p99_ms), b ? formatRatio(r.under_load_p99) : null, null]);
