@@ -38,7 +38,8 @@ function procAvailable() {
 /**
  * CPU per group over a window: `begin()` notes every process's ticks, a timer looks again every
  * 250 ms, `read()` gives the figures so far and `end()` the last ones. A process first seen after
- * `begin()` started within the window and counts from zero; one that exits counts up to its last sighting.
+ * `begin()` started within the window and counts from zero; one that exits counts up to its last
+ * sighting; one that lives less than 250 ms may not be seen at all.
  */
 class CpuWindow {
   /** @param {object} context what `classifyProcess` needs: service pids, database names, the bare pipeline's script, the bench's pid */

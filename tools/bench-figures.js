@@ -155,19 +155,18 @@ function parseProcStat(line) {
     ppid: field(4),
     utime: field(14),
     stime: field(15),
-    cutime: field(16),
-    cstime: field(17),
     starttime: field(22),
   };
 }
 
 /**
- * The CPU a process has used, in clock ticks: its own (user + system) and that of the children it
- * has waited for. A backend or worker that exits moves its time into its parent's, so the sum over
- * the processes alive at two moments stays comparable.
+ * The CPU a process has used itself, in clock ticks (user + system). Not the time of the children it
+ * has reaped: those are counted as processes of their own, each up to its last sighting, and the
+ * reaped time would count them twice (a PostgreSQL backend in the postmaster's, the bare pipeline's
+ * processes in the bench's).
  */
 function processTicks(stat) {
-  return stat.utime + stat.stime + stat.cutime + stat.cstime;
+  return stat.utime + stat.stime;
 }
 
 /** The first ("cpu") line of /proc/stat: busy and total ticks of the whole machine, every core. */

@@ -41,7 +41,7 @@ const POINTS = [
   'latency = the case row’s created_at → the moment the case became EXECUTED, both as written in the database: accessdesk intake.cases.created_at → intake.case_timeline.at of EXECUTED (both stamped by intake inside the transaction that writes them), the bare pipeline bl_case.created_at → executed_at (clock_timestamp()); p50 and p99 by percentile_cont on both sides.',
   'serial = one case at a time: file it, wait until it is EXECUTED (looked for every 10 ms), file the next. one-in-flight = one submission at a time, not waiting for the case: the bare pipeline’s own latency run (node pipeline.js <n> 1), which the issue’s latency targets are judged against.',
   'reads = GET /api/v1/cases/{id}, each read audited, over cases already CLOSED, for a fixed time per client count; reads/s and latency at the client.',
-  'CPU = user + system time from /proc/<pid>/stat (with the children a process reaped) over the window of the figure, per case or per read; PostgreSQL split into the backends of this run’s database and the rest (background writers, other databases); machine = every process on the machine, others’ work included.',
+  'CPU = each process’s user + system time from /proc/<pid>/stat over the window of the figure (looked at every 250 ms, so a process that exits counts up to its last sighting), per case or per read; PostgreSQL split into the backends of this run’s database and the rest (background writers, other databases); machine = every process on the machine, others’ work included.',
 ];
 
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
