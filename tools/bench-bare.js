@@ -40,6 +40,8 @@ const BARE_PROGRESS_EVERY_MS = 1_000;
 const BARE_PROGRESS_SQL = `SELECT (SELECT count(*) FROM bl_case) + (SELECT count(executed_at) FROM bl_case) + (SELECT count(*) FROM bl_review) + (SELECT count(*) FROM bl_notification) AS n`;
 /** A run whose processes were not listening when it filed its first case is tried again, this often in all. */
 const BARE_ATTEMPTS = 5;
+/** The wait before the next attempt, this much longer each time: a moment for a busy machine. */
+const BARE_RETRY_AFTER_MS = 2_000;
 const NPM_CI_TIMEOUT_MS = 5 * 60_000;
 const STOP_GRACE_MS = 3_000;
 
@@ -248,7 +250,8 @@ async function runBare(bare, runs, { adminUrl, signal, log }) {
         } catch (err) {
           if (signal.aborted) throw err;
           if (err.startFailed && attempt < BARE_ATTEMPTS) {
-            log(`the bare pipeline's processes were not up ${BARE_START_PAUSE_MS / 1000} s after it started them (the machine is busy): trying again`);
+            log(`the bare pipeline's processes were not up ${BARE_START_PAUSE_MS / 1000} s after it started them (the machine is busy): trying again in ${attempt * BARE_RETRY_AFTER_MS / 1000} s`);
+            await sleep(attempt * BARE_RETRY_AFTER_MS);
             continue;
           }
           const why = err.startFailed

@@ -123,7 +123,7 @@ function formatRatio(r) {
 function judgeTargets(product, bare) {
   const targets = [];
   const add = (id, target, measured, limit, test, why) => targets.push({ id, target, measured, limit, met: measured === null ? null : test(measured), ...(measured === null ? { why } : {}) });
-  const noBare = (run) => (!bare ? 'no bare pipeline in this run (--compare runs it)' : bare[run]?.error ? `the bare pipeline’s ${run} run failed` : `the bare pipeline’s ${run} run was not made`);
+  const noBare = (run) => (!bare ? 'no bare pipeline figures in this run' : bare[run]?.error ? `the bare pipeline’s ${run} run failed` : `the bare pipeline’s ${run} run was not made`);
   const tp = product.throughput;
   add('throughput', 'throughput ≥ 0.8× the bare pipeline’s', ratio(tp?.e2e_cases_per_s, bare?.throughput?.e2e_cases_per_s), '≥ 0.8×', (r) => r >= 0.8, tp ? noBare('throughput') : 'throughput not measured in this run');
   const serial = product.serial;

@@ -150,7 +150,7 @@ describe('the targets of issue 10', () => {
   it('are not judged, and say why, when a figure was not measured', () => {
     const t = byId(figures.judgeTargets({ throughput: { e2e_cases_per_s: 50, concurrency: 32, failed_submissions: 0 } }, null));
     expect(t.throughput).toMatchObject({ met: null, measured: null });
-    expect(t.throughput.why).toMatch(/no bare pipeline/);
+    expect(t.throughput.why).toMatch(/no bare pipeline figures/);
     expect(t.serial_p50.why).toMatch(/serial not measured/);
     expect(t.failed_at_concurrency.met).toBe(true);
     expect(t.failed_at_burst).toMatchObject({ met: null, why: 'burst not measured in this run' });
