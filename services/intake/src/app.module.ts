@@ -1,34 +1,46 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@accessdesk/platform';
+import { ResidentLookupService, ServiceRuntimeModule } from '@accessdesk/platform';
+import { AuditTrailHandler } from './audit-trail/audit-trail.handler';
+import { CompleteCaseHandler } from './complete-case/complete-case.handler';
+import { CompleteWorkItemHandler } from './complete-work-item/complete-work-item.handler';
+import { DeadLettersHandler } from './dead-letters/dead-letters.handler';
+import { DecideReviewHandler } from './decide-review/decide-review.handler';
 import { CaseEntity, TimelineEntryEntity } from './domain/case/case.entity';
-import { GetCaseService } from './get-case/get-case.service';
-import { IntakeConfig } from './intake.config';
-import { IntakeHandlers } from './intake.handlers';
-import { Cases1732300000100 } from './migrations/1732300000100-cases';
-import { AuditTrailService } from './audit/audit-trail.service';
+import { CaseCommand } from './domain/case/case-command.service';
 import { CaseLifecycle } from './domain/case/case-lifecycle.service';
 import { CaseRepository } from './domain/case/case.repository';
-import { OnActionCompletedService } from './on-action-completed/on-action-completed.service';
-import { OnCaseCheckedService } from './on-case-checked/on-case-checked.service';
-import { OnCaseFollowedUpService } from './on-case-followed-up/on-case-followed-up.service';
-import { SubmitCaseService } from './submit-case/submit-case.service';
-import { ResidentLookupService } from '@accessdesk/platform';
+import { EmergencyPaperwork } from './domain/paperwork/emergency-paperwork.service';
 import { CaseRegistration } from './domain/registration/case-registration.service';
-import { CaseCommandsService } from './case-commands/case-commands.service';
+import { WorkItemEntity } from './domain/work-items/work-item.entity';
+import { WorkItemInbox } from './domain/work-items/work-item-inbox.service';
+import { GetCaseHandler } from './get-case/get-case.handler';
+import { IntakeConfig } from './intake.config';
+import { ListWorkItemsHandler } from './list-work-items/list-work-items.handler';
+import { Cases1732300000100 } from './migrations/1732300000100-cases';
 import { Routines1732300000800 } from './migrations/1732300000800-routines';
 import { LockedByRegion1732300000810 } from './migrations/1732300000810-locked-by-region';
 import { ProtectedIdentityAndRegistry1732300000840 } from './migrations/1732300000840-protected-identity-and-registry';
-import { OnChildLockRequestedService } from './on-child-lock-requested/on-child-lock-requested.service';
-import { OnPaperworkOverdueService } from './on-paperwork-overdue/on-paperwork-overdue.service';
-import { ResidentStatusService } from './resident-status/resident-status.service';
-import { DeadLettersService } from './dead-letters/dead-letters.service';
-import { DecideReviewService } from './reviews/decide-review.service';
-import { WorkItemEntity } from './domain/work-items/work-item.entity';
-import { WorkItemInbox } from './domain/work-items/work-item-inbox.service';
-import { WorkItemsService } from './work-items/work-items.service';
-import { OnEmergencyCallCheckedService } from './on-emergency-call-checked/on-emergency-call-checked.service';
-import { EmergencyPaperwork } from './domain/paperwork/emergency-paperwork.service';
+import { OnActionCompletedHandler } from './on-action-completed/on-action-completed.handler';
+import { OnCaseCheckedHandler } from './on-case-checked/on-case-checked.handler';
+import { OnChildLockRequestedHandler } from './on-child-lock-requested/on-child-lock-requested.handler';
+import { OnEmergencyCallCheckedHandler } from './on-emergency-call-checked/on-emergency-call-checked.handler';
+import { OnFeedbackSentHandler } from './on-feedback-sent/on-feedback-sent.handler';
+import { OnManualActionOpenedHandler } from './on-manual-action-opened/on-manual-action-opened.handler';
+import { OnPaperworkOverdueHandler } from './on-paperwork-overdue/on-paperwork-overdue.handler';
+import { OnReviewDueHandler } from './on-review-due/on-review-due.handler';
+import { OnReviewScheduledHandler } from './on-review-scheduled/on-review-scheduled.handler';
+import { RecordPaperworkHandler } from './record-paperwork/record-paperwork.handler';
+import { RecordRegistryReferenceHandler } from './record-registry-reference/record-registry-reference.handler';
+import { RecordVerificationHandler } from './record-verification/record-verification.handler';
+import { ResidentStatusHandler } from './resident-status/resident-status.handler';
+import { SubmitCaseHandler } from './submit-case/submit-case.handler';
+import { VoidCaseHandler } from './void-case/void-case.handler';
 
+/**
+ * The case register and process manager for login locks and journal seals (R1–R17, R21–R22): one
+ * handler class per use case, the domain they share (domain/) as providers, and intake's audit
+ * trail (R23).
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: IntakeConfig): DynamicModule {
@@ -43,29 +55,40 @@ export class AppModule {
           migrations: [Cases1732300000100, Routines1732300000800, LockedByRegion1732300000810, ProtectedIdentityAndRegistry1732300000840],
         }),
       ],
+      // Requests on intake.rpc, events on intake.events (one handler for each event type).
+      controllers: [
+        SubmitCaseHandler,
+        GetCaseHandler,
+        CompleteCaseHandler,
+        RecordVerificationHandler,
+        RecordPaperworkHandler,
+        VoidCaseHandler,
+        RecordRegistryReferenceHandler,
+        ListWorkItemsHandler,
+        CompleteWorkItemHandler,
+        DecideReviewHandler,
+        ResidentStatusHandler,
+        AuditTrailHandler,
+        DeadLettersHandler,
+        OnCaseCheckedHandler,
+        OnEmergencyCallCheckedHandler,
+        OnActionCompletedHandler,
+        OnManualActionOpenedHandler,
+        OnFeedbackSentHandler,
+        OnReviewScheduledHandler,
+        OnReviewDueHandler,
+        OnPaperworkOverdueHandler,
+        OnChildLockRequestedHandler,
+      ],
       providers: [
         { provide: IntakeConfig, useValue: config },
         CaseRepository,
         CaseLifecycle,
+        CaseCommand,
         CaseRegistration,
         WorkItemInbox,
         EmergencyPaperwork,
-        AuditTrailService,
-        SubmitCaseService,
         ResidentLookupService,
-        GetCaseService,
-        CaseCommandsService,
-        WorkItemsService,
-        DecideReviewService,
-        OnPaperworkOverdueService,
-        OnChildLockRequestedService,
-        ResidentStatusService,
-        DeadLettersService,
-        OnCaseCheckedService,
-        OnEmergencyCallCheckedService,
-        OnActionCompletedService,
-        OnCaseFollowedUpService,
-        IntakeHandlers,
       ],
     };
   }

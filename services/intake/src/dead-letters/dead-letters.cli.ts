@@ -17,7 +17,7 @@ import {
 import { Messaging, createEnvelope } from '@accessdesk/messaging';
 import { createServiceDataSource } from '@accessdesk/persistence';
 import { BaseServiceConfig, loadConfig } from '@accessdesk/platform';
-import { DeadLettersService } from './dead-letters.service';
+import { DeadLettersHandler } from './dead-letters.handler';
 
 /**
  * `npm run -s dlq -- list|show|replay|purge`: the operator's dead-letter tools from a shell (the
@@ -72,7 +72,8 @@ async function main(argv: string[]): Promise<number> {
   const messaging = new Messaging({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, service: 'operator-cli', logger: { log: () => undefined, warn: () => undefined, error: () => undefined } });
   await dataSource.initialize();
   try {
-    const service = new DeadLettersService(messaging, dataSource);
+    // Outside Nest no role guard runs: the operator here is whoever holds DATABASE_URL and AMQP_URL.
+    const handler = new DeadLettersHandler(messaging, dataSource);
     const run = <P extends object, R>(contract: MessageContract<P>, payload: P, handle: (envelope: ReturnType<typeof createEnvelope<P>>) => Promise<RpcReply<R>>) => {
       const id = randomUUID();
       return handle(createEnvelope(contract, payload, { correlationId: id, causationId: id, region: actor.region, actor }));
@@ -81,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     let reply: RpcReply<unknown>;
     switch (command) {
       case 'list': {
-        reply = await run(ListDeadLettersV1, selection(flags), (e) => service.list(e));
+        reply = await run(ListDeadLettersV1, selection(flags), (e) => handler.list(e));
         if (reply.ok) {
           const body = reply.body as { queues: Array<{ queue: string; deadLetters: number }>; items: DeadLetterView[]; truncated: boolean };
           for (const q of body.queues) process.stdout.write(`${q.queue}.dlq\t${q.deadLetters}\n`);
@@ -92,13 +93,13 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'show': {
         if (!rest[0]) throw new UsageError('show needs a message id');
-        reply = await run(ShowDeadLetterV1, { messageId: rest[0] }, (e) => service.show(e));
+        reply = await run(ShowDeadLetterV1, { messageId: rest[0] }, (e) => handler.show(e));
         if (reply.ok) process.stdout.write(`${JSON.stringify(reply.body, null, 2)}\n`);
         break;
       }
       case 'replay': {
         const ids = flags.get('id');
-        reply = await run(ReplayDeadLettersV1, { ...selection(flags), ...(ids ? { messageIds: ids } : {}), ...(flags.has('all') ? { all: true } : {}) }, (e) => service.replay(e));
+        reply = await run(ReplayDeadLettersV1, { ...selection(flags), ...(ids ? { messageIds: ids } : {}), ...(flags.has('all') ? { all: true } : {}) }, (e) => handler.replay(e));
         if (reply.ok) {
           const { replayed } = reply.body as { replayed: DeadLetterView[] };
           for (const d of replayed) process.stdout.write(`replayed  ${line(d)}\n`);
@@ -108,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'purge': {
         if (!rest[0] || !(REQUEST_QUEUES as readonly string[]).includes(rest[0])) throw new UsageError(`purge takes a request/reply queue: ${REQUEST_QUEUES.join(', ')}`);
-        reply = await run(PurgeDeadLettersV1, { queue: rest[0] }, (e) => service.purge(e));
+        reply = await run(PurgeDeadLettersV1, { queue: rest[0] }, (e) => handler.purge(e));
         if (reply.ok) process.stdout.write(`${(reply.body as { purged: number }).purged} purged from ${rest[0]}.dlq\n`);
         break;
       }

@@ -1,26 +1,21 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { mayCall } from '@accessdesk/access';
-import { appendAudit } from '@accessdesk/audit';
+import { Logger } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { EntityManager } from 'typeorm';
 import {
-  Actor,
   CompleteWorkItemV1,
   Envelope,
-  ListWorkItemsV1,
-  ManualActionOpenedV1,
   ManualResultInconsistency,
   Problem,
   RecordManualResultV1,
   RpcReply,
-  StaffToolAction,
   WorkItemResolvedV1,
   WorkItemView,
-  WorkQueue,
   manualLockedByRegion,
   manualResultInconsistency,
   problem,
 } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
+import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { aboutCase } from '../domain/case/case-events';
 import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
@@ -28,9 +23,9 @@ import { caseStateConflict } from '../domain/case/case-problems';
 import { CaseRepository } from '../domain/case/case.repository';
 import { WorkItemEntity } from '../domain/work-items/work-item.entity';
 import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
+import { queuesOf, workItemView } from '../domain/work-items/work-item-view';
 
 export const WORK_ITEM_NOT_FOUND = problem('work-item-not-found', 404, 'Work item not found', 'No work item with this id is in your inbox.');
-const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role', 'Work items are the service desk’s and the contact centre’s.');
 
 /** R10 R16: why an operator's report cannot be what the staff tool showed (problem types by rule). */
 const MANUAL_RESULT_PROBLEM: Record<ManualResultInconsistency, (region: string) => Problem> = {
@@ -65,123 +60,31 @@ export const EXECUTION_OUTCOME_UNKNOWN = problem(
   'The staff tool did not answer the action and its account state could not be read. Record what the staff tool shows on this item (result DONE, ALREADY_IN_STATE, NO_ACCOUNT or FAILED, with executedAt: when you looked, and observed); after FAILED the case can be closed. RETRY is allowed.',
 );
 
-/** Swedish titles for the desk (R7 manual execution). */
-const ACTION_TEXT: Record<StaffToolAction, string> = {
-  LOGIN_LOCK: 'Lås invånarens inloggning',
-  LOGIN_UNLOCK: 'Lås upp invånarens inloggning',
-  JOURNAL_SEAL: 'Försegla journalen',
-  JOURNAL_UNSEAL: 'Häv förseglingen av journalen',
-  GUARDIAN_BLOCK: 'Blockera vårdnadshavare',
-  GUARDIAN_UNBLOCK: 'Häv blockering av vårdnadshavare',
-};
-
-function queuesOf(actor: Actor): WorkQueue[] {
-  return [...(actor.roles.includes('service_desk') ? (['SERVICE_DESK'] as const) : []), ...(actor.roles.includes('contact_centre') ? (['CONTACT_CENTRE'] as const) : [])];
-}
-
-export function workItemView(item: WorkItemEntity, protectedIdentity = false): WorkItemView {
-  return {
-    id: item.id,
-    kind: item.kind,
-    queue: item.queue,
-    status: item.status,
-    region: item.region,
-    caseId: item.caseId,
-    registryNumber: item.registryNumber,
-    action: item.action,
-    title: item.title,
-    details: item.details,
-    escalated: item.escalated,
-    subject: item.subject,
-    protectedIdentity,
-    createdAt: item.createdAt.toISOString(),
-    completedAt: item.completedAt?.toISOString() ?? null,
-    completedBy: item.completedBy,
-    resolution: item.resolution,
-  };
-}
-
 /** How far a clock may be off when an operator's executedAt is checked against ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
- * The desks' inbox as the desks work it (DESIGN.md "work items"): the items of their queues, and an
- * item done once, by whom and when recorded — a manual execution reported (R7), a failed execution
- * retried or closed (R7), an unknown outcome resolved by what the staff tool shows (issue 9). The
- * items are opened by the use cases that need them (domain/work-items), and by execution's
- * `manual-action-opened` (R7 manual mode).
+ * An item of the desks' inbox done once, by whom and when recorded (DESIGN.md "work items"): a
+ * manual execution reported (R7), a failed execution retried or closed (R7), an unknown outcome
+ * resolved by what the staff tool shows (issue 9). Items of the other kinds are completed on their
+ * case (verification, paperwork, completion or void).
  */
-@Injectable()
-export class WorkItemsService {
-  private readonly logger = new Logger(WorkItemsService.name);
+@MessageHandlers()
+export class CompleteWorkItemHandler {
+  private readonly logger = new Logger(CompleteWorkItemHandler.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly messaging: Messaging,
     private readonly cases: CaseRepository,
     private readonly lifecycle: CaseLifecycle,
     private readonly inbox: WorkItemInbox,
   ) {}
 
-  /** R7 manual mode: execution waits for an operator; the item names what to do and for whom. */
-  async manualActionOpened(envelope: Envelope<ManualActionOpenedV1>, opened: ManualActionOpenedV1, manager: EntityManager): Promise<void> {
-    const intakeCase = await manager.getRepository(CaseEntity).findOneBy({ id: opened.caseId });
-    await this.inbox.open(manager, {
-      kind: 'MANUAL_EXECUTION',
-      queue: opened.queue,
-      region: envelope.region,
-      caseId: opened.caseId,
-      registryNumber: opened.registryNumber,
-      action: opened.action,
-      actionId: opened.actionId,
-      title: `${ACTION_TEXT[opened.action]} i personalverktyget – ${opened.registryNumber}`,
-      details: [
-        'Verkställ åtgärden i 1177 e-tjänster personalverktyg och kvittera med vad verktyget visade.',
-        ...(opened.action === 'LOGIN_LOCK'
-          ? ['Var inloggningen redan låst: kvittera ALREADY_IN_STATE och ange vilken region låsningen gäller ("låst på begäran av Region X") i lockedByRegion (R10).']
-          : []),
-        ...(opened.action === 'LOGIN_LOCK' || opened.action === 'LOGIN_UNLOCK' ? [] : ['Åtgärden gäller även invånare utan eget konto på 1177 (NO_ACCOUNT gäller bara inloggningen, R16).']),
-        ...(opened.sealScope ? [`Omfattning: ${opened.sealScope.whole ? 'hela journalen' : [...(opened.sealScope.careProviders ?? []), ...(opened.sealScope.careUnits ?? [])].join(', ')}`] : []),
-      ],
-      subject: { personnummer: opened.personnummer, guardianPersonnummer: opened.guardianPersonnummer ?? undefined, sealScope: opened.sealScope ?? null },
-    });
-    if (intakeCase) await this.cases.note(manager, intakeCase, envelope.actor, 'Väntar på manuellt verkställande i personalverktyget (arbetsuppgift i inkorgen)');
-  }
-
-  async list(envelope: Envelope<ListWorkItemsV1>): Promise<RpcReply<{ items: WorkItemView[] }>> {
-    const actor = envelope.actor;
-    const queues = queuesOf(actor);
-    if (!mayCall('GET /work-items', actor.roles) || queues.length === 0) return { ok: false, problem: ROLE_NOT_ALLOWED };
-    const { status = 'OPEN', kind } = envelope.payload.filter;
-    return this.dataSource.transaction(async (manager) => {
-      const items = await manager.getRepository(WorkItemEntity).find({
-        where: { region: actor.region, queue: In(queues), status, ...(kind ? { kind } : {}) },
-        order: { createdAt: 'ASC' },
-        take: 500,
-      });
-      // R23: an item that shows a personnummer is a read of the resident's case.
-      for (const item of items.filter((i) => i.subject)) {
-        await appendAudit(manager, {
-          action: 'CASE_READ',
-          actor,
-          region: item.region,
-          caseId: item.caseId,
-          residentRef: this.cases.residentRef(item.subject?.personnummer ?? ''),
-          detail: `arbetsuppgift ${item.kind} i inkorgen`,
-        });
-      }
-      // Skyddad identitet: an item on a case whose resident the register marks protected says so.
-      const caseIds = [...new Set(items.map((i) => i.caseId))];
-      const marked = caseIds.length > 0 ? await manager.getRepository(CaseEntity).find({ select: { id: true }, where: { id: In(caseIds), protectedIdentity: true } }) : [];
-      const protectedCases = new Set(marked.map((c) => c.id));
-      return { ok: true as const, body: { items: items.map((i) => workItemView(i, protectedCases.has(i.caseId))) } };
-    });
-  }
-
-  async complete(envelope: Envelope<CompleteWorkItemV1>): Promise<RpcReply<WorkItemView>> {
+  @MessagePattern(CompleteWorkItemV1.type, { contract: CompleteWorkItemV1, queue: 'rpc' })
+  @ForEndpoint('POST /work-items/{id}/complete')
+  async answer(@Message() envelope: Envelope<CompleteWorkItemV1>): Promise<RpcReply<WorkItemView>> {
     const actor = envelope.actor;
     const { workItemId, request } = envelope.payload;
-    if (!mayCall('POST /work-items/{id}/complete', actor.roles)) return { ok: false, problem: ROLE_NOT_ALLOWED };
     return this.messaging.transaction(async (manager) => {
       const seen = await manager.getRepository(WorkItemEntity).findOneBy({ id: workItemId });
       if (!seen || seen.region !== actor.region || !queuesOf(actor).includes(seen.queue)) return { ok: false as const, problem: WORK_ITEM_NOT_FOUND };
@@ -348,5 +251,5 @@ export class WorkItemsService {
   }
 }
 
-/** The completion body of an UNKNOWN_EXECUTION item, as `complete()` received it. */
+/** The completion body of an UNKNOWN_EXECUTION item, as `answer()` received it. */
 type CompletionRequest = CompleteWorkItemV1['request'];

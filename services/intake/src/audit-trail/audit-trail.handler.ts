@@ -1,13 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecord, ChainVerification, TrailOwner, queryTrail, verifyTrail } from '@accessdesk/audit';
 import { Envelope, QueryAuditV1, RpcReply, VerifyAuditV1 } from '@accessdesk/contracts';
+import { Message, MessageHandlers } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { CaseRepository } from '../domain/case/case.repository';
 
-/** R23: the auditor's view of intake's trail and the check of its hash chain (libs/audit). */
-@Injectable()
-export class AuditTrailService implements TrailOwner {
+/**
+ * R23: the auditor's view of intake's trail and the check of its hash chain (libs/audit). libs/audit
+ * checks the auditor's role and region itself, with its own answer, as for every service that keeps
+ * a trail.
+ */
+@MessageHandlers()
+export class AuditTrailHandler implements TrailOwner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
@@ -22,11 +27,13 @@ export class AuditTrailService implements TrailOwner {
     return this.cases.residentRef(personnummer);
   }
 
-  query(envelope: Envelope<QueryAuditV1>): Promise<RpcReply<{ records: AuditRecord[] }>> {
+  @MessagePattern(QueryAuditV1.type, { contract: QueryAuditV1, queue: 'rpc' })
+  query(@Message() envelope: Envelope<QueryAuditV1>): Promise<RpcReply<{ records: AuditRecord[] }>> {
     return queryTrail(this.dataSource, this, envelope);
   }
 
-  verify(envelope: Envelope<VerifyAuditV1>): Promise<RpcReply<ChainVerification>> {
+  @MessagePattern(VerifyAuditV1.type, { contract: VerifyAuditV1, queue: 'rpc' })
+  verify(@Message() envelope: Envelope<VerifyAuditV1>): Promise<RpcReply<ChainVerification>> {
     return verifyTrail(this.dataSource, envelope);
   }
 }

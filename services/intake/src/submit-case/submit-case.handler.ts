@@ -1,17 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { CaseView, Envelope, RpcReply, SubmitCaseV1, problem } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
 import { createIdempotently, requestHashOf } from '@accessdesk/persistence';
-import { RegionConfig, Regions, ResidentLookupService } from '@accessdesk/platform';
-import { canFileFor, mayCall } from '@accessdesk/access';
+import { ForEndpoint, Message, MessageHandlers, RegionConfig, Regions, ResidentLookupService } from '@accessdesk/platform';
+import { canFileFor } from '@accessdesk/access';
 import { CaseRepository } from '../domain/case/case.repository';
 import { CaseRegistration } from '../domain/registration/case-registration.service';
 import { filedFormProblem } from '../domain/registration/filed-form';
 import { homeRegionProblem, needsHomeRegion } from '../rules/r15-home-region';
 import { unknownRegionProblem } from '../rules/r22-r24-channels';
 
-const ROLE_NOT_ALLOWED = problem('role-not-allowed', 403, 'Not allowed for your role', 'Filing a case needs the role clinician, unit_head, medical_lead or service_desk.');
 const NOT_YOUR_UNIT = problem(
   'not-your-unit',
   403,
@@ -24,8 +23,8 @@ const NOT_YOUR_UNIT = problem(
  * and what follows, in one transaction. The same `Idempotency-Key` from the same caller answers the
  * same case; the same key with another request is refused.
  */
-@Injectable()
-export class SubmitCaseService {
+@MessageHandlers()
+export class SubmitCaseHandler {
   constructor(
     private readonly messaging: Messaging,
     private readonly dataSource: DataSource,
@@ -35,11 +34,12 @@ export class SubmitCaseService {
     private readonly population: ResidentLookupService,
   ) {}
 
-  async submit(envelope: Envelope<SubmitCaseV1>): Promise<RpcReply<CaseView>> {
+  /** The role is checked again here, not only at the gateway: the request carries the verified caller. */
+  @MessagePattern(SubmitCaseV1.type, { contract: SubmitCaseV1, queue: 'rpc' })
+  @ForEndpoint('POST /cases')
+  async answer(@Message() envelope: Envelope<SubmitCaseV1>): Promise<RpcReply<CaseView>> {
     const { request, idempotencyKey } = envelope.payload;
     const actor = envelope.actor;
-    // Checked again here, not only at the gateway: the command carries the verified caller.
-    if (!mayCall('POST /cases', actor.roles)) return { ok: false, problem: ROLE_NOT_ALLOWED };
     if (!canFileFor(actor, request.requestingUnit.hsaId)) return { ok: false, problem: NOT_YOUR_UNIT };
     const region = this.regions.find(actor.region);
     if (!region) return { ok: false, problem: unknownRegionProblem(actor.region) };

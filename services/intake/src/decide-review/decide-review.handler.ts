@@ -1,18 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
-import { canFileFor, canReadCase, mayCall } from '@accessdesk/access';
+import { canFileFor, canReadCase } from '@accessdesk/access';
 import {
   CaseRequest,
   DecideReviewV1,
   Envelope,
   ReviewDecidedV1,
   ReviewDecisionView,
-  ReviewDueV1,
   RpcReply,
   problem,
 } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
-import { Regions } from '@accessdesk/platform';
+import { ForEndpoint, Message, MessageHandlers, Regions } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { aboutCase } from '../domain/case/case-events';
 import { CaseRepository } from '../domain/case/case.repository';
@@ -26,8 +25,8 @@ const REVIEW_NOT_FOUND = problem('review-not-found', 404, 'Review not found', 'N
  * more; UNLOCK is a new assessment with a documented decision (R11) and opens the LOGIN_UNLOCK case
  * that lifts the lock (R10). Either way review-scheduler stops reminding.
  */
-@Injectable()
-export class DecideReviewService {
+@MessageHandlers()
+export class DecideReviewHandler {
   constructor(
     private readonly messaging: Messaging,
     private readonly cases: CaseRepository,
@@ -35,10 +34,11 @@ export class DecideReviewService {
     private readonly regions: Regions,
   ) {}
 
-  async decide(envelope: Envelope<DecideReviewV1>): Promise<RpcReply<ReviewDecisionView>> {
+  @MessagePattern(DecideReviewV1.type, { contract: DecideReviewV1, queue: 'rpc' })
+  @ForEndpoint('POST /reviews/{id}/decision')
+  async answer(@Message() envelope: Envelope<DecideReviewV1>): Promise<RpcReply<ReviewDecisionView>> {
     const actor = envelope.actor;
     const { reviewId, request, idempotencyKey } = envelope.payload;
-    if (!mayCall('POST /reviews/{id}/decision', actor.roles)) return { ok: false, problem: problem('role-not-allowed', 403, 'Not allowed for your role') };
     return this.messaging.transaction(async (manager) => {
       const lock = await manager.getRepository(CaseEntity).findOne({ where: { reviewId }, lock: { mode: 'pessimistic_write' } });
       const visible = lock && canReadCase(actor, { region: lock.region, requestingUnitHsaId: lock.requestingUnitHsaId, kind: 'CASE' }) && canFileFor(actor, lock.requestingUnitHsaId);
@@ -92,19 +92,6 @@ export class DecideReviewService {
       await this.messaging.publish(manager, envelope, ReviewDecidedV1, decided, aboutCase(lock));
       return { ok: true as const, body: await this.view(manager, lock) };
     });
-  }
-
-  /** R9: the reminder and the escalation are written in the lock's timeline. */
-  async reviewDue(envelope: Envelope<ReviewDueV1>, due: ReviewDueV1, manager: EntityManager): Promise<void> {
-    const lock = await this.cases.findForUpdate(manager, due.caseId);
-    // A reminder that crossed the decision or the lock's lifting on the way: nothing to note.
-    if (!lock || lock.reviewOutcome || lock.liftedByCaseId) return;
-    await this.cases.note(
-      manager,
-      lock,
-      envelope.actor,
-      due.stage === 'REMINDER' ? 'Påminnelse om omprövning skickad till begärande vårdpersonal (R9)' : 'Omprövningen är försenad: eskalerad till verksamhetschef (R9)',
-    );
   }
 
   private unlockChannel(lock: CaseEntity): CaseRequest['channel'] {

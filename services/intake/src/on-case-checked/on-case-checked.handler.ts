@@ -1,7 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { CaseCheckedV1, CaseRefusedV1, CaseReturnedV1, CheckFinding, Envelope, systemActor } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { aboutCase, recipient } from '../domain/case/case-events';
 import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
@@ -36,9 +38,9 @@ const DESK_STEPS: ReadonlySet<CheckFinding> = new Set<CheckFinding>(['COORDINATI
  * transaction; otherwise the case is returned for completion (the requester is told why), waits for
  * the service desk's phone verification (a work item), or is refused (R4, 000 §6.10).
  */
-@Injectable()
-export class OnCaseCheckedService {
-  private readonly logger = new Logger(OnCaseCheckedService.name);
+@MessageHandlers()
+export class OnCaseCheckedHandler {
+  private readonly logger = new Logger(OnCaseCheckedHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
@@ -48,7 +50,8 @@ export class OnCaseCheckedService {
     private readonly paperwork: EmergencyPaperwork,
   ) {}
 
-  async handle(envelope: Envelope<CaseCheckedV1>, checked: CaseCheckedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(CaseCheckedV1.type, { contract: CaseCheckedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<CaseCheckedV1>, @Payload() checked: CaseCheckedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, checked.caseId);
     if (!entity) {
       this.logger.warn(`check result for unknown case ${checked.caseId} ignored`);

@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
-import { AuditLinkedAfterCommit1732300000900, AuditLogTable1732300000700 } from '@accessdesk/audit';
 import {
   Actor,
   CaseReceivedV1,
   DeadLetterListView,
-  Envelope,
+  DeadLetterView,
   ListDeadLettersV1,
   MessageContract,
   PurgeDeadLettersV1,
   ReplayDeadLettersV1,
+  RpcReply,
   ShowDeadLetterV1,
   systemActor,
 } from '@accessdesk/contracts';
@@ -22,11 +22,11 @@ import {
   deleteTopology,
   on,
   publishRaw,
-  testPrefix,
 } from '@accessdesk/messaging';
 import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
-import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
-import { DeadLettersService } from './dead-letters.service';
+import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
+import { AppModule } from './app.module';
+import { IntakeConfig } from './intake.config';
 
 const AMQP_URL = process.env.AMQP_URL ?? DEFAULT_AMQP_URL;
 const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -37,31 +37,30 @@ const OPERATOR: Actor = { sub: 'SE2321000131-E000000000090', name: 'Drift Operat
 
 /**
  * The operator's way back from the dead-letter queues (issue "Faults never leave a case stuck or
- * wrong", item 2), against the real broker and database: a message that died in identity-check's
- * queue is listed with why and when (never its personnummer), shown masked, replayed to its queue
+ * wrong", item 2), asked of intake over its request queue as the gateway asks, against the real
+ * broker and database: a message that died in identity-check's queue is listed with why and when (never its personnummer), shown masked, replayed to its queue
  * where it now has its effect once, and every read and replay is in intake's audit trail.
  */
 describe('dead-letter queues: list, show, replay, purge', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
+  let harness: ServiceHarness;
   let prefix: string;
+  let identityCheckDs: DataSource;
   let consumer: Messaging;
-  let intakeRpc: Messaging;
-  let service: DeadLettersService;
   let broken = true;
   const handled: string[] = [];
 
-  function ask<P extends object>(contract: MessageContract<P>, payload: P, actor: Actor = OPERATOR): Envelope<P> {
-    return createEnvelope(contract, payload, { correlationId: CASE, causationId: CASE, region: actor.region, actor });
+  /** Asks intake over its request queue, as the gateway does. */
+  function ask<P extends object, R>(contract: MessageContract<P>, payload: P, actor: Actor = OPERATOR): Promise<RpcReply<R>> {
+    return harness.driver.request<P, R>('intake', contract, payload, { correlationId: CASE, causationId: CASE, region: actor.region, actor });
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = createServiceDataSource({ url: db.url, schema: 'intake', entities: [], migrations: [MessagingTables1732300000000, AuditLogTable1732300000700, AuditLinkedAfterCommit1732300000900] });
-    await initializeAndMigrate(ds);
-    prefix = testPrefix();
+    harness = await startServiceUnderTest({ appModule: AppModule.forRoot, configClass: IntakeConfig });
+    prefix = harness.prefix;
     // identity-check's queue, with a handler that fails until the fault is mended.
-    consumer = new Messaging({ url: AMQP_URL, service: 'identity-check', prefix, dataSource: ds, logger: quiet, retry: FAST_RETRY });
+    identityCheckDs = createServiceDataSource({ url: harness.db.url, schema: 'identity_check', entities: [], migrations: [MessagingTables1732300000000] });
+    await initializeAndMigrate(identityCheckDs);
+    consumer = new Messaging({ url: AMQP_URL, service: 'identity-check', prefix, dataSource: identityCheckDs, logger: quiet, retry: FAST_RETRY });
     consumer.subscribe('events', [
       on(CaseReceivedV1, async (envelope) => {
         if (broken) throw new Error('a bug that fails the same way every time');
@@ -69,19 +68,13 @@ describe('dead-letter queues: list, show, replay, purge', () => {
       }),
     ]);
     await consumer.start();
-    // intake's request queue (and its dead-letter queue) exists as it does in the running system.
-    intakeRpc = new Messaging({ url: AMQP_URL, service: 'intake', prefix, logger: quiet });
-    intakeRpc.serve([]);
-    await intakeRpc.start();
-    service = new DeadLettersService(new Messaging({ url: AMQP_URL, service: 'intake', prefix, logger: quiet }), ds);
   });
 
   afterAll(async () => {
     await consumer?.close();
-    await intakeRpc?.close();
-    await deleteTopology(prefix, [`${prefix}identity-check.events`, `${prefix}intake.rpc`], AMQP_URL, FAST_RETRY.delaysMs);
-    await ds?.destroy();
-    await db?.drop();
+    if (prefix) await deleteTopology(prefix, [`${prefix}identity-check.events`], AMQP_URL, FAST_RETRY.delaysMs);
+    if (identityCheckDs?.isInitialized) await identityCheckDs.destroy();
+    await harness?.close();
   });
 
   const received = createEnvelope(
@@ -101,7 +94,7 @@ describe('dead-letter queues: list, show, replay, purge', () => {
   );
 
   async function list(filter: ListDeadLettersV1 = {}): Promise<DeadLetterListView> {
-    const reply = await service.list(ask(ListDeadLettersV1, filter));
+    const reply = await ask<ListDeadLettersV1, DeadLetterListView>(ListDeadLettersV1, filter);
     if (!reply.ok) throw new Error(reply.problem.title);
     return reply.body;
   }
@@ -130,22 +123,22 @@ describe('dead-letter queues: list, show, replay, purge', () => {
   });
 
   it('shows the envelope with the personnummer masked, and refuses anyone but an operator', async () => {
-    const shown = await service.show(ask(ShowDeadLetterV1, { messageId: received.id }));
+    const shown = await ask(ShowDeadLetterV1, { messageId: received.id });
     expect(shown.ok).toBe(true);
     const text = JSON.stringify(shown);
     expect(text).not.toContain(PNR);
     expect(text).toContain('[personnummer]');
     const desk: Actor = { ...OPERATOR, roles: ['service_desk'] };
-    const refused = await service.list(ask(ListDeadLettersV1, {}, desk));
+    const refused = await ask(ListDeadLettersV1, {}, desk);
     expect(refused).toMatchObject({ ok: false, problem: { status: 403 } });
   });
 
   it('replays only when told which (or all), sends the letter back to its queue, where it now has its effect once', async () => {
-    const vague = await service.replay(ask(ReplayDeadLettersV1, {}));
+    const vague = await ask(ReplayDeadLettersV1, {});
     expect(vague).toMatchObject({ ok: false, problem: { status: 422 } });
 
     broken = false; // the fault is mended
-    const replayed = await service.replay(ask(ReplayDeadLettersV1, { caseId: CASE }));
+    const replayed = await ask<ReplayDeadLettersV1, { replayed: DeadLetterView[] }>(ReplayDeadLettersV1, { caseId: CASE });
     expect(replayed.ok && replayed.body.replayed.map((d) => d.messageId)).toEqual([received.id]);
     await pollUntil(() => handled.length === 1, { what: 'the replayed message handled' });
     expect(handled).toEqual([received.id]);
@@ -156,13 +149,13 @@ describe('dead-letter queues: list, show, replay, purge', () => {
   it('purges request/reply dead letters', async () => {
     await publishRaw(`${prefix}accessdesk.dlx`, `${prefix}intake.rpc`, { stale: 'request' });
     await pollUntil(async () => (await list({ queue: 'intake.rpc' })).items.length === 1, { what: 'the request dead letter' });
-    const purged = await service.purge(ask(PurgeDeadLettersV1, { queue: 'intake.rpc' }));
+    const purged = await ask(PurgeDeadLettersV1, { queue: 'intake.rpc' });
     expect(purged).toEqual({ ok: true, body: { purged: 1 } });
     expect((await list({ queue: 'intake.rpc' })).items).toHaveLength(0);
   });
 
   it('records every read, replay and purge in the audit trail, the replay under its case', async () => {
-    const rows: Array<{ action: string; case_id: string | null; actor: Actor; detail: string }> = await ds.query(
+    const rows: Array<{ action: string; case_id: string | null; actor: Actor; detail: string }> = await harness.dataSource.query(
       `SELECT action, case_id, actor, detail FROM intake.audit_log ORDER BY seq`,
     );
     const actions = rows.map((r) => r.action);

@@ -1,7 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { CaseRequest, ChildLockRequestedV1, Envelope, LinkedLockOpenedV1, systemActor } from '@accessdesk/contracts';
 import { Messaging } from '@accessdesk/messaging';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { aboutCase } from '../domain/case/case-events';
 import { CaseRepository } from '../domain/case/case.repository';
 import { CaseRegistration } from '../domain/registration/case-registration.service';
@@ -14,9 +16,9 @@ const OWNER = 'guardian-block';
  * own, checked and executed like any lock and unlocked separately later; guardian-block is told its
  * id and registry number. The form's rules were checked by guardian-block (the unit head decided).
  */
-@Injectable()
-export class OnChildLockRequestedService {
-  private readonly logger = new Logger(OnChildLockRequestedService.name);
+@MessageHandlers()
+export class OnChildLockRequestedHandler {
+  private readonly logger = new Logger(OnChildLockRequestedHandler.name);
 
   constructor(
     private readonly messaging: Messaging,
@@ -24,7 +26,8 @@ export class OnChildLockRequestedService {
     private readonly registration: CaseRegistration,
   ) {}
 
-  async handle(envelope: Envelope<ChildLockRequestedV1>, asked: ChildLockRequestedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(ChildLockRequestedV1.type, { contract: ChildLockRequestedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<ChildLockRequestedV1>, @Payload() asked: ChildLockRequestedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     let entity = await this.cases.findByIdempotencyKey(manager, OWNER, asked.guardianBlockId);
     if (!entity) {
       const request: CaseRequest = {

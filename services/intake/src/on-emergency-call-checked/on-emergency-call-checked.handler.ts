@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { EmergencyCallCheckedV1, Envelope } from '@accessdesk/contracts';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
 import { CaseRepository } from '../domain/case/case.repository';
 import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
@@ -14,9 +16,9 @@ import { EMERGENCY_FINDING_TEXT } from '../rules/r12-emergency-lock';
  * when the call was not genuine. DIRECTORY_UNAVAILABLE → MANUAL_VERIFICATION: the desk may execute on
  * its own documented judgement (POST /cases/{id}/verification with `judgement`).
  */
-@Injectable()
-export class OnEmergencyCallCheckedService {
-  private readonly logger = new Logger(OnEmergencyCallCheckedService.name);
+@MessageHandlers()
+export class OnEmergencyCallCheckedHandler {
+  private readonly logger = new Logger(OnEmergencyCallCheckedHandler.name);
 
   constructor(
     private readonly cases: CaseRepository,
@@ -24,7 +26,8 @@ export class OnEmergencyCallCheckedService {
     private readonly inbox: WorkItemInbox,
   ) {}
 
-  async handle(envelope: Envelope<EmergencyCallCheckedV1>, checked: EmergencyCallCheckedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(EmergencyCallCheckedV1.type, { contract: EmergencyCallCheckedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<EmergencyCallCheckedV1>, @Payload() checked: EmergencyCallCheckedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, checked.caseId);
     if (!entity) {
       this.logger.warn(`emergency call result for unknown case ${checked.caseId} ignored`);

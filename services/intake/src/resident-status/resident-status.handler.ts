@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { canReadCase, mayCall } from '@accessdesk/access';
+import { canReadCase } from '@accessdesk/access';
 import { appendAudit } from '@accessdesk/audit';
-import { Envelope, LoginAndSealStatus, ResidentStatusV1, RpcReply, StatusCaseRef, identityNumberKind, problem } from '@accessdesk/contracts';
-import { Regions } from '@accessdesk/platform';
+import { Envelope, LoginAndSealStatus, ResidentStatusV1, RpcReply, StatusCaseRef, identityNumberKind } from '@accessdesk/contracts';
+import { ForEndpoint, Message, MessageHandlers, Regions } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { CaseRepository } from '../domain/case/case.repository';
 import { findActiveRestriction, findLoginLastSeen } from '../rules/r10-unlock-by-requesting-region';
@@ -18,18 +18,19 @@ const ref = (c: CaseEntity): StatusCaseRef => ({ id: c.id, registryNumber: c.reg
  * sealed (R21), and the cases the caller may see. The question is recorded in the audit trail
  * before it is answered (R23).
  */
-@Injectable()
-export class ResidentStatusService {
+@MessageHandlers()
+export class ResidentStatusHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
     private readonly regions: Regions,
   ) {}
 
-  async status(envelope: Envelope<ResidentStatusV1>): Promise<RpcReply<LoginAndSealStatus>> {
+  @MessagePattern(ResidentStatusV1.type, { contract: ResidentStatusV1, queue: 'rpc' })
+  @ForEndpoint('POST /residents/status')
+  async answer(@Message() envelope: Envelope<ResidentStatusV1>): Promise<RpcReply<LoginAndSealStatus>> {
     const actor = envelope.actor;
     const { personnummer } = envelope.payload;
-    if (!mayCall('POST /residents/status', actor.roles)) return { ok: false, problem: problem('role-not-allowed', 403, 'Not allowed for your role') };
     if (!this.regions.find(actor.region)) return { ok: false, problem: unknownRegionProblem(actor.region) };
     return this.dataSource.transaction(async (manager) => {
       await appendAudit(manager, { action: 'RESIDENT_STATUS_READ', actor, region: actor.region, residentRef: this.cases.residentRef(personnummer), detail: 'status för invånare' });

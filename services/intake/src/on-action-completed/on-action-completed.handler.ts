@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { ActionCompletedV1, Envelope, ExecutionOutcome } from '@accessdesk/contracts';
-import { Regions } from '@accessdesk/platform';
+import { InboxTransaction, Message, MessageHandlers, Regions } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { CaseLifecycle } from '../domain/case/case-lifecycle.service';
 import { CaseRepository } from '../domain/case/case.repository';
@@ -36,9 +37,9 @@ export function unknownExecutionDetails(detail: string | null | undefined): stri
  * `intake.case.concluded.v1`; an executed unlock marks its lock lifted (R10). FAILED never
  * disappears silently: the case waits in FAILED with a work item for the service desk.
  */
-@Injectable()
-export class OnActionCompletedService {
-  private readonly logger = new Logger(OnActionCompletedService.name);
+@MessageHandlers()
+export class OnActionCompletedHandler {
+  private readonly logger = new Logger(OnActionCompletedHandler.name);
 
   constructor(
     private readonly cases: CaseRepository,
@@ -61,7 +62,8 @@ export class OnActionCompletedService {
     return `. Personalverktyget visar att inloggningen redan var låst på begäran av ${name}. Den låsningen är inte denna regions, och endast ${name} kan häva den (R10). Ingen omprövning planeras för detta ärende`;
   }
 
-  async handle(envelope: Envelope<ActionCompletedV1>, completed: ActionCompletedV1, manager: EntityManager): Promise<void> {
+  @EventPattern(ActionCompletedV1.type, { contract: ActionCompletedV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<ActionCompletedV1>, @Payload() completed: ActionCompletedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, completed.caseId);
     // Guardian-block actions complete through this queue too; they are guardian-block's, but a
     // failed one still lands in the contact centre's inbox (R7: a failure never disappears).

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '@accessdesk/audit';
 import {
@@ -15,24 +16,22 @@ import {
   problem,
 } from '@accessdesk/contracts';
 import { DeadLetterQueues, DeadLetterSelection, Messaging } from '@accessdesk/messaging';
+import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whoever calls must hold the `operator` role; the gateway checks it too, intake checks it again. */
-function operatorProblem(actor: Actor): RpcReply<never> | null {
-  return actor.roles.includes('operator') ? null : { ok: false, problem: problem('forbidden', 403, 'Forbidden', 'Only an operator may use the dead-letter queues.') };
-}
 
 /**
  * The operator's way back from the dead-letter queues of every service (issue "Faults never leave a
  * case stuck or wrong", item 2): list, show (the envelope with every personnummer masked), replay
  * to the queue a letter came from (safe: the receiving inbox de-duplicates) and purge request/reply
  * dead letters, whose caller is gone. intake does it because its audit trail is where operators'
- * reads and replays are recorded (R23): each is recorded before it is answered or done.
+ * reads and replays are recorded (R23): each is recorded before it is answered or done. Only an
+ * operator may (`@ForEndpoint`, checked again after the gateway); the operator's CLI
+ * (`dead-letters.cli.ts`) calls the same methods with an envelope of its own.
  */
-@Injectable()
-export class DeadLettersService {
-  private readonly logger = new Logger(DeadLettersService.name);
+@MessageHandlers()
+export class DeadLettersHandler {
+  private readonly logger = new Logger(DeadLettersHandler.name);
   private readonly queues: DeadLetterQueues;
 
   constructor(
@@ -42,27 +41,27 @@ export class DeadLettersService {
     this.queues = messaging.deadLetterQueues(SYSTEM_QUEUES);
   }
 
-  async list(envelope: Envelope<ListDeadLettersV1>): Promise<RpcReply<DeadLetterListView>> {
-    const refused = operatorProblem(envelope.actor);
-    if (refused) return refused;
+  @MessagePattern(ListDeadLettersV1.type, { contract: ListDeadLettersV1, queue: 'rpc' })
+  @ForEndpoint('GET /dead-letters')
+  async list(@Message() envelope: Envelope<ListDeadLettersV1>): Promise<RpcReply<DeadLetterListView>> {
     const filter = envelope.payload;
     await this.record(envelope.actor, 'DEAD_LETTERS_READ', `list ${describe(filter)}`);
     const [queues, { items, truncated }] = [await this.queues.counts(), await this.queues.list(filter)];
     return { ok: true, body: { queues, items, truncated } };
   }
 
-  async show(envelope: Envelope<ShowDeadLetterV1>): Promise<RpcReply<{ deadLetter: DeadLetterView; envelope: unknown }>> {
-    const refused = operatorProblem(envelope.actor);
-    if (refused) return refused;
+  @MessagePattern(ShowDeadLetterV1.type, { contract: ShowDeadLetterV1, queue: 'rpc' })
+  @ForEndpoint('GET /dead-letters/{messageId}')
+  async show(@Message() envelope: Envelope<ShowDeadLetterV1>): Promise<RpcReply<{ deadLetter: DeadLetterView; envelope: unknown }>> {
     await this.record(envelope.actor, 'DEAD_LETTERS_READ', `show ${envelope.payload.messageId}`);
     const found = await this.queues.show(envelope.payload.messageId);
     if (!found) return { ok: false, problem: problem('dead-letter-not-found', 404, 'Dead letter not found', 'No dead-letter queue holds a message with this id.') };
     return { ok: true, body: { deadLetter: found.summary, envelope: found.envelope } };
   }
 
-  async replay(envelope: Envelope<ReplayDeadLettersV1>): Promise<RpcReply<{ replayed: DeadLetterView[] }>> {
-    const refused = operatorProblem(envelope.actor);
-    if (refused) return refused;
+  @MessagePattern(ReplayDeadLettersV1.type, { contract: ReplayDeadLettersV1, queue: 'rpc' })
+  @ForEndpoint('POST /dead-letters/replay')
+  async replay(@Message() envelope: Envelope<ReplayDeadLettersV1>): Promise<RpcReply<{ replayed: DeadLetterView[] }>> {
     const { all, ...selection } = envelope.payload;
     const narrowed = Object.values(selection).some((v) => v !== undefined);
     if (!narrowed && all !== true) {
@@ -80,9 +79,9 @@ export class DeadLettersService {
     return { ok: true, body: { replayed } };
   }
 
-  async purge(envelope: Envelope<PurgeDeadLettersV1>): Promise<RpcReply<{ purged: number }>> {
-    const refused = operatorProblem(envelope.actor);
-    if (refused) return refused;
+  @MessagePattern(PurgeDeadLettersV1.type, { contract: PurgeDeadLettersV1, queue: 'rpc' })
+  @ForEndpoint('POST /dead-letters/purge')
+  async purge(@Message() envelope: Envelope<PurgeDeadLettersV1>): Promise<RpcReply<{ purged: number }>> {
     await this.record(envelope.actor, 'DEAD_LETTERS_PURGED', `purge ${envelope.payload.queue}.dlq`);
     const purged = await this.queues.purge(envelope.payload.queue);
     this.logger.log(`${purged} dead letter(s) of ${envelope.payload.queue} purged by ${envelope.actor.sub}`);

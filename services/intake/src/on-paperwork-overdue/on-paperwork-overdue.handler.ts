@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { Envelope, PaperworkOverdueV1 } from '@accessdesk/contracts';
+import { InboxTransaction, Message, MessageHandlers } from '@accessdesk/platform';
 import { CaseRepository } from '../domain/case/case.repository';
 import { WorkItemInbox } from '../domain/work-items/work-item-inbox.service';
 import { paperworkOwed } from '../rules/r12-emergency-lock';
@@ -9,14 +10,15 @@ import { paperworkOwed } from '../rules/r12-emergency-lock';
  * R12: the form of an emergency lock is chased. At the reminder the service desk gets a work item
  * to follow it up; at the escalation the item is marked escalated. Both are in the case's timeline.
  */
-@Injectable()
-export class OnPaperworkOverdueService {
+@MessageHandlers()
+export class OnPaperworkOverdueHandler {
   constructor(
     private readonly cases: CaseRepository,
     private readonly inbox: WorkItemInbox,
   ) {}
 
-  async handle(envelope: Envelope<PaperworkOverdueV1>, overdue: PaperworkOverdueV1, manager: EntityManager): Promise<void> {
+  @EventPattern(PaperworkOverdueV1.type, { contract: PaperworkOverdueV1, queue: 'events' })
+  async handle(@Message() envelope: Envelope<PaperworkOverdueV1>, @Payload() overdue: PaperworkOverdueV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, overdue.caseId);
     // R12: owed until a form passes the checks; a returned form is chased as a missing one.
     if (!entity || !paperworkOwed(entity.paperwork)) return;
