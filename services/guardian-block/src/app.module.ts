@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ResidentLookupService, ServiceRuntimeModule } from '@accessdesk/platform';
-import { AuditTrailHandler } from './audit-trail/audit-trail.handler';
+import { GuardianBlockAuditTrailHandler } from './audit-trail/audit-trail.handler';
 import { CompleteGuardianTaskHandler } from './complete-guardian-task/complete-guardian-task.handler';
 import { DecisionAuthorityService } from './decision-authority/decision-authority.service';
 import { GetGuardianBlockHandler } from './get-guardian-block/get-guardian-block.handler';
@@ -39,7 +39,7 @@ export class AppModule {
         UnblockGuardianHandler,
         CompleteGuardianTaskHandler,
         GuardianStatusHandler,
-        AuditTrailHandler,
+        GuardianBlockAuditTrailHandler,
         OnActionCompletedHandler,
         OnLinkedLockOpenedHandler,
         OnConfirmationSentHandler,

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ResidentLookupService, ServiceRuntimeModule } from '@accessdesk/platform';
-import { AuditTrailHandler } from './audit-trail/audit-trail.handler';
+import { IntakeAuditTrailHandler } from './audit-trail/audit-trail.handler';
 import { CompleteCaseHandler } from './complete-case/complete-case.handler';
 import { CompleteWorkItemHandler } from './complete-work-item/complete-work-item.handler';
 import { DeadLettersHandler } from './dead-letters/dead-letters.handler';
@@ -68,7 +68,7 @@ export class AppModule {
         CompleteWorkItemHandler,
         DecideReviewHandler,
         ResidentStatusHandler,
-        AuditTrailHandler,
+        IntakeAuditTrailHandler,
         DeadLettersHandler,
         OnCaseCheckedHandler,
         OnEmergencyCallCheckedHandler,

@@ -6,3 +6,4 @@ export * from './message-patterns';
 export * from './message.filter';
 export * from './messaging.transport';
 export * from './problem.exception';
+export * from './audit-trail.handler';

@@ -1,22 +1,17 @@
-import { MessagePattern } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecord, ChainVerification, TrailOwner, queryTrail, verifyTrail } from '@accessdesk/audit';
-import { Envelope, QueryAuditV1, RpcReply, VerifyAuditV1 } from '@accessdesk/contracts';
-import { Message, MessageHandlers } from '@accessdesk/platform';
+import { AuditTrailHandler, MessageHandlers } from '@accessdesk/platform';
 import { GuardianBlockEntity } from '../guardian-blocks/guardian-block.entity';
 import { GuardianBlockStore } from '../guardian-blocks/guardian-block-store';
 
-/**
- * R23: the auditor's view of guardian-block's own trail and the check of its hash chain (libs/audit).
- * libs/audit checks the auditor's role and region itself, with its own answer, as for every service
- * that keeps a trail.
- */
+/** R23: the auditor's view of guardian-block's own trail and the check of its chain; a record's case is a guardian block. */
 @MessageHandlers()
-export class AuditTrailHandler implements TrailOwner {
+export class GuardianBlockAuditTrailHandler extends AuditTrailHandler {
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly store: GuardianBlockStore,
-  ) {}
+  ) {
+    super(dataSource);
+  }
 
   async caseScope(manager: EntityManager, caseId: string): Promise<{ region: string; residentRef: string } | null> {
     const entity = await manager.getRepository(GuardianBlockEntity).findOneBy({ id: caseId });
@@ -25,15 +20,5 @@ export class AuditTrailHandler implements TrailOwner {
 
   residentRef(personnummer: string): string {
     return this.store.residentRef(personnummer);
-  }
-
-  @MessagePattern(QueryAuditV1.type, { contract: QueryAuditV1, queue: 'rpc' })
-  query(@Message() envelope: Envelope<QueryAuditV1>): Promise<RpcReply<{ records: AuditRecord[] }>> {
-    return queryTrail(this.dataSource, this, envelope);
-  }
-
-  @MessagePattern(VerifyAuditV1.type, { contract: VerifyAuditV1, queue: 'rpc' })
-  verify(@Message() envelope: Envelope<VerifyAuditV1>): Promise<RpcReply<ChainVerification>> {
-    return verifyTrail(this.dataSource, envelope);
   }
 }
