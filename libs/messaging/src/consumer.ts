@@ -61,7 +61,6 @@ export class InboxConsumer extends QueueConsumer {
     private readonly dataSource: DataSource,
     private readonly options: ConsumerOptions,
     private readonly logger: MessagingLogger,
-    private readonly afterCommit: () => void,
   ) {
     super(connection, names, options.prefetch);
     for (const h of options.handlers) this.handlers.set(h.contract.type, h);
@@ -108,10 +107,7 @@ export class InboxConsumer extends QueueConsumer {
           return { duplicate: false as const, afterCommit: await handler.handle({ ...envelope, payload }, payload, manager) };
         });
         if (outcome.duplicate) this.logger.debug?.(`${tag} already handled; acknowledged without effect`, 'InboxConsumer');
-        else {
-          this.afterCommit();
-          outcome.afterCommit?.();
-        }
+        else outcome.afterCommit?.();
         settle(() => ch.ack(msg));
       } catch (err) {
         await this.failed(ch, msg, `${tag} (${envelope.type}, case ${envelope.correlationId})`, err);

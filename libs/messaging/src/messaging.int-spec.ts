@@ -312,7 +312,10 @@ describe('messaging against the real broker and database', () => {
   });
 
   it('publishes nothing and holds no outbox lock while the broker blocks publishing, says why, and goes on when unblocked', async () => {
-    await producer.outboxRelay!.stop(); // only the blocked instance relays this outbox here
+    // Only the blocked instance relays this outbox here (producer and consumer share the database,
+    // and a commit that writes to the outbox wakes every relay on it).
+    await producer.outboxRelay!.stop();
+    await consumer.outboxRelay!.stop();
     const said: string[] = [];
     const blockedProducer = new Messaging({
       url: AMQP_URL,

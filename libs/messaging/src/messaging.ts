@@ -60,12 +60,11 @@ export class Messaging {
 
   /**
    * Consume `<service>.<purpose>` with the given handlers; each handler's contract type is bound.
-   * `afterCommit` runs after each handled message's transaction committed (to wake a worker).
    */
   subscribe(
     purpose: string,
     handlers: MessageHandler[],
-    options: Partial<Pick<ConsumerOptions, 'prefetch' | 'deliveryLimit'>> & { afterCommit?: () => void } = {},
+    options: Partial<Pick<ConsumerOptions, 'prefetch' | 'deliveryLimit'>> = {},
   ): void {
     const dataSource = this.requireDataSource('subscribe');
     const consumerOptions: ConsumerOptions = {
@@ -76,10 +75,7 @@ export class Messaging {
       retry: this.options.retry,
     };
     this.consumers.push(
-      new InboxConsumer(this.connection, this.names, dataSource, consumerOptions, this.options.logger, () => {
-        this.relay?.kick();
-        options.afterCommit?.();
-      }),
+      new InboxConsumer(this.connection, this.names, dataSource, consumerOptions, this.options.logger),
     );
   }
 
@@ -122,12 +118,10 @@ export class Messaging {
 
   /**
    * Runs `work` in one database transaction; what it adds to the outbox is published right after
-   * the commit. Use it for every state change that causes messages.
+   * the commit (any commit that wrote to the outbox wakes the relay).
    */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.requireDataSource('transaction').transaction(work);
-    this.relay?.kick();
-    return result;
+    return this.requireDataSource('transaction').transaction(work);
   }
 
   /**

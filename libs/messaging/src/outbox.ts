@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Envelope } from '@accessdesk/contracts';
 import { Backoff, PollingWorker, qualifiedTable } from '@accessdesk/persistence';
 import { MessagingLogger } from './logger';
@@ -14,12 +14,17 @@ const RELAY_FAILURE_BACKOFF: Backoff = { firstMs: 200, maxMs: 5_000 };
 const PUBLISHED_RETENTION = '7 days';
 const PRUNE_EVERY_MS = 60 * 60 * 1_000;
 
+/** The flag `addToOutbox` leaves on a transaction, so that its commit wakes the relay. */
+const OUTBOX_WRITTEN = 'accessdesk:outbox-written';
+
 /**
  * The transactional outbox: messages are rows written in the same transaction as the state change
  * that causes them, so a commit either has its messages or has nothing.
  */
 export async function addToOutbox(manager: EntityManager, envelopes: Envelope[]): Promise<void> {
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('the outbox is written inside a transaction only');
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('the outbox is written inside a transaction only');
+  if (envelopes.length > 0) runner.data = { ...runner.data, [OUTBOX_WRITTEN]: true };
   for (const envelope of envelopes) {
     await manager.query(`INSERT INTO ${qualifiedTable(manager, 'outbox')} (id, routing_key, envelope) VALUES ($1, $2, $3)`, [
       envelope.id,
@@ -36,11 +41,12 @@ interface OutboxRow {
 
 /**
  * Publishes outbox rows with publisher confirms and marks them published. Woken right after a
- * commit (`kick`), polling as a fallback, in the worker loop every durable table uses
+ * commit that wrote to the outbox (a TypeORM subscriber on the data source: whichever code opened
+ * the transaction), polling as a fallback, in the worker loop every durable table uses
  * (`PollingWorker`); `FOR UPDATE SKIP LOCKED` lets several instances share it. A row whose confirm
  * arrived but whose mark did not commit is published again: consumers de-duplicate.
  */
-export class OutboxRelay {
+export class OutboxRelay implements EntitySubscriberInterface {
   private readonly worker: PollingWorker;
   private lastPrune = 0;
 
@@ -52,6 +58,12 @@ export class OutboxRelay {
   ) {
     // A full batch means there may be more: the loop goes again at once.
     this.worker = new PollingWorker('outbox relay', async () => (await this.drainOnce()) === RELAY_BATCH, logger, { pollMs, failureBackoff: RELAY_FAILURE_BACKOFF });
+    dataSource.subscribers.push(this);
+  }
+
+  /** A commit that wrote to the outbox wakes the relay; one that wrote nothing there does not. */
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    if (event.queryRunner.data?.[OUTBOX_WRITTEN]) this.kick();
   }
 
   start(): void {

@@ -47,6 +47,19 @@ describe('PollingWorker', () => {
     expect(done).toBe(1);
   });
 
+  it('wakes one waiting lane for a kick, not every lane', async () => {
+    let rounds = 0;
+    const worker = new PollingWorker('test', async () => (rounds++, false), silent, { pollMs: 60_000, concurrency: 4 });
+    worker.start();
+    // Each lane's first round finds nothing, and the lane waits for the poll or a kick.
+    while (rounds < 4) await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    worker.kick();
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    await worker.stop();
+    expect(rounds).toBe(5);
+  });
+
   it('keeps going after a failed round', async () => {
     let calls = 0;
     const worker = new PollingWorker(

@@ -63,9 +63,11 @@ export class PollingWorker {
     this.lanes = [];
   }
 
+  /** New work: one waiting lane wakes for it (a lane in the middle of a round goes again anyway). */
   kick(): void {
     this.kicks += 1;
-    for (const wake of this.wakers) wake();
+    const [first] = this.wakers;
+    first?.();
   }
 
   private async lane(): Promise<void> {

@@ -11,8 +11,8 @@ import { StaffToolAdapter, StaffToolAnswer, StaffToolCommand, StaffToolRejectedE
 import { reconcileWithAccountState } from '../rules/r7-staff-tool-reconcile';
 import { STAFF_TOOL_BACKOFF, staffToolRetriesExhausted } from './retry-backoff';
 
-/** Fallback poll for due retries; a newly accepted action wakes the worker at once. */
-const WORKER_POLL_MS = 250;
+/** Fallback poll, which also finds retries come due; a newly accepted action wakes the worker at once. */
+const WORKER_POLL_MS = 1_000;
 /** Actions in the staff tool at once; each lane claims its own row. */
 const WORKER_CONCURRENCY = 4;
 

@@ -8,8 +8,8 @@ import { MailNotSentError, SEND_CONCURRENCY, SmtpMailer } from '../mail/smtp-mai
 import { NotificationConfig } from '../notification.config';
 import { NotificationEntity } from '../notifications/notification.entity';
 
-/** Fallback poll for due retries; a newly queued e-mail wakes the worker at once. */
-const WORKER_POLL_MS = 500;
+/** Fallback poll, which also finds retries come due; a newly queued e-mail wakes the worker at once. */
+const WORKER_POLL_MS = 1_000;
 /** Wait after a failed attempt: 2 s, doubling, at most 5 minutes. */
 /** Wait before the next try at an e-mail the mail server did not take: 2 s, doubling, at most 5 min. */
 export const SMTP_BACKOFF: Backoff = { firstMs: 2_000, maxMs: 5 * 60_000 };
