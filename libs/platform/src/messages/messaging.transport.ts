@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { Envelope, RpcReply } from '@accessdesk/contracts';
 import { AfterCommit, MessageHandler, Messaging, RpcHandler } from '@accessdesk/messaging';
 import { MessageContext } from './message-context';
-import { MessageExtras, REQUEST_QUEUE, messageExtras } from './message-patterns';
+import { MessageExtras, messageExtras } from './message-patterns';
 
 /**
  * A Nest transport over `libs/messaging`: the `@EventPattern` and `@MessagePattern` handlers of a
@@ -76,7 +76,6 @@ export class MessagingTransport extends Server implements CustomTransportStrateg
   }
 
   private requestHandler(extras: MessageExtras, handler: NestHandler): RpcHandler {
-    if (extras.queue !== REQUEST_QUEUE) throw new Error(`${extras.contract.type}: requests arrive on '${REQUEST_QUEUE}'`);
     return {
       contract: extras.contract,
       answer: async (envelope: Envelope<object>, payload: object) => (await settled(handler(payload, new MessageContext(envelope, null)))) as RpcReply<unknown>,
