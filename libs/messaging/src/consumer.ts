@@ -7,6 +7,7 @@ import { isTransient } from './errors';
 import { MessagingLogger, errorText } from './logger';
 import { qualifiedTable } from '@accessdesk/persistence';
 import { QueueConsumer, publishConfirmed, settle } from './queue-consumer';
+import { RequestPriority } from './request-priority';
 import { DEATH_HEADERS, DEFAULT_RETRY_POLICY, RETRY_HEADERS, RetryPolicy, failureHistory, nextStep } from './retry';
 import { Names, QueueSpec, assertRetryQueue } from './topology';
 
@@ -61,6 +62,7 @@ export class InboxConsumer extends QueueConsumer {
     private readonly dataSource: DataSource,
     private readonly options: ConsumerOptions,
     private readonly logger: MessagingLogger,
+    private readonly priority: RequestPriority = new RequestPriority(0),
   ) {
     super(connection, names, options.prefetch);
     for (const h of options.handlers) this.handlers.set(h.contract.type, h);
@@ -97,6 +99,7 @@ export class InboxConsumer extends QueueConsumer {
         return;
       }
       try {
+        await this.priority.yieldToRequests();
         const outcome = await this.dataSource.transaction(async (manager) => {
           const rows: unknown[] = await manager.query(
             `INSERT INTO ${qualifiedTable(manager, 'inbox')} (message_id, queue, type) VALUES ($1, $2, $3)

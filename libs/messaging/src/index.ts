@@ -13,3 +13,4 @@ export * from './queue-consumer';
 export * from './errors';
 export * from './retry';
 export * from './dead-letters';
+export * from './request-priority';

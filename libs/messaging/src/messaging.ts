@@ -8,6 +8,7 @@ import { MessagingLogger } from './logger';
 import { DEFAULT_RELAY_POLL_MS, OutboxRelay, addToOutbox } from './outbox';
 import { ConfirmPublisher } from './publisher';
 import { DEFAULT_RPC_TIMEOUT_MS, RpcClient, RpcHandler, RpcServer } from './rpc';
+import { DEFAULT_EVENT_YIELD_MS, RequestPriority } from './request-priority';
 import { RetryPolicy } from './retry';
 import { DEFAULT_DELIVERY_LIMIT, DEFAULT_PREFETCH, Names } from './topology';
 
@@ -26,6 +27,8 @@ export interface MessagingOptions {
   rpcTimeoutMs?: number;
   /** How a message whose handler failed waits and comes back (retry.ts); the default suits production. */
   retry?: RetryPolicy;
+  /** Requests first (request-priority.ts): how long an event waits at most for the requests being handled; 0 switches it off. */
+  eventYieldMs?: number;
 }
 
 /**
@@ -43,8 +46,10 @@ export class Messaging {
   private client: RpcClient | null = null;
   private readonly prefetch: number;
   private readonly deliveryLimit: number;
+  private readonly priority: RequestPriority;
 
   constructor(private readonly options: MessagingOptions) {
+    this.priority = new RequestPriority(options.eventYieldMs ?? DEFAULT_EVENT_YIELD_MS);
     this.names = new Names(options.prefix ?? '');
     this.prefetch = options.prefetch ?? DEFAULT_PREFETCH;
     this.deliveryLimit = options.deliveryLimit ?? DEFAULT_DELIVERY_LIMIT;
@@ -75,14 +80,14 @@ export class Messaging {
       retry: this.options.retry,
     };
     this.consumers.push(
-      new InboxConsumer(this.connection, this.names, dataSource, consumerOptions, this.options.logger),
+      new InboxConsumer(this.connection, this.names, dataSource, consumerOptions, this.options.logger, this.priority),
     );
   }
 
   /** Answer requests on `<service>.rpc`. */
   serve(handlers: RpcHandler[]): void {
     this.servers.push(
-      new RpcServer(this.connection, this.names, this.options.service, handlers, this.prefetch, this.deliveryLimit, this.options.logger),
+      new RpcServer(this.connection, this.names, this.options.service, handlers, this.prefetch, this.deliveryLimit, this.options.logger, this.priority),
     );
   }
 

@@ -7,6 +7,7 @@ import { EnvelopeMeta, InvalidMessageError, createEnvelope, parseEnvelope, valid
 import { MessagingLogger, errorText } from './logger';
 import { messageProperties } from './publisher';
 import { Names, QueueSpec } from './topology';
+import { RequestPriority } from './request-priority';
 
 /** RabbitMQ's direct reply-to pseudo-queue: replies come straight back without a queue per client. */
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
@@ -71,6 +72,7 @@ export class RpcServer extends QueueConsumer {
     prefetch: number,
     private readonly deliveryLimit: number,
     private readonly logger: MessagingLogger,
+    private readonly priority: RequestPriority = new RequestPriority(0),
   ) {
     super(connection, names, prefetch);
     for (const h of handlers) this.handlers.set(h.contract.type, h);
@@ -99,7 +101,7 @@ export class RpcServer extends QueueConsumer {
       const handler = this.handlers.get(envelope.type);
       if (!handler) throw new InvalidMessageError(`no handler for ${envelope.type}`);
       const payload = validatePayload(handler.contract, envelope.payload);
-      reply = await this.answerWhileWaited(handler, { ...envelope, payload }, payload, id, hasDeadline ? deadline : Date.now());
+      reply = await this.priority.request(() => this.answerWhileWaited(handler, { ...envelope, payload }, payload, id, hasDeadline ? deadline : Date.now()));
     } catch (err) {
       if (!(err instanceof InvalidMessageError)) throw err;
       reply = { ok: false, problem: problem('invalid-request', 400, 'Invalid request', err.message) };

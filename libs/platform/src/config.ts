@@ -68,6 +68,12 @@ export class BaseServiceConfig {
   @Matches(/^\d{2,7}(,\d{2,7}){0,9}$/, { message: 'MESSAGE_RETRY_DELAYS_MS must be up to ten delays in ms, comma-separated, e.g. 1000,5000,15000' })
   MESSAGE_RETRY_DELAYS_MS = '1000,5000,15000,30000,60000';
   @EnvInt(1_000, 7 * 24 * 3_600_000) MESSAGE_RETRY_FOR_MS = 3_600_000;
+
+  /**
+   * Requests first (libs/messaging request-priority.ts): an event that arrives while the service is
+   * answering requests waits until it is not, at most this long; 0 handles events and requests alike.
+   */
+  @EnvInt(0, 60_000) EVENT_YIELD_MS = 1_000;
 }
 
 export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';

@@ -137,6 +137,7 @@ export class ServiceRuntimeModule {
             dataSource: dataSource ?? undefined,
             logger: new Logger('Messaging'),
             rpcTimeoutMs: options.rpcTimeoutMs,
+            eventYieldMs: options.config.EVENT_YIELD_MS,
             retry: {
               ...DEFAULT_RETRY_POLICY,
               delaysMs: options.config.MESSAGE_RETRY_DELAYS_MS.split(',').map(Number),
