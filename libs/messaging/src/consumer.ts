@@ -23,6 +23,8 @@ export type AfterCommit = () => void;
  */
 export interface MessageHandler<P extends object = object> {
   contract: MessageContract<P>;
+  /** Whether the service wants this message at all; one it does not want is acknowledged without a transaction. */
+  wants?(payload: P): boolean;
   handle(envelope: Envelope<P>, payload: P, manager: EntityManager): Promise<void | AfterCommit>;
 }
 
@@ -96,6 +98,11 @@ export class InboxConsumer extends QueueConsumer {
         // Anything that does not parse or validate is poison: it goes to the dead-letter queue, never back.
         const reason = err instanceof InvalidMessageError ? `invalid: ${err.message}` : `unreadable: ${errorText(err)}`;
         await this.deadLetter(ch, msg, tag, reason, 0);
+        return;
+      }
+      if (handler.wants && !handler.wants(payload)) {
+        this.logger.debug?.(`${tag} (${envelope.type}) not for this service; acknowledged without a transaction`, 'InboxConsumer');
+        settle(() => ch.ack(msg));
         return;
       }
       try {

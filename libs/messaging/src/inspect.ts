@@ -41,6 +41,19 @@ export async function deleteTopology(
   }
 }
 
+/** Messages ready in `queue` (not those delivered and not yet acknowledged). */
+export async function readyMessages(queue: string, url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): Promise<number> {
+  const conn = await connect(url);
+  try {
+    const ch = await conn.createChannel();
+    const { messageCount } = await ch.checkQueue(queue);
+    await ch.close();
+    return messageCount;
+  } finally {
+    await conn.close();
+  }
+}
+
 /** Reads (and removes) what is in a queue right now, without waiting. */
 export async function drainQueue(queue: string, url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): Promise<Buffer[]> {
   return (await drainMessages(queue, url)).map((m) => m.content);

@@ -237,8 +237,9 @@ describe('guardian-block', () => {
     const foreign = createEnvelope(ActionCompletedV1, { actionId: randomUUID(), caseId: intakeCase, action: 'LOGIN_LOCK', outcome: 'EXECUTED', mode: 'http', completedAt: new Date().toISOString() }, meta(intakeCase, 'execution'));
     const repeated = createEnvelope(ActionCompletedV1, { actionId: command.payload.actionId, caseId: view.id, action: 'GUARDIAN_BLOCK', outcome: 'FAILED', mode: 'http', completedAt: new Date().toISOString() }, meta(view.id, 'execution'));
     await harness.publish(foreign, repeated);
-    await harness.handled(foreign);
     await harness.handled(repeated);
+    // Not its own action: passed over as it is delivered, before the repeat behind it, without a transaction.
+    expect(await harness.dataSource.query(`SELECT 1 FROM guardian_block.inbox WHERE message_id = $1`, [foreign.id])).toEqual([]);
     const after = body(await get(view.id));
     expect(after.status).toBe('BLOCKED');
     expect(after.timeline).toHaveLength(view.timeline.length);

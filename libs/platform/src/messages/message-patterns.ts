@@ -13,6 +13,13 @@ import { MessageContext } from './message-context';
 export interface MessageExtras {
   contract: MessageContract<object>;
   queue: string;
+  /**
+   * For an event of which a handler wants only some (guardian-block's own actions among every
+   * action execution reports): a test of the validated payload. A message no handler of its type
+   * wants is acknowledged without a transaction, so others' traffic costs the service no database
+   * round trip. A handler keeps its own check as well; this only spares the work.
+   */
+  when?: (payload: never) => boolean;
 }
 
 /** The queue requests (request/reply) arrive on. */
@@ -28,7 +35,10 @@ export function messageExtras(pattern: string, isEvent: boolean, extras: Record<
   if (typeof queue !== 'string' || !/^[a-z][a-z-]*$/.test(queue)) throw new Error(`${where} names no queue in its extras`);
   if (!isEvent && queue !== REQUEST_QUEUE) throw new Error(`${where}: requests arrive on '${REQUEST_QUEUE}', not '${queue}'`);
   if (isEvent && queue === REQUEST_QUEUE) throw new Error(`${where}: '${REQUEST_QUEUE}' is the queue of requests`);
-  return { contract, queue };
+  const when = extras?.when;
+  if (when !== undefined && typeof when !== 'function') throw new Error(`${where}: 'when' must be a test of the payload`);
+  if (when !== undefined && !isEvent) throw new Error(`${where}: a request is always answered; 'when' is for events`);
+  return when ? { contract, queue, when: when as MessageExtras['when'] } : { contract, queue };
 }
 
 function messageContext(ctx: ExecutionContext): MessageContext {

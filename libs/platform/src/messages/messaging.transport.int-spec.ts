@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
-import { IsInt, IsUUID, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { Envelope, RpcReply, StaffRole, problem } from '@accessdesk/contracts';
 import { Registry } from 'prom-client';
-import { DEATH_HEADERS, createEnvelope, drainMessages } from '@accessdesk/messaging';
+import { DEATH_HEADERS, createEnvelope, drainMessages, readyMessages } from '@accessdesk/messaging';
 import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { BaseServiceConfig } from '../config';
 import { METRICS_REGISTRY } from '../metrics.controller';
@@ -26,6 +26,13 @@ class StepReachedV1 {
   @IsInt() @Min(1) step!: number;
 }
 
+/** A notice of a kind; each handler wants one kind (`when`), and nobody wants `C`. */
+class NoticeV1 {
+  static readonly type = 'transport-test.notice.v1';
+  @IsUUID() caseId!: string;
+  @IsIn(['A', 'B', 'C']) kind!: 'A' | 'B' | 'C';
+}
+
 class AskV1 {
   static readonly type = 'transport-test.ask.v1';
   @IsInt() n!: number;
@@ -37,6 +44,9 @@ class Effects1732300009901 implements MigrationInterface {
   }
   async down(): Promise<void> {}
 }
+
+/** A request the test holds (n = 99) until it lets it go. */
+const held = { inProgress: 0, release: (): void => undefined };
 
 /** What the handlers saw, outside any transaction. */
 const seen = { calls: [] as string[], afterCommit: [] as Array<{ caseId: string; effectsVisible: number }>, asks: new Map<number, number>() };
@@ -72,12 +82,33 @@ class SecondStepHandler {
 }
 
 @MessageHandlers()
+class NoticeAHandler {
+  @EventPattern(NoticeV1.type, { contract: NoticeV1, queue: 'events', when: (notice: NoticeV1) => notice.kind === 'A' })
+  async handle(@Payload() notice: NoticeV1): Promise<void> {
+    seen.calls.push(`notice-a:${notice.caseId}${held.inProgress > 0 ? ':while-a-request-was-handled' : ''}`);
+  }
+}
+
+@MessageHandlers()
+class NoticeBHandler {
+  @EventPattern(NoticeV1.type, { contract: NoticeV1, queue: 'events', when: (notice: NoticeV1) => notice.kind === 'B' })
+  async handle(@Payload() notice: NoticeV1): Promise<void> {
+    seen.calls.push(`notice-b:${notice.caseId}`);
+  }
+}
+
+@MessageHandlers()
 class AskHandler {
   @MessagePattern(AskV1.type, { contract: AskV1, queue: 'rpc' })
   @ForRoles(['auditor'])
   async answer(@Payload() ask: AskV1): Promise<RpcReply<{ twice: number }>> {
     const tries = (seen.asks.get(ask.n) ?? 0) + 1;
     seen.asks.set(ask.n, tries);
+    if (ask.n === 99) {
+      held.inProgress++;
+      await new Promise<void>((resolve) => (held.release = resolve));
+      held.inProgress--;
+    }
     if (ask.n === 13) throw new ProblemException(problem('unlucky', 422, 'Unlucky number'));
     // 7 fails on its first try only: the request is tried again while the caller waits.
     if (ask.n === 7 && tries === 1) throw new Error('first try fails');
@@ -93,7 +124,7 @@ class TransportTestModule {
     return {
       module: TransportTestModule,
       imports: [ServiceRuntimeModule.forRoot({ service: SERVICE, config, entities: [], migrations: [Effects1732300009901] })],
-      controllers: [FirstStepHandler, SecondStepHandler, AskHandler],
+      controllers: [FirstStepHandler, SecondStepHandler, NoticeAHandler, NoticeBHandler, AskHandler],
     };
   }
 }
@@ -105,7 +136,8 @@ describe('MessagingTransport: @EventPattern and @MessagePattern handlers over li
     harness = await startServiceUnderTest({
       appModule: TransportTestModule.forRoot,
       configClass: TransportTestConfig,
-      env: { MESSAGE_RETRY_DELAYS_MS: '50,100', MESSAGE_RETRY_FOR_MS: '2000' },
+      // An event waits for requests being handled for up to 30 s here, longer than any test holds one.
+      env: { MESSAGE_RETRY_DELAYS_MS: '50,100', MESSAGE_RETRY_FOR_MS: '2000', EVENT_YIELD_MS: '30000' },
     });
   });
 
@@ -153,6 +185,41 @@ describe('MessagingTransport: @EventPattern and @MessagePattern handlers over li
     expect(String(dead.headers[DEATH_HEADERS.reason])).toMatch(/^invalid: .*step/);
     expect(dead.headers[DEATH_HEADERS.failures]).toBe(0);
     expect(seen.calls.filter((c) => c.endsWith(caseId))).toEqual([]);
+  });
+
+  it('runs only the handlers that want a message (`when`), and acknowledges one that none wants without a transaction', async () => {
+    const [a, b, c, later] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const notices = [createEnvelope(NoticeV1, { caseId: a, kind: 'A' }, meta(a)), createEnvelope(NoticeV1, { caseId: b, kind: 'B' }, meta(b))];
+    for (const notice of notices) await harness.publish(notice);
+    for (const notice of notices) await harness.handled(notice);
+    expect(seen.calls.filter((call) => call.endsWith(a) || call.endsWith(b))).toEqual(expect.arrayContaining([`notice-a:${a}`, `notice-b:${b}`]));
+    expect(seen.calls.filter((call) => call.endsWith(a) || call.endsWith(b))).toHaveLength(2);
+    // A message nobody wants is settled as it is delivered, before anything is awaited; so once a
+    // message published after it has been handled, it has been settled too.
+    const unwanted = createEnvelope(NoticeV1, { caseId: c, kind: 'C' }, meta(c));
+    const after = createEnvelope(NoticeV1, { caseId: later, kind: 'A' }, meta(later));
+    await harness.publish(unwanted);
+    await harness.publish(after);
+    await harness.handled(after);
+    const inbox = await harness.dataSource.query(`SELECT 1 FROM "${SCHEMA}".inbox WHERE message_id = $1`, [unwanted.id]);
+    expect(inbox).toEqual([]);
+    expect(seen.calls.filter((call) => call.endsWith(c))).toEqual([]);
+    const dead = await drainMessages(`${harness.prefix}${SERVICE}.events.dlq`);
+    expect(dead.filter((m) => JSON.parse(m.content.toString()).payload.caseId === c)).toEqual([]);
+  });
+
+  it('handles an event that arrives while a request is being handled once the request is answered (requests first)', async () => {
+    const caseId = randomUUID();
+    const request = harness.driver.request<AskV1, { twice: number }>(SERVICE, AskV1, { n: 99 }, meta(caseId, ['auditor']));
+    await pollUntil(() => held.inProgress === 1, { what: 'the request being handled' });
+    const notice = createEnvelope(NoticeV1, { caseId, kind: 'A' }, meta(caseId));
+    await harness.publish(notice);
+    // Delivered to the service (no longer ready in its queue), and held back while the request runs.
+    await pollUntil(async () => (await readyMessages(`${harness.prefix}${SERVICE}.events`)) === 0, { what: 'the event delivered' });
+    held.release();
+    expect(await request).toEqual({ ok: true, body: { twice: 198 } });
+    await harness.handled(notice);
+    expect(seen.calls.filter((call) => call.includes(caseId))).toEqual([`notice-a:${caseId}`]);
   });
 
   it('answers a request, refuses a role the handler does not allow with a problem, and answers a thrown problem as its reply', async () => {

@@ -59,17 +59,24 @@ export class MessagingTransport extends Server implements CustomTransportStrateg
   /**
    * Every handler of the type, one after the other in the order declared, in the one inbox
    * transaction. Nest links several handlers of one event pattern (`next`) and would run them side by
-   * side; on one transaction they must take turns, so the links are taken apart here.
+   * side; on one transaction they must take turns, so the links are taken apart here. A handler
+   * declared with `when` runs only for the payloads it wants; a message none wants is passed over.
    */
   private eventHandler(extras: MessageExtras, first: NestHandler): MessageHandler {
-    const handlers: NestHandler[] = [];
-    for (let handler: NestHandler | undefined = first; handler; handler = handler.next) handlers.push(handler);
-    for (const handler of handlers) handler.next = undefined;
+    const handlers: Array<{ run: NestHandler; when?: (payload: object) => boolean }> = [];
+    for (let handler: NestHandler | undefined = first; handler; handler = handler.next) {
+      const { when } = messageExtras(extras.contract.type, true, handler.extras);
+      handlers.push({ run: handler, when: when as ((payload: object) => boolean) | undefined });
+    }
+    for (const { run } of handlers) run.next = undefined;
+    const wanted = (payload: object) => handlers.filter(({ when }) => !when || when(payload));
     return {
       contract: extras.contract,
+      // Only when every handler of the type says which payloads it wants can a message be passed over.
+      wants: handlers.every(({ when }) => when) ? (payload: object) => wanted(payload).length > 0 : undefined,
       handle: async (envelope: Envelope<object>, payload: object, manager: EntityManager): Promise<void | AfterCommit> => {
         const context = new MessageContext(envelope, manager);
-        for (const handler of handlers) await settled(handler(payload, context));
+        for (const { run } of wanted(payload)) await settled(run(payload, context));
         return context.committed();
       },
     };

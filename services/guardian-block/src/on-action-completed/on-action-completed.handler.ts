@@ -38,7 +38,7 @@ export class OnActionCompletedHandler {
     private readonly store: GuardianBlockStore,
   ) {}
 
-  @EventPattern(ActionCompletedV1.type, { contract: ActionCompletedV1, queue: 'events' })
+  @EventPattern(ActionCompletedV1.type, { contract: ActionCompletedV1, queue: 'events', when: (reported: ActionCompletedV1) => OWN_ACTIONS.has(reported.action) })
   async handle(@Message() envelope: Envelope<ActionCompletedV1>, @Payload() reported: ActionCompletedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     // Not ours: intake's actions (lock, unlock, seal), and of ours any action the block no longer waits for.
     if (!OWN_ACTIONS.has(reported.action)) return;

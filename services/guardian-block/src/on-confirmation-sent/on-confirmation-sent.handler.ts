@@ -19,7 +19,7 @@ const CONFIRMATIONS: ReadonlySet<NotificationKind> = new Set(['GUARDIAN_BLOCK_CO
 export class OnConfirmationSentHandler {
   constructor(private readonly store: GuardianBlockStore) {}
 
-  @EventPattern(EmailSentV1.type, { contract: EmailSentV1, queue: 'events' })
+  @EventPattern(EmailSentV1.type, { contract: EmailSentV1, queue: 'events', when: (sent: EmailSentV1) => CONFIRMATIONS.has(sent.kind) })
   async handle(@Message() envelope: Envelope<EmailSentV1>, @Payload() sent: EmailSentV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     // Not ours: intake's e-mails (feedback, returns, reminders, escalations).
     if (!CONFIRMATIONS.has(sent.kind)) return;

@@ -22,7 +22,7 @@ export class OnWorkItemResolvedHandler {
     private readonly store: GuardianBlockStore,
   ) {}
 
-  @EventPattern(WorkItemResolvedV1.type, { contract: WorkItemResolvedV1, queue: 'events' })
+  @EventPattern(WorkItemResolvedV1.type, { contract: WorkItemResolvedV1, queue: 'events', when: (resolved: WorkItemResolvedV1) => resolved.kind === 'FAILED_EXECUTION' })
   async handle(@Message() envelope: Envelope<WorkItemResolvedV1>, @Payload() resolved: WorkItemResolvedV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     if (resolved.kind !== 'FAILED_EXECUTION') return;
     const entity = await this.store.findForUpdate(manager, resolved.caseId);

@@ -20,7 +20,7 @@ export class OnFeedbackSentHandler {
     private readonly lifecycle: CaseLifecycle,
   ) {}
 
-  @EventPattern(EmailSentV1.type, { contract: EmailSentV1, queue: 'events' })
+  @EventPattern(EmailSentV1.type, { contract: EmailSentV1, queue: 'events', when: (sent: EmailSentV1) => sent.kind === 'FEEDBACK' || sent.kind === 'CASE_ENDED' })
   async handle(@Message() envelope: Envelope<EmailSentV1>, @Payload() sent: EmailSentV1, @InboxTransaction() manager: EntityManager): Promise<void> {
     const entity = await this.cases.findForUpdate(manager, sent.caseId);
     if (!entity) return this.logger.debug(`e-mail about case ${sent.caseId}, not an intake case, ignored`);
