@@ -58,8 +58,13 @@ export async function createIdempotently<C extends IdempotentlyCreated, T>(dataS
   }
 }
 
-/** In a transaction of its own: answering again may record a read (R23). */
-function answerEarlier<C extends IdempotentlyCreated, T>(dataSource: DataSource, once: IdempotentCreate<C, T>): Promise<RpcReply<T> | null> {
+/**
+ * A key not used before (the common case) is found absent by one statement, without a transaction
+ * around it; a key used before is answered in a transaction of its own, since answering again may
+ * record a read (R23).
+ */
+async function answerEarlier<C extends IdempotentlyCreated, T>(dataSource: DataSource, once: IdempotentCreate<C, T>): Promise<RpcReply<T> | null> {
+  if (!(await once.findCreated(dataSource.manager))) return null;
   return dataSource.transaction(async (manager) => {
     const created = await once.findCreated(manager);
     if (!created) return null;
