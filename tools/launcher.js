@@ -133,7 +133,10 @@ function serviceEnv(service, { env, databaseUrl, ports, smtpPort }) {
 /** Node's arguments that run a service from dist/, with source maps and the @accessdesk/* aliases. */
 function serviceArgs(name) {
   const main = path.join(ROOT, 'dist', 'services', name, 'src', 'main.js');
-  return ['--enable-source-maps', '-r', path.join(__dirname, 'register-paths.js'), main];
+  // SERVICE_NODE_ARGS adds Node options that NODE_OPTIONS refuses, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  // to profile each service of a bench run (README "Benchmark").
+  const extra = (process.env.SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  return [...extra, '--enable-source-maps', '-r', path.join(__dirname, 'register-paths.js'), main];
 }
 
 /** `npm start` restarts a service that died, after 1 s, 2 s, 4 s … at most 30 s between tries. */
