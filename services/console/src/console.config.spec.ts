@@ -10,7 +10,7 @@ describe('ConsoleConfig', () => {
 
   it('names a bad value', () => {
     expect(() => loadConfig(ConsoleConfig, { SESSION_IDLE_TIMEOUT_MIN: '0', OIDC_ISSUER: 'idp' })).toThrow(
-      /SESSION_IDLE_TIMEOUT_MIN must be at least 1[\s\S]*OIDC_ISSUER must be an http\(s\) URL/,
+      /OIDC_ISSUER must be an http\(s\) URL[\s\S]*SESSION_IDLE_TIMEOUT_MIN must be at least 1/,
     );
   });
 
