@@ -15,7 +15,7 @@ export interface FieldOptions {
   value?: string;
   hint?: string;
   error?: string;
-  type?: 'text' | 'email' | 'datetime-local' | 'tel';
+  type?: 'text' | 'email' | 'tel';
   autocomplete?: string;
   required?: boolean;
   /** Characters shown; a width, not a limit. */

@@ -3,10 +3,11 @@ import { blankLockForm, fromLocalInput, lockRequestFrom, readLockForm, toLocalIn
 const DR_A = { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician' as const], unit: 'SE2321000131-E000000000001' };
 
 describe('the lock form', () => {
-  it('reads datetime-local values as Swedish time (CET in November, CEST in June)', () => {
-    expect(fromLocalInput('2026-11-20T10:00')).toBe('2026-11-20T09:00:00.000Z');
+  it('reads dates and times as Swedish time (CET in November, CEST in June)', () => {
+    expect(fromLocalInput('2026-11-20 10:00')).toBe('2026-11-20T09:00:00.000Z');
+    expect(fromLocalInput('2026-11-20T9.00')).toBe('2026-11-20T08:00:00.000Z');
     expect(fromLocalInput('2026-06-20T10:00')).toBe('2026-06-20T08:00:00.000Z');
-    expect(toLocalInput(new Date('2026-11-20T09:00:00Z'))).toBe('2026-11-20T10:00');
+    expect(toLocalInput(new Date('2026-11-20T09:00:00Z'))).toBe('2026-11-20 10:00');
     expect(fromLocalInput('igår')).toBe('igår');
   });
 
@@ -29,7 +30,7 @@ describe('the lock form', () => {
       'decision.reasons': ['THREAT', 'PROTECTED_IDENTITY'],
       'decision.motivation': 'Hotbild',
       'decision.journalNoteRef': 'Anteckning 1',
-      'decision.chiefPhysicianInformedAt': '2026-11-20T10:30',
+      'decision.chiefPhysicianInformedAt': '2026-11-20 10:30',
       'patientInformed.informed': 'no',
       'patientInformed.reasonIfNot': 'Säkerhet',
       'requestingUnit.name': 'VC Testköping',

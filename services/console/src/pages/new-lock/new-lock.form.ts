@@ -35,16 +35,19 @@ export type LockFormValues = Partial<Record<LockField, string>> & { reasons: str
 
 const DECISION_ROLE_OF: Partial<Record<StaffRole, DecisionRole>> = { clinician: 'CLINICIAN', unit_head: 'UNIT_HEAD', medical_lead: 'MEDICAL_LEAD' };
 
-/** `2026-11-20T09:00` as Swedish wall-clock time for a datetime-local control. */
+/**
+ * Dates and times are plain text fields (`2026-11-20 10:00`, Swedish time) rather than datetime-local:
+ * typed the same way in every browser and with every assistive technology, and shown as written.
+ */
 export function toLocalInput(at: Date): string {
   const w = swedishWallClock(at);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${w.year}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}`;
+  return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}`;
 }
 
-/** A datetime-local value read as Swedish time, as ISO 8601 UTC; what is not such a value is sent as it is (the gateway names it). */
+/** `2026-11-20 10:00` (or with a T) read as Swedish time, as ISO 8601 UTC; anything else is sent as it is, and the gateway names the field. */
 export function fromLocalInput(value: string | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value?.trim() ?? '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ]\s*(\d{1,2})[:.](\d{2})$/.exec(value?.trim() ?? '');
   if (!m) return value?.trim() ?? '';
   const [, year, month, day, hour, minute] = m.map(Number) as [number, number, number, number, number, number];
   return fromSwedishWallClock({ year, month, day, hour, minute, second: 0 }).toISOString();

@@ -4,6 +4,8 @@ import { CHANNEL_LABELS, DECISION_ROLE_LABELS, INITIATOR_LABELS, LOCK_REASON_LAB
 import { FormProblems } from '../../gateway/problem-messages';
 import { LOCK_FIELDS, LockField, LockFormValues } from './new-lock.form';
 
+const DATE_HINT = 'Datum och tid, till exempel 2026-11-20 09:30';
+
 /** The lock request form, in the order of the paper form; problems beside their fields and summarised on top. */
 export function newLockView(values: LockFormValues, problems: FormProblems, csrfToken: string): SafeHtml {
   const v = (f: LockField) => values[f] ?? '';
@@ -32,11 +34,11 @@ ${textArea({ name: 'initiator.description', label: LOCK_FIELDS['initiator.descri
 ${field('decision.decidedBy.hsaId', { width: 'medium' })}
 ${field('decision.decidedBy.name')}
 ${selectField({ name: 'decision.decidedBy.role', label: LOCK_FIELDS['decision.decidedBy.role'], options: DECISION_ROLE_LABELS, value: v('decision.decidedBy.role'), error: e('decision.decidedBy.role') })}
-${field('decision.decidedAt', { type: 'datetime-local', width: 'medium' })}
+${field('decision.decidedAt', { hint: DATE_HINT, width: 'medium', autocomplete: 'off' })}
 ${choiceGroup({ name: 'decision.reasons', legend: LOCK_FIELDS['decision.reasons'], hint: 'Välj ett eller flera.', options: LOCK_REASON_LABELS, multiple: true, values: values.reasons, error: e('decision.reasons') })}
 ${textArea({ name: 'decision.motivation', label: LOCK_FIELDS['decision.motivation'], value: v('decision.motivation'), error: e('decision.motivation'), required: true })}
 ${field('decision.journalNoteRef', { hint: 'Var bedömning, motiv och beslut är dokumenterade.' })}
-${field('decision.chiefPhysicianInformedAt', { type: 'datetime-local', width: 'medium' })}
+${field('decision.chiefPhysicianInformedAt', { hint: DATE_HINT, width: 'medium', autocomplete: 'off' })}
 </section>
 
 <section aria-labelledby="s-patient"><h2 id="s-patient">Information till patienten (R3)</h2>
@@ -46,7 +48,7 @@ ${textArea({ name: 'patientInformed.reasonIfNot', label: LOCK_FIELDS['patientInf
 
 <section aria-labelledby="s-signature"><h2 id="s-signature">Underskrift</h2>
 ${field('signature.signedBy', { width: 'medium' })}
-${field('signature.signedAt', { type: 'datetime-local', width: 'medium' })}
+${field('signature.signedAt', { hint: DATE_HINT, width: 'medium', autocomplete: 'off' })}
 </section>
 
 <section aria-labelledby="s-unit"><h2 id="s-unit">Begärande enhet (R8)</h2>
