@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -185,4 +186,95 @@ describe('the staff console in a browser', () => {
     await checkPage(page, '12-arendet-finns-inte');
     await context.close();
   }, 90_000);
+
+  it('the development provider: discovery, code flow with PKCE over plain HTTP, and the gateway takes its access token', async () => {
+    const issuer = `${system.simulatorUrl}/oidc`;
+    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(discovery).toMatchObject({ issuer, code_challenge_methods_supported: ['S256'], end_session_endpoint: `${issuer}/session/end` });
+
+    // A browser's part, by hand: cookies kept per the provider's Set-Cookie, redirects followed one by one.
+    const jar = new Map<string, string>();
+    const go = async (url: string, init: RequestInit = {}): Promise<Response> => {
+      const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      for (const c of res.headers.getSetCookie()) {
+        const [pair] = c.split(';');
+        const eq = (pair as string).indexOf('=');
+        jar.set((pair as string).slice(0, eq), (pair as string).slice(eq + 1));
+      }
+      return res;
+    };
+    const redirectUri = `${system.consoleUrl}/auth/callback`;
+    const verifier = randomBytes(32).toString('base64url');
+    const authorize = new URL(discovery.authorization_endpoint as string);
+    authorize.search = new URLSearchParams({
+      client_id: 'accessdesk-console',
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      scope: 'openid profile',
+      state: 'state-1',
+      nonce: 'nonce-1',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+    }).toString();
+    // Without PKCE the provider refuses.
+    const noPkce = new URL(authorize);
+    noPkce.searchParams.delete('code_challenge');
+    noPkce.searchParams.delete('code_challenge_method');
+    expect((await go(noPkce.href)).headers.get('location')).toContain('error=invalid_request');
+
+    /** The browser's walk: authorize → the sign-in page → choose the person → back to the client with a code. */
+    const codeFor = async (hsaId: string): Promise<URL> => {
+      jar.clear();
+      const toPage = await go(authorize.href);
+      expect(toPage.status).toBe(303);
+      const signInPage = await go(new URL(toPage.headers.get('location') as string, issuer).href);
+      const pageHtml = await signInPage.text();
+      expect(pageHtml).toContain('<html lang="sv">');
+      const action = /<form method="post" action="([^"]+)"/.exec(pageHtml)?.[1] as string;
+      const chosen = await go(new URL(action, issuer).href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ hsaId }).toString(),
+      });
+      const resumed = await go(new URL(chosen.headers.get('location') as string, issuer).href);
+      return new URL(resumed.headers.get('location') as string);
+    };
+    const tokenAt = discovery.token_endpoint as string;
+    const basic = `Basic ${Buffer.from('accessdesk-console:dev-console-secret-not-for-production').toString('base64')}`;
+    const exchange = (code: string, codeVerifier: string) =>
+      fetch(tokenAt, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier }),
+      });
+
+    // A wrong verifier is refused (PKCE).
+    const first = await codeFor('SE2321000131-E000000000014');
+    expect(`${first.origin}${first.pathname}`).toBe(redirectUri);
+    expect(first.searchParams.get('state')).toBe('state-1');
+    expect((await exchange(first.searchParams.get('code') as string, randomBytes(32).toString('base64url'))).status).toBe(400);
+
+    const second = await codeFor('SE2321000131-E000000000014');
+    const tokenRes = await exchange(second.searchParams.get('code') as string, verifier);
+    expect(tokenRes.status).toBe(200);
+    const tokens = (await tokenRes.json()) as { access_token: string; id_token: string };
+    const claims = JSON.parse(Buffer.from(tokens.access_token.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({
+      iss: issuer,
+      aud: 'accessdesk-api',
+      sub: 'SE2321000131-E000000000014',
+      name: 'David Dahl',
+      region: 'VGR',
+      roles: ['service_desk'],
+      unit: 'SE2321000131-E000000000003',
+      careProvider: 'SE2321000131-E000000000000',
+    });
+
+    // The gateway verifies it against the provider's JWKS: the service desk's inbox answers 200.
+    const inbox = await fetch(`${system.gatewayUrl}/api/v1/work-items`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(inbox.status).toBe(200);
+    // The ID token is not an access token: the gateway refuses it (wrong audience).
+    const withIdToken = await fetch(`${system.gatewayUrl}/api/v1/work-items`, { headers: { authorization: `Bearer ${tokens.id_token}` } });
+    expect(withIdToken.status).toBe(401);
+  }, 60_000);
 });
