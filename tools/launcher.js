@@ -21,6 +21,7 @@ const SERVICES = [
   { name: 'notification', port: 3005 },
   { name: 'review-scheduler', port: 3006 },
   { name: 'gateway', port: 3000 },
+  { name: 'console', port: 3007 },
 ];
 
 /** Where the kernel's ephemeral range starts: ports outgoing connections are given (Linux's default 32768). */
@@ -117,6 +118,7 @@ function stopChild(child) {
  */
 function serviceEnv(service, { env, databaseUrl, ports, smtpPort }) {
   const sim = `http://127.0.0.1:${ports.simulators}`;
+  const consoleUrl = `http://127.0.0.1:${ports.console}`;
   return {
     ...env,
     DATABASE_URL: databaseUrl,
@@ -126,6 +128,12 @@ function serviceEnv(service, { env, databaseUrl, ports, smtpPort }) {
     STAFF_TOOL_URL: `${sim}/staff-tool`,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),
+    // The console signs staff in at the simulators' development OpenID provider and calls the gateway.
+    OIDC_ISSUER: `${sim}/oidc`,
+    OIDC_CONSOLE_REDIRECT_URI: `${consoleUrl}/auth/callback`,
+    OIDC_CONSOLE_POST_LOGOUT_REDIRECT_URI: `${consoleUrl}/utloggad`,
+    CONSOLE_PUBLIC_URL: consoleUrl,
+    GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`,
     [service.portEnv ?? 'HTTP_PORT']: String(ports[service.name]),
   };
 }
@@ -157,6 +165,7 @@ function restartDelayMs(attempt) {
  * @param {boolean} [options.ephemeralPorts]  pick free ports below the ephemeral range instead of the defaults (tests, benchmark)
  * @param {boolean} [options.restart]  once the system is up, start a service that exits again, with backoff (as an orchestrator would)
  * @param {(service: string, line: string) => void} [options.onLine]  every line a service writes, and the launcher's own about it
+ * @param {(ports: Record<string, number>) => void | Promise<void>} [options.prepare]  once the ports are chosen, before any service starts (a test writes the gateway's trusted issuers)
  */
 async function startSystem(options = {}) {
   const env = { ...process.env, ...options.env };
@@ -168,6 +177,7 @@ async function startSystem(options = {}) {
   for (const s of SERVICES) ports[s.name] = options.ephemeralPorts ? await freePort(taken) : s.port;
   const smtpPort = options.ephemeralPorts ? await freePort(taken) : Number(env.SIMULATOR_SMTP_PORT ?? 2525);
   const sim = `http://127.0.0.1:${ports.simulators}`;
+  await options.prepare?.(ports);
 
   /** One entry per service; `child` is the process now running it (a restart replaces it). */
   const entries = [];
@@ -239,6 +249,7 @@ async function startSystem(options = {}) {
   }
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    consoleUrl: `http://127.0.0.1:${ports.console}`,
     simulatorUrl: sim,
     ports,
     smtpPort,

@@ -13,7 +13,7 @@ async function main() {
     onLine: (service, line) => process.stdout.write(`${service.padEnd(width)}| ${line}\n`),
   });
   process.stdout.write(
-    `\naccessdesk is up: gateway ${system.gatewayUrl} (OpenAPI ${system.gatewayUrl}/docs), simulators ${system.simulatorUrl}, SMTP sink port ${system.smtpPort}. Ctrl-C stops.\n\n`,
+    `\naccessdesk is up: console ${system.consoleUrl}, gateway ${system.gatewayUrl} (OpenAPI ${system.gatewayUrl}/docs), simulators ${system.simulatorUrl}, SMTP sink port ${system.smtpPort}. Ctrl-C stops.\n\n`,
   );
   let stopping = false;
   const shutdown = async () => {

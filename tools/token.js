@@ -4,7 +4,7 @@
 const { parseArgs } = require('node:util');
 const { mintToken } = require('./dev-keys');
 
-const ROLES = ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor'];
+const ROLES = ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'contact_centre', 'auditor', 'operator'];
 
 async function main() {
   const { values } = parseArgs({

@@ -13,7 +13,8 @@ const launcher = require('../../../tools/launcher') as {
     ephemeralPorts?: boolean;
     restart?: boolean;
     onLine?: (service: string, line: string) => void;
-  }): Promise<{ gatewayUrl: string; simulatorUrl: string; ports: Record<string, number>; smtpPort: number; pid(service: string): number | null; stop(): Promise<void> }>;
+    prepare?: (ports: Record<string, number>) => void | Promise<void>;
+  }): Promise<{ gatewayUrl: string; consoleUrl: string; simulatorUrl: string; ports: Record<string, number>; smtpPort: number; pid(service: string): number | null; stop(): Promise<void> }>;
   QUEUES: string[];
 };
 const devKeys = require('../../../tools/dev-keys') as {
@@ -25,6 +26,8 @@ const devKeys = require('../../../tools/dev-keys') as {
 
 export interface RunningSystem {
   gatewayUrl: string;
+  /** The staff console (services/console), signing in at the simulators' development OpenID provider. */
+  consoleUrl: string;
   /** The run's own database, for tests that look behind the API (tampering, retention). */
   databaseUrl: string;
   simulatorUrl: string;
@@ -51,7 +54,6 @@ export async function startTestSystem(
   // Mints once so that the key exists before the gateway reads it.
   await devKeys.mintToken({ sub: 'warm-up', region: 'VGR', roles: [] });
   const authConfig = join(keysDir, 'auth.json');
-  writeFileSync(authConfig, JSON.stringify({ issuers: [{ issuer: devKeys.DEV_ISSUER, audience: devKeys.DEV_AUDIENCE, jwksFile: join(keysDir, 'jwks.json') }] }));
   const logs: RunningSystem['logs'] = [];
   const prefix = `test-${randomBytes(4).toString('hex')}.`;
   let system;
@@ -62,6 +64,19 @@ export async function startTestSystem(
       serviceEnv: options.serviceEnv,
       restart: options.restart,
       onLine: (service, line) => logs.push({ service, line }),
+      // The gateway trusts this run's development key and the development OpenID provider on this run's port.
+      prepare: (ports) => {
+        const provider = `http://127.0.0.1:${ports.simulators}/oidc`;
+        writeFileSync(
+          authConfig,
+          JSON.stringify({
+            issuers: [
+              { issuer: devKeys.DEV_ISSUER, audience: devKeys.DEV_AUDIENCE, jwksFile: join(keysDir, 'jwks.json') },
+              { issuer: provider, audience: devKeys.DEV_AUDIENCE, jwksUrl: `${provider}/jwks` },
+            ],
+          }),
+        );
+      },
     });
   } catch (err) {
     await db.drop();
@@ -72,6 +87,7 @@ export async function startTestSystem(
   const running = system;
   return {
     gatewayUrl: running.gatewayUrl,
+    consoleUrl: running.consoleUrl,
     databaseUrl: db.url,
     simulatorUrl: running.simulatorUrl,
     logs,

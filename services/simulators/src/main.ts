@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { FixturesError, defaultFixturesPath } from './fixtures/fixtures';
 import { RunningSimulators, startSimulators } from './simulators';
 import { ConfigError, readSimulatorsConfig } from './simulators.config';
+import { readDevOidcConfig } from './oidc/dev-oidc.config';
 
 // Past this, a shutdown that hangs is cut short.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -14,7 +15,8 @@ function logLine(stream: NodeJS.WriteStream, entry: { level: 'log' | 'error'; me
 async function main(): Promise<void> {
   const config = readSimulatorsConfig(process.env);
   const fixturesPath = config.fixturesPath ? resolve(config.fixturesPath) : defaultFixturesPath();
-  const simulators = await startSimulators({ ...config, fixturesPath, logLevels: ['error', 'warn'] });
+  const oidc = readDevOidcConfig(process.env, config.httpPort);
+  const simulators = await startSimulators({ ...config, fixturesPath, oidc, logLevels: ['error', 'warn'] });
   logLine(process.stdout, {
     level: 'log',
     message: 'simulators started',
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
     smtpPort: simulators.smtpPort,
     fixtures: fixturesPath,
     staffToolKnobs: config.staffToolKnobs,
+    oidcIssuer: oidc?.issuer ?? null,
   });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(simulators, signal));
 }

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { AddressInfo } from 'node:net';
 import { Fixtures, defaultFixturesPath, loadFixtures, validateFixtures } from './fixtures/fixtures';
 import { ProblemFilter } from './http/problem.filter';
+import { DevOidcOptions } from './oidc/dev-oidc.config';
+import { mountDevOidcProvider } from './oidc/dev-oidc-provider';
 import { createValidationPipe } from './http/validation';
 import { SimulatorsModule } from './simulators.module';
 import { RunningSmtpSink, startSmtpSink } from './smtp-sink/smtp-sink.server';
@@ -26,6 +28,8 @@ export interface SimulatorsOptions {
   smtpKeep?: number;
   /** Nest's log levels, as JSON lines; default error and warn. */
   logLevels?: LogLevel[];
+  /** The development OpenID provider (issuer path under this server); off when absent. */
+  oidc?: DevOidcOptions | null;
 }
 
 export interface RunningSimulators {
@@ -47,6 +51,8 @@ export async function startSimulators(options: SimulatorsOptions): Promise<Runni
     logger: new ConsoleLogger({ json: true, logLevels: options.logLevels ?? ['error', 'warn'] }),
     abortOnError: false,
   });
+  // Before Nest's body parsers and routes (registered when the app initialises in listen).
+  if (options.oidc) await mountDevOidcProvider(app.getHttpAdapter().getInstance(), options.oidc, fixtures.staff);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
 

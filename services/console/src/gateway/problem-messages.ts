@@ -1,0 +1,82 @@
+import { PROBLEM_BASE } from '@accessdesk/contracts';
+import { GatewayProblem } from './gateway.client';
+
+/**
+ * The gateway's problem documents in Swedish, placed beside the field they concern. A form names its
+ * fields by the request's JSON paths (`decision.motivation` for the pointer `/decision/motivation`),
+ * so a `validation-failed` problem lands on its field by itself; a rule's problem (R2, R22 …), which
+ * names no pointer, is placed by its type here. The API's English `detail` is never shown.
+ */
+export interface FormProblems {
+  /** Field name → message. */
+  fields: Record<string, string>;
+  /** What belongs to no one field. */
+  general: string[];
+}
+
+/** Rule problems of POST /cases and where they belong. */
+const RULE_PROBLEMS: Record<string, { field?: string; message: string }> = {
+  'journal-note-missing': { field: 'decision.journalNoteRef', message: 'Ange referensen till journalanteckningen med bedömning, motiv och beslut (R2).' },
+  'chief-physician-not-informed': { field: 'decision.chiefPhysicianInformedAt', message: 'Chefläkaren ska vara informerad innan ärendet skickas. Ange när (R2).' },
+  'reason-missing': { field: 'decision.reasons', message: 'Välj minst ett skäl (R2).' },
+  'motivation-missing': { field: 'decision.motivation', message: 'Beskriv motivet för beslutet (R2).' },
+  'unlock-reason-on-lock': { field: 'decision.reasons', message: 'Välj skäl för låsning, inte för upplåsning (R2).' },
+  'lock-reason-on-unlock': { field: 'decision.reasons', message: 'Välj skäl för upplåsning, inte för låsning (R11).' },
+  'channel-not-offered': { field: 'channel', message: 'Regionen tar inte emot ärenden via den valda kanalen (R22).' },
+  'emergency-by-service-desk': { field: 'channel', message: 'Nödlåsning per telefon registreras av servicedesken (R12).' },
+  'external-party-other-region': { field: 'initiator.kind', message: 'Invånaren är folkbokförd i en annan region; den regionen handlägger ärendet (R15).' },
+  'related-case-mismatch': { message: 'Det angivna tidigare ärendet hör inte ihop med det här (R6).' },
+  'role-not-allowed': { message: 'Din roll får inte göra detta.' },
+  forbidden: { message: 'Du har inte behörighet att göra detta.' },
+  'too-many-requests': { message: 'För många försök på kort tid. Vänta en stund och försök igen.' },
+  'service-unavailable': { message: 'Tjänsten svarar inte just nu. Försök igen om en stund: samma formulär kan skickas igen utan att ärendet registreras två gånger.' },
+};
+
+const UNAVAILABLE = RULE_PROBLEMS['service-unavailable']!.message;
+
+/** A field's own message, by what kind of value it takes. */
+export function fieldMessage(field: string, label: string): string {
+  if (field.endsWith('personnummer')) return 'Ange ett giltigt personnummer: 12 siffror (ÅÅÅÅMMDDNNNN) med rätt kontrollsiffra.';
+  if (/(hsaId|signedBy)$/.test(field)) return 'Ange ett HSA-id, till exempel SE2321000131-E000000000011.';
+  if (/[eE]mail$/.test(field)) return 'Ange en giltig e-postadress.';
+  if (field.endsWith('At')) return 'Ange datum och tid.';
+  if (field.endsWith('reasons')) return 'Välj minst ett skäl i listan.';
+  return `Fyll i ${label.charAt(0).toLowerCase()}${label.slice(1)}.`;
+}
+
+/** `/decision/reasons/0` → `decision.reasons`: the form field a JSON Pointer falls under. */
+export function fieldOfPointer(pointer: string, fields: readonly string[]): string | undefined {
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .filter((p) => !/^\d+$/.test(p));
+  for (let n = parts.length; n > 0; n--) {
+    const candidate = parts.slice(0, n).join('.');
+    if (fields.includes(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** The problem, in Swedish, by field. `labels`: the form's fields and their labels. */
+export function problemsForForm(problem: GatewayProblem, labels: Readonly<Record<string, string>>): FormProblems {
+  const out: FormProblems = { fields: {}, general: [] };
+  const fields = Object.keys(labels);
+  const slug = problem.type.startsWith(PROBLEM_BASE) ? problem.type.slice(PROBLEM_BASE.length) : problem.type;
+  if (slug === 'validation-failed' && Array.isArray(problem.errors)) {
+    for (const { pointer } of problem.errors) {
+      const field = fieldOfPointer(pointer, fields);
+      if (field) out.fields[field] ??= fieldMessage(field, labels[field] as string);
+      else if (!out.general.includes('Formuläret innehöll ett fält som inte tas emot. Ladda om sidan och försök igen.')) {
+        out.general.push('Formuläret innehöll ett fält som inte tas emot. Ladda om sidan och försök igen.');
+      }
+    }
+    if (Object.keys(out.fields).length > 0 || out.general.length > 0) return out;
+  }
+  const rule = RULE_PROBLEMS[slug];
+  if (rule?.field && fields.includes(rule.field)) out.fields[rule.field] = rule.message;
+  else if (rule) out.general.push(rule.message);
+  else if (problem.status === 503) out.general.push(UNAVAILABLE);
+  else out.general.push(`Ärendet kunde inte tas emot (${slug}). Kontrollera uppgifterna och försök igen, eller kontakta servicedesken.`);
+  return out;
+}

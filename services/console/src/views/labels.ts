@@ -1,0 +1,112 @@
+import type { CaseStatus, CaseType, Channel, DecisionRole, ExecutionOutcome, InitiatorKind, PaperworkState, Reason, StaffRole } from '@accessdesk/contracts';
+
+// The Swedish words staff see for the API's vocabularies (DOMAIN.md's glossary).
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  clinician: 'Legitimerad vårdpersonal',
+  unit_head: 'Verksamhetschef',
+  medical_lead: 'Medicinskt ansvarig läkare',
+  service_desk: 'Servicedesk',
+  contact_centre: 'Kontaktcenter',
+  auditor: 'Granskare',
+  operator: 'Drift',
+};
+
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  LOGIN_LOCK: 'Låsning av inloggning',
+  LOGIN_UNLOCK: 'Upplåsning av inloggning',
+  JOURNAL_SEAL: 'Försegling av journal',
+  JOURNAL_UNSEAL: 'Upphävd försegling av journal',
+  GUARDIAN_BLOCK: 'Blockering av vårdnadshavare',
+  GUARDIAN_UNBLOCK: 'Upphävd blockering av vårdnadshavare',
+};
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  RECEIVED: 'Mottaget',
+  VERIFYING: 'Kontrolleras',
+  RETURNED_FOR_COMPLETION: 'Returnerat för komplettering',
+  MANUAL_VERIFICATION: 'Verifieras per telefon',
+  READY: 'Klart att utföra',
+  EXECUTING: 'Utförs',
+  EXECUTED: 'Utfört',
+  NOT_APPLICABLE: 'Ej tillämpligt',
+  FAILED: 'Misslyckat',
+  CLOSED: 'Avslutat',
+  VOIDED: 'Makulerat',
+  REFUSED: 'Avvisat',
+};
+
+/** What the case waits for, by status: the "what is pending" of the case page. */
+export const PENDING_BY_STATUS: Record<CaseStatus, string> = {
+  RECEIVED: 'Ärendet är mottaget och väntar på kontroll.',
+  VERIFYING: 'Personnummer, namn och underskrift kontrolleras mot folkbokföringen och HSA-katalogen (R4).',
+  RETURNED_FOR_COMPLETION: 'Ärendet har returnerats för komplettering: komplettera det som efterfrågas i tidslinjen.',
+  MANUAL_VERIFICATION: 'Servicedesken verifierar undertecknaren per telefon (R4).',
+  READY: 'Ärendet är kontrollerat och väntar på att utföras i personalverktyget.',
+  EXECUTING: 'Åtgärden utförs i personalverktyget (R7).',
+  EXECUTED: 'Åtgärden är utförd. Verksamhetschefen får återkoppling per e-post (R8).',
+  NOT_APPLICABLE: 'Invånaren har inget eget konto i 1177, så det finns inget att låsa (R16).',
+  FAILED: 'Åtgärden kunde inte utföras. Servicedesken följer upp ärendet.',
+  CLOSED: 'Inget väntar: ärendet är avslutat.',
+  VOIDED: 'Inget väntar: ärendet är makulerat.',
+  REFUSED: 'Inget väntar: ärendet är avvisat.',
+};
+
+/** Statuses after which nothing more happens to the case by itself (the page stops refreshing). */
+export const SETTLED_STATUSES: ReadonlySet<CaseStatus> = new Set(['RETURNED_FOR_COMPLETION', 'MANUAL_VERIFICATION', 'FAILED', 'CLOSED', 'VOIDED', 'REFUSED']);
+
+export const OUTCOME_LABELS: Record<ExecutionOutcome, string> = {
+  EXECUTED: 'Utförd',
+  NOT_APPLICABLE: 'Ej tillämplig',
+  FAILED: 'Misslyckad',
+  UNKNOWN: 'Okänt utfall',
+};
+
+export const PAPERWORK_LABELS: Record<PaperworkState, string> = {
+  NOT_REQUIRED: 'Behövs inte',
+  PENDING: 'Väntar på blankett',
+  RECEIVED: 'Mottagen',
+  CHECKING: 'Kontrolleras',
+  MANUAL_VERIFICATION: 'Verifieras per telefon',
+  RETURNED_FOR_COMPLETION: 'Returnerad för komplettering',
+};
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  FORM: 'Pappersblankett',
+  E_FORM: 'E-blankett',
+  EMERGENCY_PHONE: 'Nödtelefon',
+};
+
+export const INITIATOR_LABELS: Record<InitiatorKind, string> = {
+  STAFF: 'Vårdpersonal',
+  RELATIVE: 'Närstående',
+  LEGAL_REPRESENTATIVE: 'Legal ställföreträdare (god man, förvaltare)',
+  EXTERNAL_PARTY: 'Extern part (t.ex. polis eller socialtjänst)',
+  RESIDENT: 'Invånaren själv',
+};
+
+export const DECISION_ROLE_LABELS: Record<DecisionRole, string> = {
+  CLINICIAN: 'Legitimerad personal med behandlingsansvar',
+  UNIT_HEAD: 'Verksamhetschef',
+  MEDICAL_LEAD: 'Medicinskt ansvarig läkare',
+};
+
+/** R2: the grounds of a lock, as on the paper form. */
+export const LOCK_REASON_LABELS: Record<Reason, string> = {
+  SERIOUS_PSYCHOLOGICAL_HARM: 'Risk för allvarlig psykisk skada',
+  THREAT: 'Hotbild',
+  PROTECTED_IDENTITY: 'Skyddade personuppgifter',
+  HONOUR_RELATED_VIOLENCE: 'Hedersrelaterat våld',
+  PSYCHIATRIC_CONDITION: 'Psykiatriskt tillstånd',
+  CANNOT_HANDLE_DIGITAL_INFORMATION: 'Kan inte hantera digital information',
+  COGNITIVE_OR_PHYSICAL_INABILITY: 'Kognitiv eller fysisk oförmåga',
+  NO_E_ID: 'Saknar e-legitimation eller möjlighet att använda digitala tjänster',
+  INFORMATION_MAY_NOT_REACH: 'Risk att vårdinformation inte når invånaren',
+};
+
+/** Europe/Stockholm, as staff read it: 2026-11-20 09:00. */
+export function swedishTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
+}

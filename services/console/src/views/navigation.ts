@@ -1,0 +1,29 @@
+import { Endpoint, mayCall } from '@accessdesk/access';
+import type { StaffRole } from '@accessdesk/contracts';
+
+/**
+ * What the console offers, one entry per page a role may open from the menu and the home page. An
+ * entry is shown to whoever may call its `endpoint` (libs/access/src/endpoint-roles.ts), so the menu
+ * follows the API's own role table; the page's controller checks the same endpoint (`@MayCall`).
+ * A new page adds its entry here.
+ */
+export interface NavItem {
+  href: string;
+  label: string;
+  /** One line on the home page. */
+  description: string;
+  endpoint: Endpoint;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    href: '/arenden/ny-lasning',
+    label: 'Begär låsning',
+    description: 'Begär att en invånares inloggning till 1177 e-tjänster låses, enligt blanketten.',
+    endpoint: 'POST /cases',
+  },
+];
+
+export function navFor(roles: readonly StaffRole[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => mayCall(item.endpoint, roles));
+}
