@@ -45,9 +45,13 @@ export interface RunningSystem {
  * The whole system from `dist/` for one test file: its own database, broker prefix, signing key and
  * ports, so test files never meet. Build first (`npm test` does).
  */
-export async function startTestSystem(
-  options: { serviceEnv?: Record<string, Record<string, string>>; env?: Record<string, string>; restart?: boolean } = {},
-): Promise<RunningSystem> {
+export interface StartTestSystemOptions {
+  serviceEnv?: Record<string, Record<string, string>>;
+  env?: Record<string, string>;
+  restart?: boolean;
+}
+
+export async function startTestSystem(options: StartTestSystemOptions = {}): Promise<RunningSystem> {
   const db = await createTestDatabase();
   const keysDir = mkdtempSync(join(tmpdir(), 'accessdesk-keys-'));
   process.env.DEV_KEYS_DIR = keysDir;

@@ -1,87 +1,32 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
-import { RunningSystem, pollUntil, startTestSystem } from '@accessdesk/testing';
+import { pollUntil } from '@accessdesk/testing';
+import { ConsoleBrowser, checkPage, newContext as contextOf, signIn as signInAs, startConsoleBrowser, tabTo, typeInto } from './browser';
 
 /**
- * The staff console in a real browser (Debian's Chromium, driven by playwright-core) against the whole
- * running system: sign-in at the development OpenID provider by choosing a person, a clinician's lock
- * filed with the keyboard alone and followed to EXECUTED, sign-out at the console and the provider.
- * axe-core checks every page visited (no serious or critical violation of WCAG 2.1 A/AA).
- * `SCREENSHOTS_DIR=docs/screenshots` (npm run screenshots) also saves a picture of each page.
+ * The staff console in a real browser against the whole running system (./browser.ts): sign-in at the
+ * development OpenID provider by choosing a person, a clinician's lock filed with the keyboard alone
+ * and followed to EXECUTED, sign-out at the console and the provider.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS_DIR = process.env.SCREENSHOTS_DIR;
 const TOVA = { personnummer: '199001012385', name: 'Tova Testsson' };
 
 describe('the staff console in a browser', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  const visitedUrls: string[] = [];
+  let b: ConsoleBrowser;
+  let system: ConsoleBrowser['system'];
 
   beforeAll(async () => {
     // restart: the console is killed once below and must come back with its sessions.
-    [system, browser] = await Promise.all([
-      startTestSystem({ restart: true }),
-      chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] }),
-    ]);
-    if (SCREENSHOTS_DIR) mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    b = await startConsoleBrowser({ restart: true });
+    system = b.system;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
+    await b?.close();
   }, 60_000);
 
-  async function newContext(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    page.on('request', (req) => visitedUrls.push(req.url()));
-    return { context, page };
-  }
-
-  /** axe-core on the page as it stands: no serious or critical violation; and its picture, when asked for. */
-  async function checkPage(page: Page, name: string): Promise<void> {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const grave = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect({ page: name, violations: grave }).toEqual({ page: name, violations: [] });
-    if (SCREENSHOTS_DIR) await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
-  }
-
-  /** Presses Tab until the focused element matches (by its accessible text or id); as a keyboard user would. */
-  async function tabTo(page: Page, target: { text?: string; id?: string }, maxPresses = 80): Promise<void> {
-    for (let i = 0; i < maxPresses; i++) {
-      await page.keyboard.press('Tab');
-      const focused = page.locator(':focus');
-      if (target.id !== undefined) {
-        if ((await focused.getAttribute('id')) === target.id) return;
-      } else if ((await focused.innerText()).includes(target.text ?? '')) return;
-    }
-    throw new Error(`Tab never reached ${JSON.stringify(target)} on ${page.url()}`);
-  }
-
-  async function typeInto(page: Page, id: string, text: string): Promise<void> {
-    await tabTo(page, { id });
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(text);
-  }
-
-  /** Sign-in by keyboard: the console's sign-in page, then the person on the provider's page. */
-  async function signIn(page: Page, person: string, screenshots: boolean): Promise<void> {
-    await page.goto(`${system.consoleUrl}/`);
-    await page.waitForURL(/\/logga-in$/);
-    if (screenshots) await checkPage(page, '01-logga-in');
-    await tabTo(page, { text: 'Logga in' });
-    await Promise.all([page.waitForURL(/\/oidc\/interaction\//), page.keyboard.press('Enter')]);
-    if (screenshots) await checkPage(page, '02-utvecklingsinloggning');
-    await tabTo(page, { text: person });
-    await Promise.all([page.waitForURL(`${system.consoleUrl}/`), page.keyboard.press('Enter')]);
-  }
+  const newContext = () => contextOf(b);
+  const signIn = (page: Parameters<typeof signInAs>[1], person: string, screenshots: boolean) => signInAs(b, page, person, screenshots);
+  const visitedUrls = { filter: (test: (u: string) => boolean) => b.visitedUrls.filter(test) };
 
   it('a clinician signs in, files a lock with the keyboard alone, sees it executed, and signs out', async () => {
     const { context, page } = await newContext();
