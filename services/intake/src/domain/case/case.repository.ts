@@ -131,23 +131,26 @@ export class CaseRepository {
     entity: Pick<CaseEntity, 'residentPersonnummer' | 'region' | 'liftsCaseId' | 'liftedByCaseId'> & Partial<Pick<CaseEntity, 'id' | 'createdAt'>>,
   ): Promise<RelatedCases> {
     const repository = manager.getRepository(CaseEntity);
+    const linkIds = [entity.liftsCaseId, entity.liftedByCaseId].filter((id): id is string => !!id);
     // A case not registered yet (no id) relates to every case of the resident in the region so far.
+    // The links are named as links, not as earlier cases: they do not count against the limit.
+    const excluded = [...(entity.id ? [entity.id] : []), ...linkIds];
     const earlier = await repository.find({
       where: {
         residentPersonnummer: entity.residentPersonnummer,
         region: entity.region,
-        ...(entity.id && entity.createdAt ? { createdAt: LessThan(entity.createdAt), id: Not(entity.id) } : {}),
+        ...(entity.id && entity.createdAt ? { createdAt: LessThan(entity.createdAt) } : {}),
+        ...(excluded.length > 0 ? { id: Not(In(excluded)) } : {}),
       },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: this.relatedCasesShown + 1,
     });
     const truncated = earlier.length > this.relatedCasesShown;
-    const linkIds = [entity.liftsCaseId, entity.liftedByCaseId].filter((id): id is string => !!id);
     const links = linkIds.length > 0 ? await repository.findBy({ id: In(linkIds), region: entity.region }) : [];
     const ref = (c: CaseEntity, relation: RelatedCaseRef['relation']): RelatedCaseRef => ({ id: c.id, registryNumber: c.registryNumber, type: c.type, status: c.status, relation });
     const refs: RelatedCaseRef[] = [];
     for (const link of links) refs.push(ref(link, link.id === entity.liftsCaseId ? 'LIFTS' : 'LIFTED_BY'));
-    for (const c of earlier.slice(0, this.relatedCasesShown)) if (!linkIds.includes(c.id)) refs.push(ref(c, 'EARLIER_CASE_OF_RESIDENT'));
+    for (const c of earlier.slice(0, this.relatedCasesShown)) refs.push(ref(c, 'EARLIER_CASE_OF_RESIDENT'));
     return { cases: refs, truncated };
   }
 
