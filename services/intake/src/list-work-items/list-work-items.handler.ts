@@ -5,7 +5,7 @@ import { Envelope, ListWorkItemsV1, RpcReply, WORK_ITEM_PAGE_MAX, WorkItemList }
 import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { CaseRepository } from '../domain/case/case.repository';
-import { CURSOR_INVALID, createdAtExact, readCursor, writeCursor } from '../domain/lists/keyset-cursor';
+import { CURSOR_INVALID, exactInstant, readCursor, writeCursor } from '@accessdesk/persistence';
 import { WorkItemEntity } from '../domain/work-items/work-item.entity';
 import { queuesOf, workItemView } from '../domain/work-items/work-item-view';
 
@@ -35,7 +35,7 @@ export class ListWorkItemsHandler {
       const query = manager
         .getRepository(WorkItemEntity)
         .createQueryBuilder('w')
-        .addSelect(createdAtExact('w'), 'cursor_at')
+        .addSelect(exactInstant('w.created_at'), 'cursor_at')
         .where({ region: actor.region, queue: In(queues), status, ...(kind ? { kind } : {}) });
       if (after) query.andWhere('(w.created_at, w.id) > (:at::timestamptz, :id::uuid)', after);
       const { entities, raw } = await query.orderBy('w.createdAt', 'ASC').addOrderBy('w.id', 'ASC').limit(limit + 1).getRawAndEntities<{ cursor_at: string }>();

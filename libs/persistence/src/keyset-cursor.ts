@@ -1,8 +1,9 @@
 import { decodeCursor, encodeCursor, problem } from '@accessdesk/contracts';
 
 /**
- * The keyset of intake's lists: a row's `created_at` to the microsecond, as PostgreSQL keeps it (a
- * JavaScript Date would round it, and the page after would repeat or skip a row), and its id.
+ * Keyset pagination over a timestamp and an id: a page ends at a row, and the next begins after
+ * it. The timestamp is carried to the microsecond, as PostgreSQL keeps it: a JavaScript Date would
+ * round it to the millisecond, and the next page would repeat or skip the rows of that millisecond.
  */
 export interface KeysetPosition {
   at: string;
@@ -14,12 +15,12 @@ export const CURSOR_INVALID = problem('cursor-invalid', 400, 'The cursor is not 
 const EXACT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The SQL of `alias.created_at` as a cursor keeps it. */
-export function createdAtExact(alias: string): string {
-  return `to_char(${alias}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** SQL of a timestamptz column as a cursor keeps it (e.g. `exactInstant('c.created_at')`). */
+export function exactInstant(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
-/** The position a cursor names; `invalid` for one intake did not make. */
+/** The position a cursor names, null without one; `invalid` for a cursor this code did not make. */
 export function readCursor(cursor: string | undefined): KeysetPosition | null | 'invalid' {
   if (cursor === undefined) return null;
   const position = decodeCursor(cursor);
