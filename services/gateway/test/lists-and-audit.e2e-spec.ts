@@ -226,6 +226,34 @@ describe('lists and the audit trail for the staff console (issue 11)', () => {
       expect(unlock.body.relatedCasesTruncated).toBe(false);
     });
 
+    it('the unit’s reviews come a page at a time by due date, each once', async () => {
+      const ownLocks = filed.filter((c) => c.requestingUnit.hsaId === VGR_UNIT.hsaId && c.type === 'LOGIN_LOCK').length;
+      const all = await pollUntil(
+        async () => {
+          const res = await staff.bo.get('/reviews?state=all');
+          return res.status === 200 && res.body.reviews.length >= Math.min(ownLocks, 3) ? res : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 200, what: 'the reviews of the unit’s locks' },
+      );
+      fits('GET /api/v1/reviews', all, 200);
+      expect(all.body).toMatchObject({ nextCursor: null, truncated: false });
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      const flags: boolean[] = [];
+      do {
+        const res = await staff.bo.get(`/reviews?state=all&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        fits('GET /api/v1/reviews', res, 200);
+        ids.push(...res.body.reviews.map((r: { id: string }) => r.id));
+        flags.push(res.body.truncated);
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(ids).toEqual(all.body.reviews.map((r: { id: string }) => r.id).slice(0, ids.length));
+      expect(ids.length).toBeGreaterThanOrEqual(all.body.reviews.length);
+      expect(flags.at(-1)).toBe(false);
+      expect(flags.slice(0, -1).every(Boolean)).toBe(true);
+      fits('GET /api/v1/reviews', await staff.bo.get('/reviews?limit=501'), 400);
+    });
+
     it('the desk’s inbox says whether it holds everything', async () => {
       const inbox = await staff.david.get('/work-items');
       fits('GET /api/v1/work-items', inbox, 200);
