@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { canReadCase, caseListScope } from '@accessdesk/access';
 import { appendAudit } from '@accessdesk/audit';
 import { CASE_LIST_DEFAULT_LIMIT, CaseListView, CaseSummaryView, Envelope, ListCasesV1, RpcReply } from '@accessdesk/contracts';
+import { CURSOR_INVALID, exactInstant, readCursor, writeCursor } from '@accessdesk/persistence';
 import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
-import { CURSOR_INVALID, exactInstant, readCursor, writeCursor } from '@accessdesk/persistence';
 
 export function caseSummary(c: CaseEntity): CaseSummaryView {
   return {
@@ -47,7 +47,11 @@ export class ListCasesHandler {
     return this.dataSource.transaction(async (manager) => {
       let rows: Array<{ entity: CaseEntity; at: string }> = [];
       if (scope) {
-        const query = manager.getRepository(CaseEntity).createQueryBuilder('c').addSelect(exactInstant('c.created_at'), 'cursor_at').where('c.region = :region', { region: scope.region });
+        const query = manager
+          .getRepository(CaseEntity)
+          .createQueryBuilder('c')
+          .addSelect(exactInstant('c.created_at'), 'cursor_at')
+          .where('c.region = :region', { region: scope.region });
         if (scope.requestingUnitHsaId !== null) query.andWhere('c.requesting_unit_hsa_id = :own', { own: scope.requestingUnitHsaId });
         if (unit !== undefined) query.andWhere('c.requesting_unit_hsa_id = :unit', { unit });
         if (registryNumber !== undefined) query.andWhere('c.registry_number = :registryNumber', { registryNumber });

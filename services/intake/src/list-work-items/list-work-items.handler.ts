@@ -2,18 +2,18 @@ import { MessagePattern } from '@nestjs/microservices';
 import { DataSource, In } from 'typeorm';
 import { appendAudit } from '@accessdesk/audit';
 import { Envelope, ListWorkItemsV1, RpcReply, WORK_ITEM_PAGE_MAX, WorkItemList } from '@accessdesk/contracts';
+import { CURSOR_INVALID, exactInstant, readCursor, writeCursor } from '@accessdesk/persistence';
 import { ForEndpoint, Message, MessageHandlers } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { CaseRepository } from '../domain/case/case.repository';
-import { CURSOR_INVALID, exactInstant, readCursor, writeCursor } from '@accessdesk/persistence';
 import { WorkItemEntity } from '../domain/work-items/work-item.entity';
 import { queuesOf, workItemView } from '../domain/work-items/work-item-view';
 
 /**
  * The desks' inbox (DESIGN.md "work items"): the items of the caller's queues in the caller's
  * region, oldest first, a page at a time by keyset on (created_at, id); a full inbox says so
- * (`truncated`, `nextCursor`) instead of ending silently. An item that shows a personnummer is a read of the resident's case, recorded
- * before it is answered (R23).
+ * (`truncated`, `nextCursor`) instead of ending silently. An item that shows a personnummer is a
+ * read of the resident's case, recorded before it is answered (R23).
  */
 @MessageHandlers()
 export class ListWorkItemsHandler {

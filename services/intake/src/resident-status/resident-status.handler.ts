@@ -18,8 +18,8 @@ const ref = (c: CaseEntity): StatusCaseRef => ({ id: c.id, registryNumber: c.reg
  * another region, which must know whom to ask), from the last thing the staff tool showed for the
  * resident in any region's case (the region's code only, never another region's case); what is
  * sealed (R21), and the cases the caller may see, newest first (the newest
- * `RESIDENT_STATUS_CASES`; `casesTruncated` says there are more). The question is recorded in the audit trail
- * before it is answered (R23).
+ * `RESIDENT_STATUS_CASES`; `casesTruncated` says there are more). The question is recorded in the
+ * audit trail before it is answered (R23).
  */
 @MessageHandlers()
 export class ResidentStatusHandler {
