@@ -1,5 +1,5 @@
 import { Actor, STAFF_ROLES, StaffRole } from '@accessdesk/contracts';
-import { CaseScope, canFileFor, canReadAudit, canReadCase } from './case-access';
+import { CaseScope, canFileFor, canReadAudit, canReadCase, caseListScope } from './case-access';
 import { ENDPOINT_ROLES, Endpoint, mayCall } from './endpoint-roles';
 
 const UNIT = 'SE2321000131-E000000000001';
@@ -10,6 +10,7 @@ const actor = (roles: StaffRole[], over: Partial<Actor> = {}): Actor => ({ sub: 
 const EXPECTED: Record<Endpoint, StaffRole[]> = {
   'POST /cases': ['clinician', 'unit_head', 'medical_lead', 'service_desk'],
   'GET /cases/{id}': ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'auditor'],
+  'GET /cases': ['clinician', 'unit_head', 'medical_lead', 'service_desk', 'auditor'],
   'POST /cases/{id}/completion': ['clinician', 'unit_head', 'medical_lead', 'service_desk'],
   'POST /cases/{id}/paperwork': ['service_desk'],
   'POST /cases/{id}/verification': ['service_desk'],
@@ -27,6 +28,8 @@ const EXPECTED: Record<Endpoint, StaffRole[]> = {
   'GET /audit': ['auditor'],
   'POST /audit/search': ['auditor'],
   'GET /audit/verify': ['auditor'],
+  'GET /audit/export': ['auditor'],
+  'POST /audit/export': ['auditor'],
   'GET /dead-letters': ['operator'],
   'GET /dead-letters/{messageId}': ['operator'],
   'POST /dead-letters/replay': ['operator'],
@@ -83,6 +86,20 @@ describe('case access', () => {
       actor([]),
     ];
     for (const other of others) expect(canReadCase(other, ownUnitCase)).toBe(false);
+  });
+
+  it('a list admits exactly the cases their pages show, for every role, unit and region', () => {
+    const scopes: CaseScope[] = ['VGR', 'KRONOBERG'].flatMap((region) =>
+      [UNIT, OTHER_UNIT].flatMap((unit) => (['CASE', 'GUARDIAN_BLOCK'] as const).map((kind) => ({ region, requestingUnitHsaId: unit, kind }))),
+    );
+    const callers = [...STAFF_ROLES.map((role) => actor([role])), ...STAFF_ROLES.map((role) => actor([role], { unit: undefined })), actor([]), actor(['clinician', 'contact_centre'])];
+    for (const caller of callers) {
+      for (const scope of scopes) {
+        const listed = caseListScope(caller, scope.kind);
+        const inList = listed !== null && listed.region === scope.region && (listed.requestingUnitHsaId === null || listed.requestingUnitHsaId === scope.requestingUnitHsaId);
+        expect({ roles: caller.roles, unit: caller.unit, scope, inList }).toEqual({ roles: caller.roles, unit: caller.unit, scope, inList: canReadCase(caller, scope) });
+      }
+    }
   });
 
   it('care staff file for their own unit; the service desk for any unit of its region', () => {

@@ -27,6 +27,18 @@ export function canReadCase(actor: Actor, scope: CaseScope): boolean {
 }
 
 /**
+ * The cases of one kind a caller may list, as one condition a database can apply: the region's,
+ * or one unit's of the region; null: none. It admits exactly the cases `canReadCase` admits, so a
+ * list never shows a case its page would refuse (access.spec.ts checks the two agree).
+ */
+export function caseListScope(actor: Actor, kind: CaseScope['kind']): { region: string; requestingUnitHsaId: string | null } | null {
+  if (has(actor, 'auditor', 'service_desk')) return { region: actor.region, requestingUnitHsaId: null };
+  if (kind === 'GUARDIAN_BLOCK' && has(actor, 'contact_centre')) return { region: actor.region, requestingUnitHsaId: null };
+  if (has(actor, ...CARE_STAFF) && actor.unit !== undefined) return { region: actor.region, requestingUnitHsaId: actor.unit };
+  return null;
+}
+
+/**
  * Who may file a case for a unit: care staff for their own unit only; the service desk for any unit
  * of its region (it records phoned-in emergency locks on a unit's behalf, R12).
  */

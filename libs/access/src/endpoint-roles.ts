@@ -9,6 +9,8 @@ const STAFF_WHO_DECIDE: StaffRole[] = ['clinician', 'unit_head', 'medical_lead']
 export const ENDPOINT_ROLES = {
   'POST /cases': [...STAFF_WHO_DECIDE, 'service_desk'],
   'GET /cases/{id}': [...STAFF_WHO_DECIDE, 'service_desk', 'auditor'],
+  /** A list holds only what `GET /cases/{id}` would show the caller (`caseListScope`). */
+  'GET /cases': [...STAFF_WHO_DECIDE, 'service_desk', 'auditor'],
   'POST /cases/{id}/completion': [...STAFF_WHO_DECIDE, 'service_desk'],
   'POST /cases/{id}/paperwork': ['service_desk'],
   'POST /cases/{id}/verification': ['service_desk'],
@@ -26,6 +28,8 @@ export const ENDPOINT_ROLES = {
   'GET /audit': ['auditor'],
   'POST /audit/search': ['auditor'],
   'GET /audit/verify': ['auditor'],
+  'GET /audit/export': ['auditor'],
+  'POST /audit/export': ['auditor'],
   'GET /dead-letters': ['operator'],
   'GET /dead-letters/{messageId}': ['operator'],
   'POST /dead-letters/replay': ['operator'],

@@ -3,7 +3,7 @@ import { Actor } from '@accessdesk/contracts';
 import { createServiceDataSource, initializeAndMigrate } from '@accessdesk/persistence';
 import { TestDatabase, createTestDatabase, pollUntil } from '@accessdesk/testing';
 import { AuditChainLinker } from './audit-linker';
-import { appendAudit, findAudit, linkPendingAudit, residentRef, verifyAuditChain } from './audit-log';
+import { AuditPosition, AuditRecord, appendAudit, findAudit, linkPendingAudit, residentRef, searchAudit, verifyAuditChain } from './audit-log';
 import { AuditLinkedAfterCommit1732300000900, AuditLogTable1732300000700 } from './audit-log.migration';
 
 const SCHEMA = 'audit_test';
@@ -156,6 +156,37 @@ describe('R23 audit trail', () => {
         brokenAt: { seq: null, id: written.id },
         reason: 'a record not yet linked into the chain does not match its content hash',
       });
+    });
+
+    it('pages by seq, then through the records the linker held back, never repeating or skipping one (issue 11)', async () => {
+      for (let i = 0; i < 5; i++) await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE, detail: `linked ${i}` }));
+      await linkPendingAudit(other);
+      // A record changed before it was linked holds itself and every later one back.
+      const held = await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE, detail: 'held 0' }));
+      await other.query(`ALTER TABLE "${SCHEMA}".audit_log DISABLE TRIGGER audit_log_no_change`);
+      await other.query(`UPDATE "${SCHEMA}".audit_log SET detail = 'changed' WHERE id = $1`, [held.id]);
+      await other.query(`ALTER TABLE "${SCHEMA}".audit_log ENABLE TRIGGER audit_log_no_change`);
+      for (let i = 1; i < 4; i++) await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor, region: 'VGR', caseId: CASE, detail: `held ${i}` }));
+      await other.transaction((m) => appendAudit(m, { action: 'CASE_READ', actor: { ...actor, sub: 'SE2321000131-E000000000099' }, region: 'VGR', caseId: CASE, detail: 'someone else' }));
+
+      const pages: Array<{ records: AuditRecord[]; more: boolean }> = [];
+      let position: AuditPosition = {};
+      for (;;) {
+        const page = await searchAudit(other, { caseId: CASE, actorSub: actor.sub }, position, 3);
+        pages.push(page);
+        if (!page.more) break;
+        const last = page.records[page.records.length - 1];
+        position = last.seq === null ? { afterUnlinkedId: last.id } : { afterSeq: last.seq };
+      }
+      expect(pages.map((p) => [p.records.map((r) => r.detail), p.more])).toEqual([
+        [['linked 0', 'linked 1', 'linked 2'], true],
+        [['linked 3', 'linked 4', 'changed'], true],
+        [['held 1', 'held 2', 'held 3'], false],
+      ]);
+      expect(pages[1].records.map((r) => r.seq)).toEqual([4, 5, null]);
+      // Exactly a page's worth: the page says there is no more.
+      expect(await searchAudit(other, { caseId: CASE, actorSub: actor.sub }, {}, 9)).toMatchObject({ more: false });
+      expect(await searchAudit(other, { caseId: CASE, actorSub: actor.sub }, {}, 8)).toMatchObject({ more: true });
     });
 
     it('allows linking a record once and nothing else: what it says cannot change on the way', async () => {

@@ -7,6 +7,8 @@ import { qualifiedTable } from '@accessdesk/persistence';
 export const AUDIT_ACTIONS = [
   'CASE_CREATED',
   'CASE_READ',
+  /** A list of cases was shown (`GET /cases`): one record per page, naming the filter and the cases listed. */
+  'CASES_LISTED',
   'CASE_STATUS_CHANGED',
   'CASE_UPDATED',
   'CASE_PERSONAL_DATA_REDUCED',
@@ -209,6 +211,78 @@ export async function findAudit(
   const [column, value] = 'caseId' in filter ? ['case_id', filter.caseId] : ['resident_ref', filter.residentRef];
   const rows: Row[] = await source.query(`SELECT * FROM ${table(source)} WHERE ${column} = $1 ORDER BY seq NULLS LAST, entry_no LIMIT $2`, [value, limit]);
   return rows.map(fromRow);
+}
+
+/** What an auditor may narrow a trail by (R23); every part given must match. */
+export interface AuditFilter {
+  caseId?: string;
+  residentRef?: string;
+  /** The `sub` (HSA-id) of the actor. */
+  actorSub?: string;
+  /** Records at or after this instant. */
+  from?: string;
+  /** Records before this instant. */
+  to?: string;
+  region?: string;
+}
+
+/**
+ * Where a page of a trail ended: the `seq` of its last record, or, once the linked records are
+ * exhausted, the id of the last unlinked one (see `searchAudit`).
+ */
+export type AuditPosition = { afterSeq: number } | { afterUnlinkedId: string } | Record<string, never>;
+
+/** One page of a trail: the records, the position after each, and whether the trail holds more that match. */
+export interface AuditPage {
+  records: AuditRecord[];
+  more: boolean;
+}
+
+/**
+ * The records that match `filter`, `limit` at a time, in the chain's order: linked records by `seq`
+ * (a record committed later is linked later and gets a higher `seq`, so paging by `seq` neither skips
+ * nor repeats a record however many are written meanwhile), then the records the linker has not
+ * reached (committed a moment ago, or held back because they no longer match their content hash)
+ * in the order they were written. What has committed is linked first.
+ */
+export async function searchAudit(source: DataSource | EntityManager, filter: AuditFilter, position: AuditPosition, limit: number): Promise<AuditPage> {
+  await linkAllPending(source);
+  const t = table(source);
+  const where: string[] = [];
+  const base: unknown[] = [];
+  const match = (sql: (p: string) => string, value: unknown) => {
+    base.push(value);
+    where.push(sql(`$${base.length}`));
+  };
+  if (filter.caseId !== undefined) match((p) => `case_id = ${p}`, filter.caseId);
+  if (filter.residentRef !== undefined) match((p) => `resident_ref = ${p}`, filter.residentRef);
+  if (filter.actorSub !== undefined) match((p) => `actor->>'sub' = ${p}`, filter.actorSub);
+  if (filter.from !== undefined) match((p) => `at >= ${p}::timestamptz`, filter.from);
+  if (filter.to !== undefined) match((p) => `at < ${p}::timestamptz`, filter.to);
+  if (filter.region !== undefined) match((p) => `region = ${p}`, filter.region);
+  const matches = where.length > 0 ? where.join(' AND ') : 'true';
+  const n = base.length;
+  // Each query: the filter's parameters, then its own position ($n+1, if any) and its size.
+  const page = (condition: string, order: string, keys: unknown[], size: number): Promise<Row[]> =>
+    source.query(`SELECT * FROM ${t} WHERE ${matches} AND ${condition} ORDER BY ${order} LIMIT $${n + keys.length + 1}`, [...base, ...keys, size]);
+
+  const rows: Row[] = [];
+  if (!('afterUnlinkedId' in position)) {
+    const linked = await page(`seq > $${n + 1}`, 'seq', ['afterSeq' in position ? position.afterSeq : 0], limit + 1);
+    if (linked.length > limit) return { records: linked.slice(0, limit).map(fromRow), more: true };
+    rows.push(...linked);
+  }
+  const unlinked =
+    'afterUnlinkedId' in position
+      ? await page(`seq IS NULL AND entry_no > (SELECT entry_no FROM ${t} WHERE id = $${n + 1})`, 'entry_no', [position.afterUnlinkedId], limit + 1)
+      : await page('seq IS NULL', 'entry_no', [], limit - rows.length + 1);
+  rows.push(...unlinked);
+  return { records: rows.slice(0, limit).map(fromRow), more: rows.length > limit };
+}
+
+/** Where a page that ended with `record` ended. */
+export function positionAfter(record: Pick<AuditRecord, 'seq' | 'id'>): AuditPosition {
+  return record.seq === null ? { afterUnlinkedId: record.id } : { afterSeq: record.seq };
 }
 
 /** Links until nothing committed is left unlinked (or what is left cannot be linked). */

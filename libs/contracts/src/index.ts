@@ -37,3 +37,5 @@ export * from './guardian-block/child-lock-requested.v1';
 export * from './guardian-block/guardian-block-concluded.v1';
 export * from './work-items/work-item-resolved.v1';
 export * from './execution/manual-result';
+export * from './common/cursor';
+export * from './intake/case-list';

@@ -5,3 +5,4 @@ export * from './claim-due';
 export * from './backoff';
 export * from './registry-counter';
 export * from './idempotent-create';
+export * from './keyset-cursor';

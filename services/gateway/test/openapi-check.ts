@@ -47,11 +47,15 @@ export class OpenApiCheck {
     return Object.entries(this.document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
   }
 
-  /** What is wrong with `body` as the answer `status` to `operation` (`GET /api/v1/cases/{id}`); empty when it fits. */
-  answerErrors(operation: string, status: number, body: unknown): string[] {
+  /**
+   * What is wrong with `body` as the answer `status` to `operation` (`GET /api/v1/cases/{id}`) in its
+   * content type (JSON for a success, a problem document for an error, unless `contentType` names
+   * another, such as text/csv); empty when it fits.
+   */
+  answerErrors(operation: string, status: number, body: unknown, contentType?: string): string[] {
     const response = this.operation(operation).responses?.[String(status)] as { content?: Record<string, { schema?: OpenApiSchema }> } | undefined;
     if (!response) return [`${operation} documents no ${status} answer`];
-    const type = status >= 400 ? 'application/problem+json' : 'application/json';
+    const type = contentType ?? (status >= 400 ? 'application/problem+json' : 'application/json');
     const schema = response.content?.[type]?.schema;
     if (!schema) return [`${operation} ${status} documents no ${type} schema`];
     return this.errors(schema, body);

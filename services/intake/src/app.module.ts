@@ -15,11 +15,13 @@ import { WorkItemEntity } from './domain/work-items/work-item.entity';
 import { WorkItemInbox } from './domain/work-items/work-item-inbox.service';
 import { GetCaseHandler } from './get-case/get-case.handler';
 import { IntakeConfig } from './intake.config';
+import { ListCasesHandler } from './list-cases/list-cases.handler';
 import { ListWorkItemsHandler } from './list-work-items/list-work-items.handler';
 import { Cases1732300000100 } from './migrations/1732300000100-cases';
 import { Routines1732300000800 } from './migrations/1732300000800-routines';
 import { LockedByRegion1732300000810 } from './migrations/1732300000810-locked-by-region';
 import { ProtectedIdentityAndRegistry1732300000840 } from './migrations/1732300000840-protected-identity-and-registry';
+import { CaseLists1732300000850 } from './migrations/1732300000850-case-lists';
 import { OnActionCompletedHandler } from './on-action-completed/on-action-completed.handler';
 import { OnCaseCheckedHandler } from './on-case-checked/on-case-checked.handler';
 import { OnChildLockRequestedHandler } from './on-child-lock-requested/on-child-lock-requested.handler';
@@ -52,13 +54,14 @@ export class AppModule {
           auditTrail: true,
           config,
           entities: [CaseEntity, TimelineEntryEntity, WorkItemEntity],
-          migrations: [Cases1732300000100, Routines1732300000800, LockedByRegion1732300000810, ProtectedIdentityAndRegistry1732300000840],
+          migrations: [Cases1732300000100, Routines1732300000800, LockedByRegion1732300000810, ProtectedIdentityAndRegistry1732300000840, CaseLists1732300000850],
         }),
       ],
       // Requests on intake.rpc, events on intake.events (one handler for each event type).
       controllers: [
         SubmitCaseHandler,
         GetCaseHandler,
+        ListCasesHandler,
         CompleteCaseHandler,
         RecordVerificationHandler,
         RecordPaperworkHandler,

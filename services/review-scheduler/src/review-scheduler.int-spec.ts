@@ -19,6 +19,8 @@ import {
   ReviewDecidedV1,
   ReviewDueV1,
   ReviewOutcome,
+  ReviewFilter,
+  ReviewList,
   ReviewScheduledV1,
   RpcReply,
   StaffRole,
@@ -28,7 +30,6 @@ import { DEFAULT_AMQP_URL, createEnvelope } from '@accessdesk/messaging';
 import { listenForMessages, loadConfig } from '@accessdesk/platform';
 import { ServiceHarness, pollUntil, startServiceUnderTest } from '@accessdesk/testing';
 import { AppModule } from './app.module';
-import { ReviewList } from './list-reviews/list-reviews.handler';
 import { ReviewSchedulerConfig } from './review-scheduler.config';
 
 /** The periods of the test regions file (R24): seconds instead of months and days. */
@@ -162,9 +163,9 @@ function staff(roles: StaffRole[], region: string, unit?: string): Actor {
 }
 
 /** `GET /reviews` as the gateway asks it, on behalf of `actor`. */
-function listReviews(harness: ServiceHarness, actor: Actor, state?: 'open' | 'all'): Promise<RpcReply<ReviewList>> {
+function listReviews(harness: ServiceHarness, actor: Actor, state?: 'open' | 'all', page: Pick<ReviewFilter, 'limit' | 'cursor'> = {}): Promise<RpcReply<ReviewList>> {
   const id = randomUUID();
-  return harness.driver.request<ListReviewsV1, ReviewList>('review-scheduler', ListReviewsV1, { filter: state ? { state } : {} }, { correlationId: id, causationId: id, region: actor.region, actor });
+  return harness.driver.request<ListReviewsV1, ReviewList>('review-scheduler', ListReviewsV1, { filter: { ...(state ? { state } : {}), ...page } }, { correlationId: id, causationId: id, region: actor.region, actor });
 }
 
 function at(value: unknown): number {
@@ -543,15 +544,35 @@ describe('review-scheduler against the real broker and database', () => {
         expect(reviews[1].decidedAt).not.toBeNull();
       });
 
+      it('R9 pages through the unit’s reviews by due date, saying when a page is cut (issue 11)', async () => {
+        const head = staff(['unit_head'], 'VGR', unit);
+        const pages: ReviewList[] = [];
+        let cursor: string | undefined;
+        do {
+          const reply = await listReviews(harness, head, 'all', { limit: 1, ...(cursor ? { cursor } : {}) });
+          if (!reply.ok) throw new Error(JSON.stringify(reply.problem));
+          pages.push(reply.body);
+          cursor = reply.body.nextCursor ?? undefined;
+        } while (cursor);
+        expect(pages.map((p) => [p.reviews.map((r) => r.id), p.truncated])).toEqual([
+          [[ids.overdue], true],
+          [[ids.decided], true],
+          [[ids.later], false],
+        ]);
+        expect(await listReviews(harness, head, 'all')).toMatchObject({ ok: true, body: { nextCursor: null, truncated: false } });
+        const forged = await listReviews(harness, head, 'all', { cursor: 'bm9wZQ' });
+        expect(forged).toEqual({ ok: false, problem: expect.objectContaining({ status: 400, type: 'https://accessdesk.se/problems/cursor-invalid' }) });
+      });
+
       it('R9 a caller of another region sees none of this unit’s reviews, only its own region’s', async () => {
         const jamtland = await listReviews(harness, staff(['clinician'], 'JAMTLAND', unit), 'all');
-        expect(jamtland).toEqual({ ok: true, body: { reviews: [] } });
+        expect(jamtland).toEqual({ ok: true, body: { reviews: [], nextCursor: null, truncated: false } });
         const kronoberg = await listReviews(harness, staff(['medical_lead'], 'KRONOBERG', unit), 'all');
         expect((kronoberg as { ok: true; body: ReviewList }).body.reviews.map((r) => r.id)).toEqual([ids.kronoberg]);
       });
 
       it('R9 a caller without a unit sees none', async () => {
-        expect(await listReviews(harness, staff(['clinician'], 'VGR'), 'all')).toEqual({ ok: true, body: { reviews: [] } });
+        expect(await listReviews(harness, staff(['clinician'], 'VGR'), 'all')).toEqual({ ok: true, body: { reviews: [], nextCursor: null, truncated: false } });
       });
 
       it.each([[['service_desk']], [['auditor']], [['contact_centre']], [[]]] as Array<[StaffRole[]]>)('R9 refuses the roles %j', async (roles) => {

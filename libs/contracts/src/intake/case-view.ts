@@ -47,6 +47,8 @@ export interface CaseView {
   /** R17: what the requester should consider. */
   advice: string[];
   relatedCases: RelatedCaseRef[];
+  /** R5: the resident has more earlier cases in the region than `relatedCases` names (the newest 50 are). */
+  relatedCasesTruncated?: boolean;
   requestingUnit: { hsaId: string; name: string };
   /**
    * The population register marks the resident with a protected identity (skyddad identitet): the

@@ -49,6 +49,8 @@ export interface LoginAndSealStatus {
     sealCase: StatusCaseRef | null;
   };
   cases: StatusCaseRef[];
+  /** More cases than the answer lists (the newest 200 are): find the rest with `GET /cases`. */
+  casesTruncated?: boolean;
 }
 
 /** guardian-block's part of the answer (the resident as a child). */

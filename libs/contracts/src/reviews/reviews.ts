@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { CURSOR } from '../common/cursor';
 import { DecisionDto, PatientInformedDto, SignatureDto } from '../intake/case-request';
 import { REVIEW_OUTCOMES, ReviewOutcome, ReviewStatus } from '../common/vocabulary';
 
@@ -29,9 +30,16 @@ export class DecideReviewV1 {
   @IsString() @Length(1, 200) idempotencyKey!: string;
 }
 
+/** A page of reviews holds 500 unless asked for fewer. */
+export const REVIEW_PAGE_MAX = 500;
+
 export class ReviewFilter {
   /** `open` (default): not decided yet; `all`: decided ones too. */
   @IsOptional() @IsIn(['open', 'all']) state?: 'open' | 'all';
+  /** Reviews per page, at most 500 (the default). A query string carries text: converted here, explicitly. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(REVIEW_PAGE_MAX) limit?: number;
+  /** `nextCursor` of the page before. */
+  @IsOptional() @IsString() @Matches(CURSOR, { message: 'cursor must be the nextCursor of an earlier page' }) cursor?: string;
 }
 
 /** The reviews of the caller's unit (gateway → review-scheduler). */
@@ -55,6 +63,13 @@ export interface ReviewView {
   escalatedAt: string | null;
   outcome: ReviewOutcome | null;
   decidedAt: string | null;
+}
+
+/** A page of the unit's reviews by due date: `nextCursor` fetches the next, null on the last page; `truncated` says there is one. */
+export interface ReviewList {
+  reviews: ReviewView[];
+  nextCursor: string | null;
+  truncated: boolean;
 }
 
 export interface ReviewDecisionView {

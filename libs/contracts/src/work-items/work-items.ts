@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { CURSOR } from '../common/cursor';
 import {
   MANUAL_RESULTS,
   ManualResult,
@@ -39,9 +40,16 @@ export class WorkItemCompletionRequest {
   @IsOptional() @IsString() @Length(0, 2000) note?: string;
 }
 
+/** A page of the inbox holds 500 items unless asked for fewer (the size the inbox always answered with). */
+export const WORK_ITEM_PAGE_MAX = 500;
+
 export class WorkItemFilter {
   @IsOptional() @IsIn(WORK_ITEM_STATUSES) status?: WorkItemStatus;
   @IsOptional() @IsIn(WORK_ITEM_KINDS) kind?: WorkItemKind;
+  /** Items per page, at most 500 (the default). A query string carries text: converted here, explicitly. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(WORK_ITEM_PAGE_MAX) limit?: number;
+  /** `nextCursor` of the page before. */
+  @IsOptional() @IsString() @Matches(CURSOR, { message: 'cursor must be the nextCursor of an earlier page' }) cursor?: string;
 }
 
 /** The desk's inbox (gateway → intake): the caller's region, the caller's desk. */
@@ -55,6 +63,13 @@ export class CompleteWorkItemV1 {
   static readonly type = 'intake.complete-work-item.v1';
   @IsUUID() workItemId!: string;
   @IsObject() @ValidateNested() @Type(() => WorkItemCompletionRequest) request!: WorkItemCompletionRequest;
+}
+
+/** A page of the desk's inbox, oldest first: `nextCursor` fetches the next, null on the last page; `truncated` says there is one. */
+export interface WorkItemList {
+  items: WorkItemView[];
+  nextCursor: string | null;
+  truncated: boolean;
 }
 
 /** One item in a desk's inbox, as shown to the operator. */

@@ -1,6 +1,6 @@
 import { MessagePattern } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecord, ChainVerification, TrailOwner, queryTrail, verifyTrail } from '@accessdesk/audit';
+import { AuditPage, ChainVerification, TrailOwner, queryTrail, verifyTrail } from '@accessdesk/audit';
 import { Envelope, QueryAuditV1, RpcReply, VerifyAuditV1 } from '@accessdesk/contracts';
 import { Message } from './message-patterns';
 
@@ -18,7 +18,7 @@ export abstract class AuditTrailHandler implements TrailOwner {
   abstract residentRef(personnummer: string): string;
 
   @MessagePattern(QueryAuditV1.type, { contract: QueryAuditV1, queue: 'rpc' })
-  query(@Message() envelope: Envelope<QueryAuditV1>): Promise<RpcReply<{ records: AuditRecord[] }>> {
+  query(@Message() envelope: Envelope<QueryAuditV1>): Promise<RpcReply<AuditPage>> {
     return queryTrail(this.dataSource, this, envelope);
   }
 

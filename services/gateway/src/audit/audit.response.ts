@@ -45,13 +45,15 @@ export class AuditRecordResponse implements TrailRecord {
   @ApiProperty({ enum: TRAILS, description: 'The service whose chain holds the record' }) trail!: Trail;
 }
 
-/** The answer of `GET /audit` and `POST /audit/search`. */
-export type AuditTrail = { records: TrailRecord[] };
+/** The answer of `GET /audit` and `POST /audit/search`: a page of records, and the cursor of the next. */
+export type AuditTrail = { records: TrailRecord[]; nextCursor: string | null; truncated: boolean };
 
 /** `GET /audit`, `POST /audit/search`. */
 @ApiSchema({ name: 'AuditTrail' })
 export class AuditTrailResponse implements AuditTrail {
-  @ApiProperty({ type: () => [AuditRecordResponse], description: 'Oldest first' }) records!: AuditRecordResponse[];
+  @ApiProperty({ type: () => [AuditRecordResponse], description: 'Each trail in its chain’s order, interleaved oldest first' }) records!: AuditRecordResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` (with the same filters) for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ description: 'More records match than this page holds (1 000 unless `limit` says fewer): follow `nextCursor`' }) truncated!: boolean;
 }
 
 /** A record not yet linked into its chain: which, and when it was written. */

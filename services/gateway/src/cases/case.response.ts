@@ -5,8 +5,12 @@ import {
   CHANNELS,
   CaseStatus,
   CaseType,
+  CaseListView,
+  CaseSummaryView,
   CaseView,
   Channel,
+  INTAKE_CASE_TYPES,
+  IntakeCaseType,
   EXECUTION_OUTCOMES,
   ExecutionOutcome,
   PAPERWORK_SENDERS,
@@ -111,6 +115,8 @@ export class CaseResponse implements CaseView {
     description: 'R5 earlier cases of the resident in the region; R10 the lock an unlock lifts (LIFTS) and the unlock that lifted it (LIFTED_BY)',
   })
   relatedCases!: RelatedCaseResponse[];
+  @ApiPropertyOptional({ description: 'R5: the resident has more earlier cases in the region than `relatedCases` names (it names the newest 50)' })
+  relatedCasesTruncated?: boolean;
   @ApiProperty({ type: () => UnitRefResponse }) requestingUnit!: UnitRefResponse;
   @ApiPropertyOptional({
     description: 'The population register marks the resident with a protected identity (skyddad identitet): free text in the timeline is withheld',
@@ -123,4 +129,28 @@ export class CaseResponse implements CaseView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: () => [TimelineEntryResponse], description: 'Every step, oldest first' }) timeline!: TimelineEntryResponse[];
+}
+
+/** One case in a list (`GET /cases`): what tells cases apart, never the resident's personnummer or name. */
+@ApiSchema({ name: 'CaseSummary', description: 'One case in a list: what tells cases apart; open it with GET /cases/{id}' })
+export class CaseSummaryResponse implements CaseSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'R6: per region and year', example: 'VGR-2026-000123' }) registryNumber!: string;
+  @ApiProperty({ enum: INTAKE_CASE_TYPES }) type!: IntakeCaseType;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ example: 'VGR' }) region!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ enum: EXECUTION_OUTCOMES, nullable: true, type: String }) outcome!: ExecutionOutcome | null;
+  @ApiProperty({ type: () => UnitRefResponse }) requestingUnit!: UnitRefResponse;
+  @ApiProperty({ description: 'The resident has a protected identity (skyddad identitet)' }) protectedIdentity!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/** `GET /cases`: a page of the cases the caller may see, newest first. */
+@ApiSchema({ name: 'CaseList' })
+export class CaseListResponse implements CaseListView {
+  @ApiProperty({ type: () => [CaseSummaryResponse], description: 'Newest first' }) items!: CaseSummaryResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` (with the same filters) for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ description: 'More cases match than this page holds: follow `nextCursor`' }) truncated!: boolean;
 }

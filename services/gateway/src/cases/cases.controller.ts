@@ -1,12 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { rolesFor } from '@accessdesk/access';
 import {
+  CASE_LIST_DEFAULT_LIMIT,
+  CASE_LIST_MAX_LIMIT,
+  CASE_STATUSES,
+  CaseListFilter,
+  CaseListView,
   CaseRequest,
   CaseView,
   CompleteCaseV1,
   CompletionRequest,
   GetCaseV1,
+  ListCasesV1,
   PaperworkRequest,
   RecordPaperworkV1,
   RecordRegistryReferenceV1,
@@ -23,7 +29,7 @@ import { AskService } from '../http/ask.service';
 import { notFoundIdPipe } from '../http/not-found-id.pipe';
 import { ProblemException } from '../problems/problem.exception';
 import { ApiProblem, ApiProblemsOfEveryCall } from '../problems/problem.response';
-import { CaseResponse } from './case.response';
+import { CaseListResponse, CaseResponse } from './case.response';
 
 /** `Idempotency-Key`: printable, without spaces, at most 200 characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -65,6 +71,23 @@ export class CasesController {
   ): Promise<CaseResponse> {
     const key = requireIdempotencyKey(idempotencyKey);
     return this.ask.ask<SubmitCaseV1, CaseView>('intake', SubmitCaseV1, { request, idempotencyKey: key }, caller);
+  }
+
+  @Get()
+  @Roles(...rolesFor('GET /cases'))
+  @ApiOperation({
+    summary: 'The cases the caller may see (own unit for care staff, own region for the service desk and auditors), newest first, a page at a time',
+    description: 'Filters combine. Each page is recorded in the audit trail (R23) with its filter and the cases it listed; no personnummer or name is listed.',
+  })
+  @ApiQuery({ name: 'registryNumber', required: false, description: 'Exact match (R6)', example: 'VGR-2026-000001' })
+  @ApiQuery({ name: 'unit', required: false, description: 'HSA-id of the requesting unit' })
+  @ApiQuery({ name: 'status', required: false, enum: CASE_STATUSES })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: CASE_LIST_MAX_LIMIT, default: CASE_LIST_DEFAULT_LIMIT } })
+  @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the page before, with the same filters' })
+  @ApiResponse({ status: 200, description: 'A page of cases; `nextCursor` null on the last page', type: CaseListResponse })
+  @ApiProblem(400, 'Unknown status, a malformed registry number or unit, a limit out of range, or a cursor that is not one of ours')
+  list(@Query() filter: CaseListFilter, @CurrentCaller() caller: Caller): Promise<CaseListResponse> {
+    return this.ask.ask<ListCasesV1, CaseListView>('intake', ListCasesV1, { filter }, caller);
   }
 
   @Get(':id')

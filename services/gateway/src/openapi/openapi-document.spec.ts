@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { AuditRecord, ChainVerification } from '@accessdesk/audit';
 import {
+  CaseListView,
   CaseRequest,
   CaseView,
   CompletionRequest,
@@ -21,16 +22,18 @@ import {
   ResidentStatusRequest,
   ReviewDecisionRequest,
   ReviewDecisionView,
+  ReviewList,
   ReviewView,
   VerificationRequest,
   VoidRequest,
   WorkItemCompletionRequest,
+  WorkItemList,
   WorkItemView,
   problem,
 } from '@accessdesk/contracts';
 import { OpenApiCheck } from '../../test/openapi-check';
 import { GATEWAY_CONTROLLERS } from '../app.module';
-import { AuditByResidentRequest } from '../audit/audit.controller';
+import { AuditByResidentRequest, AuditExportRequest } from '../audit/audit.controller';
 import { AuditTrail } from '../audit/audit.response';
 import { AuthGuard } from '../auth/auth.guard';
 import { AskService } from '../http/ask.service';
@@ -88,6 +91,7 @@ const closedLock: Complete<CaseView> = {
   effects: ['Invånaren kan inte logga in på 1177 e-tjänster.'],
   advice: ['Tänk på att invånaren inte heller kan läsa sin journal via 1177.'],
   relatedCases: [{ id: UNLOCK_ID, registryNumber: 'VGR-2026-000002', type: 'LOGIN_UNLOCK', status: 'CLOSED', relation: 'LIFTED_BY' }],
+  relatedCasesTruncated: false,
   requestingUnit: VGR_UNIT,
   protectedIdentity: false,
   registryCategory: { main: '1177 e-tjänster', sub: 'Låsa konto vårdpersonal' },
@@ -101,7 +105,7 @@ const closedLock: Complete<CaseView> = {
 };
 
 /** A case just filed: nothing decided yet, and the fields the contract makes optional left out. */
-const { lockedByRegion: _l, protectedIdentity: _p, registryCategory: _c, registryReference: _r, ...received } = closedLock;
+const { lockedByRegion: _l, protectedIdentity: _p, registryCategory: _c, registryReference: _r, relatedCasesTruncated: _t, ...received } = closedLock;
 const receivedLock: CaseView = {
   ...received,
   status: 'RECEIVED',
@@ -143,6 +147,7 @@ const residentStatus: Complete<ResidentStatusAnswer> = {
   login: { locked: true, lockedByRegion: 'KRONOBERG', lockCase: null, seenAt: AT },
   seal: { sealed: true, sealedByRegion: 'VGR', scope: { whole: false, careProviders: ['SE2321000131-E000000000000'], careUnits: [], from: '2026-01-01', to: null }, sealCase: statusRef },
   cases: [statusRef, { ...statusRef, type: 'GUARDIAN_BLOCK', status: 'BLOCKED' }],
+  casesTruncated: true,
   guardianBlocks: [{ guardianBlockId: BLOCK_ID, registryNumber: 'VGR-2026-VB-000001', region: 'VGR', status: 'BLOCKED', blockedGuardians: ['197805141236'] }],
   incomplete: ['guardian-block'],
 };
@@ -202,7 +207,32 @@ const auditRecord: Complete<AuditRecord> = {
 };
 const trail: Complete<AuditTrail> = {
   records: [{ ...auditRecord, trail: 'intake' }, { ...auditRecord, seq: 2, trail: 'guardian-block' }, { ...auditRecord, seq: null, prevHash: null, hash: null, trail: 'intake' }],
+  nextCursor: null,
+  truncated: false,
 };
+const CURSOR = 'eyJ0Ijp7ImludGFrZSI6eyJhZnRlclNlcSI6N319fQ';
+
+const caseList: Complete<CaseListView> = {
+  items: [
+    {
+      id: CASE_ID,
+      registryNumber: 'VGR-2026-000001',
+      type: 'LOGIN_LOCK',
+      status: 'CLOSED',
+      region: 'VGR',
+      channel: 'FORM',
+      outcome: 'EXECUTED',
+      requestingUnit: VGR_UNIT,
+      protectedIdentity: false,
+      createdAt: '2026-11-20T09:31:00.004Z',
+      updatedAt: AT,
+    },
+  ],
+  nextCursor: CURSOR,
+  truncated: true,
+};
+
+const auditCsvExample = '\uFEFF"trail","seq"\r\n"intake","7"\r\n';
 
 const whole: ChainVerification = { valid: true, records: 12, lastHash: 'c'.repeat(64), unlinked: { count: 1, first: [{ id: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', at: AT }] } };
 const broken: ChainVerification = { valid: false, records: 3, brokenAt: null, reason: 'a record of another region does not fit' };
@@ -236,13 +266,26 @@ const ANSWERS: Array<[string, number, unknown]> = [
   ['PATCH /api/v1/guardian-blocks/{id}/tasks/{taskId}', 200, guardianBlock],
   ['POST /api/v1/residents/status', 200, residentStatus],
   ['POST /api/v1/residents/status', 200, { ...residentStatus, incomplete: undefined, login: { locked: false, lockedByRegion: null, lockCase: null }, seal: { sealed: false, sealedByRegion: null, scope: null, sealCase: null } }],
-  ['GET /api/v1/work-items', 200, { items: [workItem, { ...workItem, kind: 'FAILED_EXECUTION', status: 'DONE', subject: null, action: null, completedAt: AT, completedBy: DR_A, resolution: 'RETRY' }] }],
+  ['GET /api/v1/cases', 200, caseList],
+  ['GET /api/v1/cases', 200, { items: [], nextCursor: null, truncated: false }],
+  [
+    'GET /api/v1/work-items',
+    200,
+    {
+      items: [workItem, { ...workItem, kind: 'FAILED_EXECUTION', status: 'DONE', subject: null, action: null, completedAt: AT, completedBy: DR_A, resolution: 'RETRY' }],
+      nextCursor: CURSOR,
+      truncated: true,
+    } satisfies Complete<WorkItemList>,
+  ],
   ['POST /api/v1/work-items/{id}/complete', 200, { ...workItem, status: 'DONE', subject: null, completedAt: AT, completedBy: DR_A, resolution: 'DONE' }],
-  ['GET /api/v1/reviews', 200, { reviews: [review, { ...review, status: 'SCHEDULED', remindedAt: null, outcome: null, decidedAt: null }] }],
+  ['GET /api/v1/reviews', 200, { reviews: [review, { ...review, status: 'SCHEDULED', remindedAt: null, outcome: null, decidedAt: null }], nextCursor: CURSOR, truncated: true } satisfies Complete<ReviewList>],
   ['POST /api/v1/reviews/{id}/decision', 200, decision],
   ['POST /api/v1/reviews/{id}/decision', 200, { ...decision, outcome: 'KEEP_LOCKED', unlockCaseId: null, unlockRegistryNumber: null }],
   ['GET /api/v1/audit', 200, trail],
   ['POST /api/v1/audit/search', 200, trail],
+  ['POST /api/v1/audit/search', 200, { ...trail, nextCursor: CURSOR, truncated: true }],
+  ['GET /api/v1/audit/export', 200, auditCsvExample],
+  ['POST /api/v1/audit/export', 200, auditCsvExample],
   ['GET /api/v1/audit/verify', 200, { valid: true, records: 12, trails: { intake: whole, 'guardian-block': whole } }],
   ['GET /api/v1/audit/verify', 200, { valid: false, records: 15, brokenAt: { trail: 'guardian-block' }, reason: broken.valid ? '' : broken.reason, trails: { intake: whole, 'guardian-block': broken } }],
   ['GET /api/v1/dead-letters', 200, deadLetters],
@@ -352,6 +395,9 @@ const REQUESTS: Array<[string, Type<object>, object]> = [
     },
   ],
   ['POST /api/v1/audit/search', AuditByResidentRequest, { personnummer: '199001012385' }],
+  ['POST /api/v1/audit/search', AuditByResidentRequest, { personnummer: '199001012385', actorHsaId: DR_A, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', limit: 100, cursor: CURSOR }],
+  ['POST /api/v1/audit/search', AuditByResidentRequest, { actorHsaId: DR_A }],
+  ['POST /api/v1/audit/export', AuditExportRequest, { personnummer: '199001012385', from: '2026-11-01T00:00:00Z', limit: 10_000 }],
   ['POST /api/v1/dead-letters/replay', DeadLetterReplayRequest, { queue: 'identity-check.events', messageIds: ['e5d4c3b2-a1f0-4e9d-8c7b-6a5f4e3d2c1b'] }],
   ['POST /api/v1/dead-letters/purge', DeadLetterPurgeRequest, { queue: 'intake.rpc' }],
 ];
@@ -384,7 +430,10 @@ describe('the OpenAPI document (/docs-json)', () => {
       const responses = (document.paths[path] as Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>)[method.toLowerCase()].responses;
       for (const [status, response] of Object.entries(responses)) {
         const content = Object.keys(response.content ?? {});
-        if (Number(status) < 400 && !(content.length === 1 && response.content?.['application/json']?.schema)) undescribed.push(`${operation} ${status}: ${content.join(', ') || 'no content'}`);
+        const success = (type: string) => content.length === 1 && !!response.content?.[type]?.schema;
+        // An audit extract is text/csv (issue 11); every other success is JSON.
+        const described = operation.endsWith('/audit/export') ? success('text/csv') : success('application/json');
+        if (Number(status) < 400 && !described) undescribed.push(`${operation} ${status}: ${content.join(', ') || 'no content'}`);
         if (Number(status) >= 400 && !(content.length === 1 && response.content?.['application/problem+json']?.schema?.$ref === '#/components/schemas/Problem')) {
           undescribed.push(`${operation} ${status}: ${content.join(', ') || 'no content'}`);
         }
@@ -403,7 +452,7 @@ describe('the OpenAPI document (/docs-json)', () => {
   });
 
   it.each(ANSWERS)('%s answers %i as documented, every field named with its type', (operation, status, body) => {
-    expect(check.answerErrors(operation, status, body)).toEqual([]);
+    expect(check.answerErrors(operation, status, body, operation.endsWith('/audit/export') ? 'text/csv' : undefined)).toEqual([]);
   });
 
   it('refuses an answer with a field the document does not name, or a field of the wrong type or value', () => {

@@ -90,6 +90,7 @@ export class ResidentStatusResponse implements ResidentStatusAnswer {
   @ApiProperty({ type: () => LoginStatusResponse }) login!: LoginStatusResponse;
   @ApiProperty({ type: () => SealStatusResponse }) seal!: SealStatusResponse;
   @ApiProperty({ type: () => [StatusCaseResponse], description: 'The resident’s cases the caller may see' }) cases!: StatusCaseResponse[];
+  @ApiPropertyOptional({ description: 'More cases than `cases` lists (it lists the newest 200): find the rest with GET /cases' }) casesTruncated?: boolean;
   @ApiProperty({ type: () => [GuardianBlockOfResidentResponse], description: 'Empty when `incomplete` names guardian-block' }) guardianBlocks!: GuardianBlockOfResidentResponse[];
   @ApiPropertyOptional({ enum: OPTIONAL_PARTS, isArray: true, description: 'The parts missing because their service did not answer; absent when the answer is whole' })
   incomplete?: OptionalPart[];

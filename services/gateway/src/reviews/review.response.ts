@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { REVIEW_OUTCOMES, REVIEW_STATUSES, ReviewDecisionView, ReviewOutcome, ReviewStatus, ReviewView } from '@accessdesk/contracts';
+import { REVIEW_OUTCOMES, REVIEW_STATUSES, ReviewDecisionView, ReviewList, ReviewOutcome, ReviewStatus, ReviewView } from '@accessdesk/contracts';
 
 // R9 omprövning as OpenAPI sees it; each class implements the contract type it documents.
 
@@ -22,13 +22,12 @@ export class ReviewResponse implements ReviewView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt!: string | null;
 }
 
-/** What review-scheduler answers to `ListReviewsV1`. */
-export type ReviewList = { reviews: ReviewView[] };
-
-/** `GET /reviews`. */
+/** `GET /reviews`: a page of the unit's reviews by due date. */
 @ApiSchema({ name: 'ReviewList' })
 export class ReviewListResponse implements ReviewList {
   @ApiProperty({ type: () => [ReviewResponse] }) reviews!: ReviewResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` (with the same filters) for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ description: 'More reviews match than this page holds (500 unless `limit` says fewer): follow `nextCursor`' }) truncated!: boolean;
 }
 
 /** The answer to a review decision (R9, R11). */

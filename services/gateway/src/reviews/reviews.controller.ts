@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { rolesFor } from '@accessdesk/access';
-import { DecideReviewV1, ListReviewsV1, ReviewDecisionRequest, ReviewDecisionView, ReviewFilter } from '@accessdesk/contracts';
+import { DecideReviewV1, ListReviewsV1, REVIEW_PAGE_MAX, ReviewDecisionRequest, ReviewDecisionView, ReviewFilter, ReviewList } from '@accessdesk/contracts';
 import { AuthGuard, Roles } from '../auth/auth.guard';
 import { Caller, CurrentCaller } from '../auth/caller';
 import { requireIdempotencyKey } from '../cases/cases.controller';
 import { AskService } from '../http/ask.service';
 import { notFoundIdPipe } from '../http/not-found-id.pipe';
 import { ApiProblem, ApiProblemsOfEveryCall } from '../problems/problem.response';
-import { ReviewDecisionResponse, ReviewList, ReviewListResponse } from './review.response';
+import { ReviewDecisionResponse, ReviewListResponse } from './review.response';
 
 /**
  * R9 omprövning: the three-month reviews of the caller's unit. The list comes from
@@ -27,8 +27,10 @@ export class ReviewsController {
   @Roles(...rolesFor('GET /reviews'))
   @ApiOperation({ summary: 'The reviews of the caller’s unit: open ones (default) or all' })
   @ApiQuery({ name: 'state', required: false, enum: ['open', 'all'] })
-  @ApiResponse({ status: 200, description: 'Each review with its due date and whether it is overdue', type: ReviewListResponse })
-  @ApiProblem(400, 'Unknown filter value')
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: REVIEW_PAGE_MAX, default: REVIEW_PAGE_MAX } })
+  @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the page before' })
+  @ApiResponse({ status: 200, description: 'Each review with its due date and whether it is overdue, by due date; `nextCursor` when more match', type: ReviewListResponse })
+  @ApiProblem(400, 'Unknown filter value, a limit out of range, or a cursor that is not one of ours')
   list(@Query() filter: ReviewFilter, @CurrentCaller() caller: Caller): Promise<ReviewListResponse> {
     return this.ask.ask<ListReviewsV1, ReviewList>('review-scheduler', ListReviewsV1, { filter }, caller);
   }

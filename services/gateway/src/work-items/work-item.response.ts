@@ -6,6 +6,7 @@ import {
   WORK_ITEM_STATUSES,
   WORK_QUEUES,
   WorkItemKind,
+  WorkItemList,
   WorkItemStatus,
   WorkItemView,
   WorkQueue,
@@ -53,11 +54,10 @@ export class WorkItemResponse implements WorkItemView {
   @ApiProperty({ nullable: true, type: String, description: 'How it was completed' }) resolution!: string | null;
 }
 
-/** What intake answers to `ListWorkItemsV1`. */
-export type WorkItemList = { items: WorkItemView[] };
-
-/** `GET /work-items`: the caller's desk's items. */
+/** `GET /work-items`: the caller's desk's items, oldest first, a page at a time. */
 @ApiSchema({ name: 'WorkItemList' })
 export class WorkItemListResponse implements WorkItemList {
   @ApiProperty({ type: () => [WorkItemResponse] }) items!: WorkItemResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` (with the same filters) for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ description: 'More items match than this page holds (500 unless `limit` says fewer): follow `nextCursor`' }) truncated!: boolean;
 }

@@ -7,7 +7,9 @@ import {
   WORK_ITEM_KINDS,
   WORK_ITEM_STATUSES,
   WorkItemCompletionRequest,
+  WORK_ITEM_PAGE_MAX,
   WorkItemFilter,
+  WorkItemList,
   WorkItemView,
 } from '@accessdesk/contracts';
 import { AuthGuard, Roles } from '../auth/auth.guard';
@@ -15,7 +17,7 @@ import { Caller, CurrentCaller } from '../auth/caller';
 import { AskService } from '../http/ask.service';
 import { notFoundIdPipe } from '../http/not-found-id.pipe';
 import { ApiProblem, ApiProblemsOfEveryCall } from '../problems/problem.response';
-import { WorkItemList, WorkItemListResponse, WorkItemResponse } from './work-item.response';
+import { WorkItemListResponse, WorkItemResponse } from './work-item.response';
 
 /**
  * The desk's inbox (DESIGN.md "The staff-tool adapter"): manual execution in the staff tool,
@@ -35,8 +37,10 @@ export class WorkItemsController {
   @ApiOperation({ summary: 'The work items of the caller’s desk and region' })
   @ApiQuery({ name: 'status', required: false, enum: WORK_ITEM_STATUSES })
   @ApiQuery({ name: 'kind', required: false, enum: WORK_ITEM_KINDS })
-  @ApiResponse({ status: 200, description: 'The items of the caller’s desk and region that match', type: WorkItemListResponse })
-  @ApiProblem(400, 'Unknown filter value')
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: WORK_ITEM_PAGE_MAX, default: WORK_ITEM_PAGE_MAX } })
+  @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the page before' })
+  @ApiResponse({ status: 200, description: 'The items of the caller’s desk and region that match, oldest first; `nextCursor` when more match', type: WorkItemListResponse })
+  @ApiProblem(400, 'Unknown filter value, a limit out of range, or a cursor that is not one of ours')
   list(@Query() filter: WorkItemFilter, @CurrentCaller() caller: Caller): Promise<WorkItemListResponse> {
     return this.ask.ask<ListWorkItemsV1, WorkItemList>('intake', ListWorkItemsV1, { filter }, caller);
   }

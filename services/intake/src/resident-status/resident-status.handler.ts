@@ -1,11 +1,13 @@
+import { Inject } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { canReadCase } from '@accessdesk/access';
+import { canReadCase, caseListScope } from '@accessdesk/access';
 import { appendAudit } from '@accessdesk/audit';
 import { Envelope, LoginAndSealStatus, ResidentStatusV1, RpcReply, StatusCaseRef, identityNumberKind } from '@accessdesk/contracts';
 import { ForEndpoint, Message, MessageHandlers, Regions } from '@accessdesk/platform';
 import { CaseEntity } from '../domain/case/case.entity';
 import { CaseRepository } from '../domain/case/case.repository';
+import { IntakeConfig } from '../intake.config';
 import { findActiveRestriction, findLoginLastSeen } from '../rules/r10-unlock-by-requesting-region';
 import { unknownRegionProblem } from '../rules/r22-r24-channels';
 
@@ -15,8 +17,9 @@ const ref = (c: CaseEntity): StatusCaseRef => ({ id: c.id, registryNumber: c.reg
  * `POST /residents/status`: whether the login is locked and by which region (R10 — named even to
  * another region, which must know whom to ask), from the last thing the staff tool showed for the
  * resident in any region's case (the region's code only, never another region's case); what is
- * sealed (R21), and the cases the caller may see. The question is recorded in the audit trail
- * before it is answered (R23).
+ * sealed (R21), and the cases the caller may see, newest first (the newest
+ * `RESIDENT_STATUS_CASES`; `casesTruncated` says there are more). The question is recorded in the
+ * audit trail before it is answered (R23).
  */
 @MessageHandlers()
 export class ResidentStatusHandler {
@@ -24,6 +27,7 @@ export class ResidentStatusHandler {
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
     private readonly regions: Regions,
+    @Inject(IntakeConfig) private readonly config: IntakeConfig,
   ) {}
 
   @MessagePattern(ResidentStatusV1.type, { contract: ResidentStatusV1, queue: 'rpc' })
@@ -41,7 +45,16 @@ export class ResidentStatusHandler {
       // The lock case is named only when it is the lock the tool showed, and the caller may see it.
       const lockCase = lock && lock.region === lockedByRegion && visible(lock) ? ref(lock) : null;
       const seal = await findActiveRestriction(manager, personnummer, 'JOURNAL_SEAL');
-      const all = await manager.getRepository(CaseEntity).find({ where: { residentPersonnummer: personnummer, region: actor.region }, order: { createdAt: 'DESC' }, take: 200 });
+      // Only the cases the caller may see are counted against the limit: the object rule as a condition.
+      const scope = caseListScope(actor, 'CASE');
+      const shown = this.config.RESIDENT_STATUS_CASES;
+      const listed = scope
+        ? await manager.getRepository(CaseEntity).find({
+            where: { residentPersonnummer: personnummer, region: scope.region, ...(scope.requestingUnitHsaId !== null ? { requestingUnitHsaId: scope.requestingUnitHsaId } : {}) },
+            order: { createdAt: 'DESC', id: 'DESC' },
+            take: shown + 1,
+          })
+        : [];
       return {
         ok: true as const,
         body: {
@@ -53,7 +66,8 @@ export class ResidentStatusHandler {
             scope: seal && visible(seal) ? (seal.request.sealScope ?? null) : null,
             sealCase: seal && visible(seal) ? ref(seal) : null,
           },
-          cases: all.filter(visible).map(ref),
+          cases: listed.slice(0, shown).filter(visible).map(ref),
+          casesTruncated: listed.length > shown,
         },
       };
     });

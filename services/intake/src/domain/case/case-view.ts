@@ -21,7 +21,7 @@ export function splitNote(note: StepNote): { note: string; freeText: string | nu
   return typeof note === 'string' ? { note, freeText: null } : { note: note.note, freeText: note.freeText?.trim() ? note.freeText : null };
 }
 
-export function caseView(entity: CaseEntity, timeline: TimelineEntry[], relatedCases: RelatedCaseRef[] = []): CaseView {
+export function caseView(entity: CaseEntity, timeline: TimelineEntry[], related: { cases: RelatedCaseRef[]; truncated: boolean } = { cases: [], truncated: false }): CaseView {
   return {
     id: entity.id,
     registryNumber: entity.registryNumber,
@@ -38,7 +38,8 @@ export function caseView(entity: CaseEntity, timeline: TimelineEntry[], relatedC
     lockedByRegion: entity.lockedByRegion ?? null,
     effects: entity.effects,
     advice: entity.advice,
-    relatedCases,
+    relatedCases: related.cases,
+    relatedCasesTruncated: related.truncated,
     requestingUnit: { hsaId: entity.request.requestingUnit.hsaId, name: entity.request.requestingUnit.name },
     protectedIdentity: entity.protectedIdentity ?? false,
     registryCategory: entity.registryCategory ?? null,

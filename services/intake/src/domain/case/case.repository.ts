@@ -31,9 +31,20 @@ const CHANGEABLE = [
  * transaction, so that nothing changes, and nothing is shown, without a record of who did it. It
  * publishes nothing: what a case's moves tell the other services is CaseLifecycle's to decide.
  */
+/** The cases related to one (R5, R10), and whether earlier cases were left out. */
+export interface RelatedCases {
+  cases: RelatedCaseRef[];
+  truncated: boolean;
+}
+
 @Injectable()
 export class CaseRepository {
-  constructor(@Inject(IntakeConfig) private readonly config: IntakeConfig) {}
+  /** How many earlier cases of the resident a case names (R5). */
+  private readonly relatedCasesShown: number;
+
+  constructor(@Inject(IntakeConfig) private readonly config: IntakeConfig) {
+    this.relatedCasesShown = config.RELATED_CASES_SHOWN;
+  }
 
   /** The case, its row locked until the caller's transaction ends. */
   async findForUpdate(manager: EntityManager, id: string): Promise<CaseEntity | null> {
@@ -111,31 +122,36 @@ export class CaseRepository {
   }
 
   /**
-   * R5 earlier cases of the same resident in the same region (000 §6.5), and R10 the lock an unlock
-   * lifts and the unlock that lifted a lock. Another region's cases stay invisible.
+   * R5 earlier cases of the same resident in the same region (000 §6.5), the newest 50 (`truncated`
+   * says there are more), and R10 the lock an unlock lifts and the unlock that lifted a lock.
+   * Another region's cases stay invisible.
    */
   async relatedCases(
     manager: EntityManager,
     entity: Pick<CaseEntity, 'residentPersonnummer' | 'region' | 'liftsCaseId' | 'liftedByCaseId'> & Partial<Pick<CaseEntity, 'id' | 'createdAt'>>,
-  ): Promise<RelatedCaseRef[]> {
+  ): Promise<RelatedCases> {
     const repository = manager.getRepository(CaseEntity);
+    const linkIds = [entity.liftsCaseId, entity.liftedByCaseId].filter((id): id is string => !!id);
     // A case not registered yet (no id) relates to every case of the resident in the region so far.
+    // The links are named as links, not as earlier cases: they do not count against the limit.
+    const excluded = [...(entity.id ? [entity.id] : []), ...linkIds];
     const earlier = await repository.find({
       where: {
         residentPersonnummer: entity.residentPersonnummer,
         region: entity.region,
-        ...(entity.id && entity.createdAt ? { createdAt: LessThan(entity.createdAt), id: Not(entity.id) } : {}),
+        ...(entity.id && entity.createdAt ? { createdAt: LessThan(entity.createdAt) } : {}),
+        ...(excluded.length > 0 ? { id: Not(In(excluded)) } : {}),
       },
-      order: { createdAt: 'DESC' },
-      take: 50,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: this.relatedCasesShown + 1,
     });
-    const linkIds = [entity.liftsCaseId, entity.liftedByCaseId].filter((id): id is string => !!id);
+    const truncated = earlier.length > this.relatedCasesShown;
     const links = linkIds.length > 0 ? await repository.findBy({ id: In(linkIds), region: entity.region }) : [];
     const ref = (c: CaseEntity, relation: RelatedCaseRef['relation']): RelatedCaseRef => ({ id: c.id, registryNumber: c.registryNumber, type: c.type, status: c.status, relation });
     const refs: RelatedCaseRef[] = [];
     for (const link of links) refs.push(ref(link, link.id === entity.liftsCaseId ? 'LIFTS' : 'LIFTED_BY'));
-    for (const c of earlier) if (!linkIds.includes(c.id)) refs.push(ref(c, 'EARLIER_CASE_OF_RESIDENT'));
-    return refs;
+    for (const c of earlier.slice(0, this.relatedCasesShown)) refs.push(ref(c, 'EARLIER_CASE_OF_RESIDENT'));
+    return { cases: refs, truncated };
   }
 
   /** One step at the case's status now. */
