@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor, CaseStatus, CaseView, RelatedCaseRef, TimelineEntry } from '@accessdesk/contracts';
-import { AuditAction, appendAudit, residentRef } from '@accessdesk/audit';
+import { AuditAction, auditStatement, residentRef } from '@accessdesk/audit';
+import { Statement, runTogether } from '@accessdesk/persistence';
 import { IntakeConfig } from '../../intake.config';
 import { CaseEntity, TimelineEntryEntity } from './case.entity';
 import { StepNote, caseView, renderNote, splitNote } from './case-view';
@@ -57,9 +58,30 @@ export class CaseRepository {
   }
 
   async insert(manager: EntityManager, entity: CaseEntity, timeline: TimelineEntry[], actor: Actor): Promise<void> {
-    await manager.getRepository(CaseEntity).insert(entity);
-    await this.appendTimeline(manager, entity.id, timeline);
-    await this.audit(manager, 'CASE_CREATED', actor, entity, `${entity.type} ${entity.registryNumber}`);
+    await runTogether(manager, this.insertStatements(manager, entity, timeline, actor));
+  }
+
+  /**
+   * What `insert` writes (the case, its first steps, its audit record), as statements for the caller
+   * to run together with its own (`runTogether`): registration holds the R6 counter's lock until
+   * commit, so everything after it goes in one round trip.
+   */
+  insertStatements(manager: EntityManager, entity: CaseEntity, timeline: TimelineEntry[], actor: Actor): Statement[] {
+    const statement = (qb: { getQueryAndParameters(): [string, unknown[]] }): Statement => {
+      const [sql, params] = qb.getQueryAndParameters();
+      return { sql, params };
+    };
+    return [
+      statement(manager.createQueryBuilder().insert().into(CaseEntity).values(entity)),
+      statement(
+        manager
+          .createQueryBuilder()
+          .insert()
+          .into(TimelineEntryEntity)
+          .values(timeline.map((e) => ({ caseId: entity.id, status: e.status, by: e.by, note: e.note, freeText: null, at: new Date(e.at) }))),
+      ),
+      this.auditStatement(manager, 'CASE_CREATED', actor, entity, `${entity.type} ${entity.registryNumber}`),
+    ];
   }
 
   /**
@@ -96,14 +118,19 @@ export class CaseRepository {
   }
 
   async audit(manager: EntityManager, action: AuditAction, actor: Actor, entity: CaseEntity, detail?: string): Promise<void> {
-    await appendAudit(manager, {
+    const { sql, params } = this.auditStatement(manager, action, actor, entity, detail);
+    await manager.query(sql, params);
+  }
+
+  private auditStatement(manager: EntityManager, action: AuditAction, actor: Actor, entity: CaseEntity, detail?: string): Statement {
+    return auditStatement(manager, {
       action,
       actor,
       region: entity.region,
       caseId: entity.id,
       residentRef: this.residentRef(entity.residentPersonnummer),
       detail: detail ?? null,
-    });
+    }).statement;
   }
 
   /** A read, recorded before it is answered. */
