@@ -38,6 +38,24 @@ describe('SessionStore', () => {
     expect(await store.find(session.id)).toBeNull();
   });
 
+  it('keeps what a session holds sealed: no token readable in the table, and a row moved under another id opens to nothing', async () => {
+    const tokens = { accessToken: 'eyJ.access-token-of-dr-a.sig', idToken: 'eyJ.id-token.sig', expiresAt: Date.now() + 3_600_000 };
+    const session = await store.create({ user: { sub: 'SE2321000131-E000000000011', name: 'Dr A', region: 'VGR', roles: ['clinician'] }, tokens }, inAnHour());
+    const text = (await dataSource.query('SELECT data::text AS data FROM console.sessions')) as Array<{ data: string }>;
+    expect(text.some((r) => r.data.includes('access-token-of-dr-a') || r.data.includes('Dr A') || r.data.includes(session.data.csrfToken))).toBe(false);
+    expect((await store.find(session.id))?.data.tokens).toEqual(tokens);
+
+    // Someone with the table but not the cookie copies the sealed data into a session of their own.
+    const own = await store.create({}, inAnHour());
+    await dataSource.query(
+      `UPDATE console.sessions SET data = (SELECT data FROM console.sessions WHERE id_hash = encode(sha256($1::bytea), 'hex')) WHERE id_hash = encode(sha256($2::bytea), 'hex')`,
+      [session.id, own.id],
+    );
+    expect(await store.find(own.id)).toBeNull();
+    await store.destroy(session.id);
+    await store.destroy(own.id);
+  });
+
   it('records activity, and neither finds nor keeps what has expired', async () => {
     const session = await store.create({}, inAnHour());
     await dataSource.query(`UPDATE console.sessions SET last_seen_at = now() - interval '20 minutes'`);
