@@ -68,6 +68,11 @@ export class SessionStore {
     return row && data ? { id, data, createdAt: row.created_at, lastSeenAt: row.last_seen_at } : null;
   }
 
+  /** Replaces what the session holds (new tokens after a refresh). */
+  async update(id: string, data: SessionData): Promise<void> {
+    await this.db.query(`UPDATE console.sessions SET data = $2 WHERE id_hash = $1`, [hash(id), JSON.stringify(sealSessionData(id, data))]);
+  }
+
   /** Records activity (the idle timeout counts from it). */
   async touch(id: string): Promise<void> {
     await this.db.query(`UPDATE console.sessions SET last_seen_at = now() WHERE id_hash = $1`, [hash(id)]);
