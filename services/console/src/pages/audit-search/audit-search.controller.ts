@@ -3,6 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CURSOR } from '@accessdesk/contracts';
+import { ConsoleConfig } from '../../console.config';
 import { AuditQuery, GatewayClient } from '../../gateway/gateway.client';
 import { FormProblems } from '../../gateway/problem-messages';
 import { layout } from '../../views/layout';
@@ -22,7 +23,10 @@ const PASSED_ON = ['content-type', 'content-disposition', 'x-truncated', 'x-next
 @Controller(SEARCH_PATH.slice(1))
 @MayCall('GET /audit')
 export class AuditSearchController {
-  constructor(private readonly gateway: GatewayClient) {}
+  constructor(
+    private readonly gateway: GatewayClient,
+    private readonly config: ConsoleConfig,
+  ) {}
 
   @Get()
   async show(@Page() page: PageContext, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
@@ -58,7 +62,7 @@ export class AuditSearchController {
   private async search(res: Response, page: PageContext, values: AuditFormValues, cursor: string | undefined): Promise<void> {
     const asked = await this.queryOf(page, values);
     if ('problems' in asked) return this.send(res, page, { values, problems: asked.problems, csrfToken: page.csrfToken }, 422);
-    const result = await this.gateway.auditTrail(page.accessToken, { ...asked.query, cursor });
+    const result = await this.gateway.auditTrail(page.accessToken, { ...asked.query, limit: this.config.AUDIT_PAGE_SIZE, cursor });
     if (!result.ok) return this.send(res, page, { values, problems: auditProblems(result.problem), csrfToken: page.csrfToken }, result.problem.status >= 500 ? 503 : 422);
     this.send(res, page, { values, problems: NONE, csrfToken: page.csrfToken, result: result.value, continued: cursor !== undefined });
   }
