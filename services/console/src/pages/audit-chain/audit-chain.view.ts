@@ -43,7 +43,7 @@ ${check.valid
   ? html`<h2>Loggkedjan är hel</h2>
 <p>Alla ${check.records} loggposter från din region stämmer: ingen post har ändrats, tagits bort eller lagts till i efterhand.</p>`
   : html`<h2>Loggkedjan är bruten</h2>
-<p>I ${TRAIL_LABELS[check.brokenAt?.trail ?? ''] ?? check.brokenAt?.trail ?? 'en av loggarna'}. ${describeBreak(check.brokenAt)}</p>
+<p>I ${lowerFirst(TRAIL_LABELS[check.brokenAt?.trail ?? ''] ?? check.brokenAt?.trail ?? 'en av loggarna')}. ${describeBreak(check.brokenAt)}</p>
 <p>${explainBreak(check.reason)}</p>
 <p>Spara den här sidan och kontakta informationssäkerhetsansvarig och driften. Poster efter brottet kan inte styrkas förrän orsaken är utredd.</p>`}
 </div>
@@ -60,6 +60,10 @@ ${check.valid
 ${unlinkedView(trails)}
 </section>
 <p><a href="${CHAIN_PATH}">Kontrollera igen</a></p>`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function unlinkedCount(v: ChainVerification): string {

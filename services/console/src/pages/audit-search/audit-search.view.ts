@@ -2,7 +2,7 @@ import type { AuditTrailPage, AuditTrailRecord } from '../../gateway/gateway.cli
 import { FormProblems } from '../../gateway/problem-messages';
 import { csrfField, errorSummary, textField } from '../../views/form';
 import { SafeHtml, html } from '../../views/html';
-import { AUDIT_ACTION_LABELS, ROLE_LABELS, TRAIL_LABELS, swedishTime } from '../../views/labels';
+import { AUDIT_ACTION_LABELS, ROLE_LABELS, swedishTime } from '../../views/labels';
 import { AUDIT_FIELDS, AuditField, AuditFormValues, searchLink } from './audit-search.form';
 
 export const SEARCH_PATH = '/granskning';
@@ -50,7 +50,7 @@ function resultsView(p: AuditSearchPage): SafeHtml {
 <h2 id="s-results">${p.continued ? 'Fler loggposter' : 'Loggposter'}</h2>
 <div role="status" id="audit-result-status"><p>${count === 0
     ? 'Inga loggposter matchar sökningen.'
-    : html`Visar ${count} ${count === 1 ? 'loggpost' : 'loggposter'}, äldst först.${result.truncated ? ' Det finns fler: se "Visa fler" under tabellen.' : ''}`}</p></div>
+    : html`Visar ${count} ${count === 1 ? 'loggpost' : 'loggposter'}, äldst först.${result.truncated ? ' Det finns fler: se ”Visa fler” under tabellen.' : ''}`}</p></div>
 ${count > 0 ? recordsTable(result.records) : null}
 ${result.truncated && result.nextCursor ? moreView(p, result.nextCursor, byResident) : null}
 ${count > 0 ? exportView(p, byResident) : null}
@@ -60,22 +60,23 @@ ${count > 0 ? exportView(p, byResident) : null}
 function recordsTable(records: readonly AuditTrailRecord[]): SafeHtml {
   return html`<div class="table-scroll"><table class="records" id="audit-records">
   <caption class="visually-hidden">Loggposter, äldst först</caption>
-  <thead><tr><th scope="col">Tid</th><th scope="col">Händelse</th><th scope="col">Vem</th><th scope="col">Ärende</th><th scope="col">Detalj</th><th scope="col">Logg, nr</th></tr></thead>
+  <thead><tr><th scope="col">Tid</th><th scope="col">Händelse</th><th scope="col">Vem</th><th scope="col">Ärende</th><th scope="col">Detalj</th><th scope="col">Logg och nr</th></tr></thead>
   <tbody>
     ${records.map((r) => html`<tr>
-      <td>${swedishTime(r.at)}</td>
+      <td class="nowrap">${swedishTime(r.at)}</td>
       <td>${AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
       <td>${r.actor.sub.startsWith('system:') ? 'Systemet' : html`${r.actor.name}<br><span class="muted">${r.actor.sub}${r.actor.roles.length > 0 ? `, ${r.actor.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}` : ''}</span>`}${r.origin ? html`<br><span class="muted">från ${r.origin}</span>` : null}</td>
-      <td>${r.caseId ? (r.trail === 'intake' ? html`<a href="/arenden/${r.caseId}">${r.caseId.slice(0, 8)}…</a>` : html`<span title="${r.caseId}">${r.caseId.slice(0, 8)}…</span>`) : '–'}</td>
+      <td class="nowrap">${r.caseId ? (r.trail === 'intake' ? html`<a href="/arenden/${r.caseId}"><span class="visually-hidden">Ärende </span>${r.caseId.slice(0, 8)}…</a>` : html`<span title="${r.caseId}">${r.caseId.slice(0, 8)}…</span>`) : '–'}</td>
       <td>${r.detail ?? ''}</td>
-      <td>${TRAIL_LABELS[r.trail] ? shortTrail(r.trail) : r.trail}, ${r.seq === null ? html`<span class="muted">ej länkad än</span>` : r.seq}</td>
+      <td class="nowrap">${shortTrail(r.trail)} ${r.seq === null ? html`<span class="muted">(ej länkad än)</span>` : r.seq}</td>
     </tr>`)}
   </tbody>
 </table></div>`;
 }
 
+/** The trail's short name in the table; the chain check page names them in full (TRAIL_LABELS). */
 function shortTrail(trail: string): string {
-  return trail === 'guardian-block' ? 'Vårdnadshavare' : 'Ärenden';
+  return trail === 'guardian-block' ? 'Vårdnadshavare' : trail === 'intake' ? 'Ärenden' : trail;
 }
 
 /** A resident's next page is asked by POST (the number stays out of the URL); anything else is a link. */

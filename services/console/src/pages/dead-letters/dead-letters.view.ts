@@ -73,15 +73,14 @@ ${list.items.length === 0
   ? html`<p id="dlq-empty">Inga döda meddelanden matchar.</p>`
   : html`<div class="table-scroll"><table class="records" id="dlq-letters">
   <caption class="visually-hidden">Döda meddelanden, per kö</caption>
-  <thead><tr><th scope="col">Meddelande</th><th scope="col">Kö</th><th scope="col">Orsak</th><th scope="col">Hamnade här</th><th scope="col">Misslyckade försök</th><th scope="col">Ärende</th></tr></thead>
+  <thead><tr><th scope="col">Meddelande</th><th scope="col">Kö</th><th scope="col">Orsak</th><th scope="col">Hamnade här</th><th scope="col">Försök</th></tr></thead>
   <tbody>
     ${list.items.map((d) => html`<tr>
-      <td>${d.messageId ? html`<a href="${detailLink(d)}">${d.type ?? 'Okänd typ'}</a>` : html`${d.type ?? 'Okänd typ'}`}<br><span class="muted">${d.messageId ?? 'utan id'}</span></td>
-      <td><code>${d.queue}</code></td>
+      <td>${d.messageId ? html`<a href="${detailLink(d)}">${d.type ?? 'Okänd typ'}</a>` : html`${d.type ?? 'Okänd typ'}`}<br><span class="muted id">Id: ${d.messageId ?? 'saknas'}</span>${d.caseId ? html`<br><span class="muted id">Ärende: ${d.caseId}</span>` : null}</td>
+      <td class="nowrap"><code>${d.queue}</code></td>
       <td>${reasonView(d.reason)}</td>
-      <td>${d.diedAt ? swedishTime(d.diedAt) : 'Okänt'}</td>
+      <td class="nowrap">${d.diedAt ? swedishTime(d.diedAt) : 'Okänt'}</td>
       <td>${d.failures ?? '–'}${d.deaths > 1 ? html`<br><span class="muted">död ${d.deaths} gånger</span>` : null}</td>
-      <td>${d.caseId ?? '–'}</td>
     </tr>`)}
   </tbody>
 </table></div>`}
