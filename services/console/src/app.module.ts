@@ -13,6 +13,9 @@ import { PageErrorFilter } from './pages/errors/page-error.filter';
 import { HomeController } from './pages/home/home.controller';
 import { NewLockController } from './pages/new-lock/new-lock.controller';
 import { PageAccessGuard } from './pages/page-access';
+import { AuditChainController } from './pages/audit-chain/audit-chain.controller';
+import { AuditSearchController } from './pages/audit-search/audit-search.controller';
+import { DeadLettersController } from './pages/dead-letters/dead-letters.controller';
 import { SessionStore } from './session/session.store';
 
 @Injectable()
@@ -34,7 +37,7 @@ export class AppModule {
     return {
       module: AppModule,
       // A page is a controller here (see /work/notes/console.md "Adding a page").
-      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController],
+      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
         {
