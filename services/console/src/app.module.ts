@@ -13,6 +13,11 @@ import { PageErrorFilter } from './pages/errors/page-error.filter';
 import { HomeController } from './pages/home/home.controller';
 import { NewLockController } from './pages/new-lock/new-lock.controller';
 import { PageAccessGuard } from './pages/page-access';
+import { GuardianBlockController } from './pages/guardian-block/guardian-block.controller';
+import { NewSealController } from './pages/new-seal/new-seal.controller';
+import { NewUnlockController } from './pages/new-unlock/new-unlock.controller';
+import { ReviewsController } from './pages/reviews/reviews.controller';
+import { UnitCasesController } from './pages/unit-cases/unit-cases.controller';
 import { SessionStore } from './session/session.store';
 
 @Injectable()
@@ -34,7 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       // A page is a controller here (see /work/notes/console.md "Adding a page").
-      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController],
+      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, NewUnlockController, NewSealController, GuardianBlockController, UnitCasesController, ReviewsController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
         {
