@@ -18,7 +18,7 @@ export function caseView(c: CaseView, options: { mayFile?: boolean } = {}): Safe
   <h3>Vad som väntar</h3>
   <p id="case-pending">${PENDING_BY_STATUS[c.status] ?? ''}${c.paperwork === 'PENDING' ? ' Blanketten för nödlåsningen har inte kommit in än (R12).' : ''}</p>
   ${settled ? null : html`<p><a href="/arenden/${c.id}" class="refresh-link">Uppdatera</a> <span class="muted">Sidan uppdateras av sig själv medan ärendet pågår.</span></p>`}
-  ${options.mayFile && liftable(c) ? html`<p><a href="/upplasning/ny?las=${c.id}" class="button secondary">Begär upplåsning</a> <span class="muted">Kräver en ny bedömning och ett dokumenterat beslut (R11).</span></p>` : null}
+  ${options.mayFile && liftable(c) ? html`<p><a href="/upplasning/ny?las=${c.id}" class="button secondary" id="request-unlock">Begär upplåsning</a> <span class="muted">Kräver en ny bedömning och ett dokumenterat beslut (R11).</span></p>` : null}
 </section>
 
 ${c.effects.length > 0 || c.advice.length > 0

@@ -15,7 +15,7 @@ export function newUnlockView(values: CareFormValues, problems: FormProblems, cs
 <section aria-labelledby="s-lock"><h2 id="s-lock">Låsningen som hävs (R10)</h2>
 ${related !== ''
   ? html`<input type="hidden" name="relatedCaseId" value="${related}"><input type="hidden" name="lockRegistryNumber" value="${registryNumber}">
-<p>Upplåsningen avser låsningen i ärende <a href="/arenden/${related}">${registryNumber || 'som du kom ifrån'}</a>.</p>`
+<p id="lock-ref">Upplåsningen avser låsningen i ärende <a href="/arenden/${related}">${registryNumber || 'som du kom ifrån'}</a>.</p>`
   : html`<p>Låsningen som gäller för invånaren hittas med personnumret. Vill du ange ärendet, gå till ärendet under <a href="/enhetens-arenden">Enhetens ärenden</a> och välj <q>Begär upplåsning</q> där.</p>`}
 ${problems.fields.relatedCaseId ? html`<p class="field-error" id="f-relatedCaseId"><span class="visually-hidden">Fel: </span>${problems.fields.relatedCaseId}</p>` : null}
 <p class="hint">Bara den region som begärde låsningen kan häva den (R10).</p>

@@ -27,7 +27,10 @@ export interface DecidedNotice {
 
 /** The unit's open reviews by due date, each to be decided as keep or unlock. */
 export function reviewsView(o: { list: ReviewList; continued: boolean; decided: DecidedNotice | null; nextHref: string | null }): SafeHtml {
-  const { list, decided } = o;
+  const { decided } = o;
+  // The review just decided may still be listed as open for a moment (review-scheduler hears of the
+  // decision by an event): it is left out rather than offered for a second decision.
+  const list = decided ? { ...o.list, reviews: o.list.reviews.filter((r) => r.caseId !== decided.lockCaseId) } : o.list;
   const due = (r: ReviewView) => r.overdue || r.status !== 'SCHEDULED';
   return html`<h1>Omprövningar</h1>
 <p class="lead">Låsningar som enheten har begärt omprövas tre månader efter att de utfördes (R9): behålls låsningen, eller ska inloggningen låsas upp? En omprövning som inte beslutas i tid eskaleras till verksamhetschefen.</p>
