@@ -19,7 +19,7 @@ describe("the unit's cases", () => {
   it('says when the list is cut and links on with the cursor and the same status (never anything about the resident)', () => {
     const list: CaseListView = { items: [CASE], nextCursor: 'eyJhdCI6IngifQ', truncated: true };
     const page = unitCasesView({ list, status: 'CLOSED', continued: false, unitName: CASE.requestingUnit.name }).value;
-    expect(page).toContain('1 ärenden, fler finns');
+    expect(page).toContain('Visar: 1 ärende, fler finns.');
     expect(unitCasesHref('CLOSED', 'eyJhdCI6IngifQ')).toBe('/enhetens-arenden?status=CLOSED&cursor=eyJhdCI6IngifQ');
     expect(page).toContain('href="/enhetens-arenden?status=CLOSED&amp;cursor=eyJhdCI6IngifQ"');
     expect(page).toContain('Visa fler');

@@ -32,7 +32,7 @@ export function unitCasesView(o: { list: CaseListView; status: CaseStatus | unde
 </form>
 <p role="status" id="case-count">${list.items.length === 0
   ? (status ? `Inga ärenden med status ${STATUS_LABELS[status].toLowerCase()}.` : 'Enheten har inga ärenden.')
-  : `${o.continued ? 'Fler ärenden' : 'Visar'}: ${list.items.length} ärenden${list.truncated ? ', fler finns' : ''}.`}</p>
+  : `${o.continued ? 'Fler ärenden' : 'Visar'}: ${list.items.length} ${list.items.length === 1 ? 'ärende' : 'ärenden'}${list.truncated ? ', fler finns' : ''}.`}</p>
 ${list.items.length > 0
   ? html`<table class="timeline cases">
   <caption class="visually-hidden">Enhetens ärenden${status ? ` med status ${STATUS_LABELS[status].toLowerCase()}` : ''}, de senaste först</caption>
