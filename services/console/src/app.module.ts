@@ -16,6 +16,11 @@ import { PageAccessGuard } from './pages/page-access';
 import { AuditChainController } from './pages/audit-chain/audit-chain.controller';
 import { AuditSearchController } from './pages/audit-search/audit-search.controller';
 import { DeadLettersController } from './pages/dead-letters/dead-letters.controller';
+import { GuardianBlockController } from './pages/guardian-block/guardian-block.controller';
+import { NewSealController } from './pages/new-seal/new-seal.controller';
+import { NewUnlockController } from './pages/new-unlock/new-unlock.controller';
+import { ReviewsController } from './pages/reviews/reviews.controller';
+import { UnitCasesController } from './pages/unit-cases/unit-cases.controller';
 import { SessionStore } from './session/session.store';
 
 @Injectable()
@@ -37,7 +42,7 @@ export class AppModule {
     return {
       module: AppModule,
       // A page is a controller here (see /work/notes/console.md "Adding a page").
-      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController],
+      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController, NewUnlockController, NewSealController, GuardianBlockController, UnitCasesController, ReviewsController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
         {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuditRecord, ChainVerification } from '@accessdesk/audit';
-import type { CaseListView, CaseRequest, CaseView, DeadLetterListView, DeadLetterView, Problem } from '@accessdesk/contracts';
+import type { CaseListView, CaseRequest, CaseStatus, CaseView, DeadLetterListView, DeadLetterView, GuardianBlockRequest, GuardianBlockView, Problem, ReviewDecisionRequest, ReviewDecisionView, ReviewList } from '@accessdesk/contracts';
 import { ConsoleConfig } from '../console.config';
 
 /** The gateway's answer: the value, or the problem document it sent (RFC 9457). */
@@ -98,6 +98,32 @@ export class GatewayClient {
   /** `POST /dead-letters/purge`: throw away a request/reply queue's dead letters. */
   purgeDeadLetters(token: string, queue: string): Promise<GatewayResult<{ purged: number }>> {
     return this.call(token, 'POST', '/api/v1/dead-letters/purge', { queue });
+  }
+
+  /** GET /api/v1/cases: a page of the cases the person may see, newest first (the unit's, by status). */
+  listCases(token: string, filter: { unit?: string; status?: CaseStatus; cursor?: string }): Promise<GatewayResult<CaseListView>> {
+    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+    return this.call<CaseListView>(token, 'GET', `/api/v1/cases${query.size > 0 ? `?${query}` : ''}`);
+  }
+
+  /** GET /api/v1/reviews: the unit's reviews by due date (R9), open ones unless `state: 'all'`. */
+  listReviews(token: string, filter: { state?: 'open' | 'all'; cursor?: string } = {}): Promise<GatewayResult<ReviewList>> {
+    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+    return this.call<ReviewList>(token, 'GET', `/api/v1/reviews${query.size > 0 ? `?${query}` : ''}`);
+  }
+
+  /** POST /api/v1/reviews/{id}/decision: keep the lock, or unlock (which opens a LOGIN_UNLOCK case, R9, R11). */
+  decideReview(token: string, id: string, request: ReviewDecisionRequest, idempotencyKey: string): Promise<GatewayResult<ReviewDecisionView>> {
+    return this.call<ReviewDecisionView>(token, 'POST', `/api/v1/reviews/${encodeURIComponent(id)}/decision`, request, { 'Idempotency-Key': idempotencyKey });
+  }
+
+  /** POST /api/v1/guardian-blocks (R18): the unit head's decision to block one or both guardians. */
+  createGuardianBlock(token: string, request: GuardianBlockRequest, idempotencyKey: string): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'POST', '/api/v1/guardian-blocks', request, { 'Idempotency-Key': idempotencyKey });
+  }
+
+  getGuardianBlock(token: string, id: string): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'GET', `/api/v1/guardian-blocks/${encodeURIComponent(id)}`);
   }
 
   /** One call; a gateway that does not answer becomes a 503 problem, as the gateway's own would be. */

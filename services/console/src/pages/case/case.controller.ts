@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { mayCall } from '@accessdesk/access';
 import { GatewayClient } from '../../gateway/gateway.client';
 import { layout } from '../../views/layout';
 import { MayCall, Page, PageContext, PageException } from '../page-access';
@@ -29,7 +30,7 @@ export class CaseController {
         csrfToken: page.csrfToken,
         path: page.path,
         scripts: ['case-refresh.js'],
-        main: caseView(result.value),
+        main: caseView(result.value, { mayFile: mayCall('POST /cases', page.user.roles) && page.user.roles.some((r) => r === 'clinician' || r === 'unit_head' || r === 'medical_lead') }),
       }).value,
     );
   }
