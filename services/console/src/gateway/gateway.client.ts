@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { CaseRequest, CaseView, Problem } from '@accessdesk/contracts';
+import type { CaseRequest, CaseView, GuardianBlockRequest, GuardianBlockView, GuardianUnblockRequest, Problem, WorkItemList } from '@accessdesk/contracts';
 import { ConsoleConfig } from '../console.config';
 
 /** The gateway's answer: the value, or the problem document it sent (RFC 9457). */
@@ -30,6 +30,34 @@ export class GatewayClient {
 
   getCase(token: string, id: string): Promise<GatewayResult<CaseView>> {
     return this.call<CaseView>(token, 'GET', `/api/v1/cases/${encodeURIComponent(id)}`);
+  }
+
+  createGuardianBlock(token: string, request: GuardianBlockRequest, idempotencyKey: string): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'POST', '/api/v1/guardian-blocks', request, { 'Idempotency-Key': idempotencyKey });
+  }
+
+  getGuardianBlock(token: string, id: string): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'GET', `/api/v1/guardian-blocks/${encodeURIComponent(id)}`);
+  }
+
+  completeGuardianTask(token: string, id: string, taskId: string, note: string | undefined): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'PATCH', `/api/v1/guardian-blocks/${encodeURIComponent(id)}/tasks/${encodeURIComponent(taskId)}`, {
+      status: 'DONE',
+      ...(note ? { note } : {}),
+    });
+  }
+
+  unblockGuardians(token: string, id: string, request: GuardianUnblockRequest, idempotencyKey: string): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'POST', `/api/v1/guardian-blocks/${encodeURIComponent(id)}/unblock`, request, { 'Idempotency-Key': idempotencyKey });
+  }
+
+  /** The caller's own queue (the contact centre's, for the contact centre), a page at a time. */
+  workItemsOfMyQueue(token: string, query: { status?: 'OPEN' | 'DONE'; cursor?: string }): Promise<GatewayResult<WorkItemList>> {
+    const params = new URLSearchParams();
+    if (query.status) params.set('status', query.status);
+    if (query.cursor) params.set('cursor', query.cursor);
+    const qs = params.toString();
+    return this.call<WorkItemList>(token, 'GET', `/api/v1/work-items${qs ? `?${qs}` : ''}`);
   }
 
   /** One call; a gateway that does not answer becomes a 503 problem, as the gateway's own would be. */

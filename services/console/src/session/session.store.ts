@@ -38,6 +38,11 @@ export class SessionStore {
     await this.db.query(`UPDATE console.sessions SET last_seen_at = now() WHERE id_hash = $1`, [hash(id)]);
   }
 
+  /** Replaces what the session holds (for what a page keeps between requests). */
+  async saveData(id: string, data: SessionData): Promise<void> {
+    await this.db.query(`UPDATE console.sessions SET data = $2 WHERE id_hash = $1`, [hash(id), JSON.stringify(data)]);
+  }
+
   async destroy(id: string): Promise<void> {
     await this.db.query(`DELETE FROM console.sessions WHERE id_hash = $1`, [hash(id)]);
   }

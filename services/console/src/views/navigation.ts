@@ -22,6 +22,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'Begär att en invånares inloggning till 1177 e-tjänster låses, enligt blanketten.',
     endpoint: 'POST /cases',
   },
+  {
+    href: '/kontaktcenter',
+    label: 'Kontaktcenter',
+    description: 'Kontaktcentrets kö och blockeringar av vårdnadshavare: uppföljningsuppgifter, journalanteckning och hävning (rutin 002).',
+    endpoint: 'PATCH /guardian-blocks/{id}/tasks/{taskId}',
+  },
+  {
+    href: '/vardnadshavare/ny-blockering',
+    label: 'Blockera vårdnadshavare',
+    description: 'Registrera verksamhetschefens beslut att blockera vårdnadshavares tillgång till barnets journal och e-tjänster (R18).',
+    endpoint: 'POST /guardian-blocks',
+  },
 ];
 
 export function navFor(roles: readonly StaffRole[]): NavItem[] {
