@@ -18,13 +18,13 @@
       field.focus();
       field.select();
       var ok = false;
-      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      try { ok = document.execCommand('copy'); } catch { ok = false; }
       done(ok);
     }
     button.addEventListener('click', function () {
       if (status) status.textContent = '';
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(function () { done(true); }, fallback);
+      if (window.navigator.clipboard && window.isSecureContext) {
+        window.navigator.clipboard.writeText(field.value).then(function () { done(true); }, fallback);
       } else {
         fallback();
       }
