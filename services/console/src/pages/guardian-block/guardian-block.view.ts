@@ -72,6 +72,12 @@ export function guardianBlockView(b: GuardianBlockView, o: GuardianBlockPageOpti
 </section>
 </div>
 
+<section aria-labelledby="s-ehr" class="panel">
+  <h2 id="s-ehr">Journalanteckning</h2>
+  ${ehrNoteField('ehr-note', 'Utkast till journalanteckning om blockeringen', b.ehrNote)}
+  ${b.unblock ? ehrNoteField('ehr-note-unblock', 'Utkast till journalanteckning om borttagandet', b.unblock.ehrNote) : null}
+</section>
+
 <section aria-labelledby="s-tasks" class="panel" id="uppgifter">
   <h2 id="s-tasks">Uppföljningsuppgifter</h2>
   ${b.tasks.length === 0 ? html`<p>Inga uppgifter.</p>` : null}
@@ -93,12 +99,6 @@ export function guardianBlockView(b: GuardianBlockView, o: GuardianBlockPageOpti
         : html`<p>Inte klar.</p>`}
   </li>`)}
   </ul>
-</section>
-
-<section aria-labelledby="s-ehr" class="panel">
-  <h2 id="s-ehr">Journalanteckning</h2>
-  ${ehrNoteField('ehr-note', 'Utkast till journalanteckning om blockeringen', b.ehrNote)}
-  ${b.unblock ? ehrNoteField('ehr-note-unblock', 'Utkast till journalanteckning om borttagandet', b.unblock.ehrNote) : null}
 </section>
 
 ${b.unblock
