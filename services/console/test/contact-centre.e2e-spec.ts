@@ -133,8 +133,10 @@ describe('the contact centre in a browser (002: guardian block and unblock)', ()
     expect(await page.locator('#uppgifter').innerText()).toContain('Mobilnumren borttagna i Cosmic Reminders');
     await checkPage(page, '45-blockering-uppgift-klar');
     for (const left of ['1 av 3 uppgifter återstår', 'Alla uppgifter är klara.']) {
-      await press(page, 'Markera som klar', /\?klart=klar#uppgifter$/);
-      expect(await page.locator('#uppgifter').innerText()).toContain(left);
+      // The page after the redirect has the same address as the one before: wait for what it says.
+      await tabTo(page, { text: 'Markera som klar' });
+      await page.keyboard.press('Enter');
+      await page.locator('#uppgifter', { hasText: left }).waitFor();
     }
     // R8: every task done and the block in effect: the contact centre's handling is over, the free text reduced.
     expect(await page.locator('#case-status').innerText()).toBe('Avslutad');
@@ -180,6 +182,42 @@ describe('the contact centre in a browser (002: guardian block and unblock)', ()
     }
     await context.close();
   }, 120_000);
+
+  it('in Jönköping the staff tool is worked by hand: the block waits in the contact centre’s queue, which links to it', async () => {
+    const { context, page } = await newContext(b);
+    await signIn(b, page, 'Vera Vik');
+    await page.goto(`${b.system.consoleUrl}/vardnadshavare/ny-blockering`);
+    const form: Record<string, string> = {
+      'f-child-personnummer': LO.personnummer,
+      'f-child-name': LO.name,
+      'f-guardians-0-personnummer': ERIK,
+      'f-decision-decidedBy-hsaId': 'SE2321000057-E000000000012',
+      'f-decision-decidedBy-name': 'Tor Tell',
+      'f-decision-motivation': MOTIVATION,
+      'f-guardianInformedBy': 'Kurator Karlsson, 2026-11-20',
+      'f-requestingUnit-hsaId': 'SE2321000057-E000000000001',
+      'f-requestingUnit-name': 'Vårdcentralen Jönköping',
+      'f-requestingUnit-headEmail': 'chef@rjl-vc.example',
+      'f-confirmationEmails': 'chef@rjl-vc.example',
+    };
+    for (const [id, value] of Object.entries(form)) await page.locator(`#${id}`).fill(value);
+    await Promise.all([page.waitForURL(/\/vardnadshavare\/[0-9a-f-]{36}\?klart=registrerad$/), page.getByRole('button', { name: 'Registrera blockering' }).click()]);
+    const blockPath = new URL(page.url()).pathname;
+    const registryNumber = (await page.locator('h1').innerText()).replace('Blockering av vårdnadshavare ', '');
+    expect(await page.locator('#case-status').innerText()).toBe('Blockeringen utförs');
+
+    // The contact centre's queue has the manual execution, linked to the block (the case it names).
+    await page.goto(`${b.system.consoleUrl}/kontaktcenter`);
+    const row = page.locator('#queue tbody tr', { hasText: registryNumber });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Utför i personalverktyget');
+    expect(await row.locator('a').getAttribute('href')).toBe(blockPath);
+    expect(await page.locator('#queue').innerText()).not.toMatch(PERSONNUMMER);
+    await checkPage(page, '41b-kontaktcenter-ko-jonkoping');
+    await Promise.all([page.waitForURL(`${b.system.consoleUrl}${blockPath}`), row.locator('a').click()]);
+    expect(await page.locator('h1').innerText()).toContain(registryNumber);
+    await context.close();
+  }, 60_000);
 
   it('a clinician has no contact-centre pages; a block that is not there is a Swedish 404', async () => {
     const { context, page } = await newContext(b);
