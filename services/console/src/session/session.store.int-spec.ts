@@ -51,4 +51,12 @@ describe('SessionStore', () => {
     const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM console.sessions')) as Array<{ count: number }>;
     expect(count).toBe(1);
   });
+
+  it('saves what a page keeps in the session (the guardian blocks opened), found again by another instance', async () => {
+    const session = await store.create({}, inAnHour());
+    const data = { ...session.data, recentGuardianBlocks: [{ id: '8f0c5a5e-0000-4000-8000-000000000001', registryNumber: 'VGR-2026-VB-000001', at: '2026-11-20T09:00:00.000Z' }] };
+    await store.saveData(session.id, data);
+    expect((await new SessionStore(dataSource).find(session.id))?.data).toEqual(data);
+    await store.destroy(session.id);
+  });
 });
