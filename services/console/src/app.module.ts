@@ -13,6 +13,9 @@ import { PageErrorFilter } from './pages/errors/page-error.filter';
 import { HomeController } from './pages/home/home.controller';
 import { NewLockController } from './pages/new-lock/new-lock.controller';
 import { PageAccessGuard } from './pages/page-access';
+import { AuditChainController } from './pages/audit-chain/audit-chain.controller';
+import { AuditSearchController } from './pages/audit-search/audit-search.controller';
+import { DeadLettersController } from './pages/dead-letters/dead-letters.controller';
 import { ContactCentreController } from './pages/contact-centre/contact-centre.controller';
 import { GuardianBlockController } from './pages/guardian-block/guardian-block.controller';
 import { NewGuardianBlockController } from './pages/guardian-block/new-guardian-block.controller';
@@ -37,7 +40,7 @@ export class AppModule {
     return {
       module: AppModule,
       // A page is a controller here (see /work/notes/console.md "Adding a page").
-      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, ContactCentreController, NewGuardianBlockController, GuardianBlockController],
+      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController, ContactCentreController, NewGuardianBlockController, GuardianBlockController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
         {

@@ -1,4 +1,5 @@
 import type { GuardianBlockStatus, WorkItemKind } from '@accessdesk/contracts';
+import type { AuditAction } from '@accessdesk/audit';
 import type { CaseStatus, CaseType, Channel, DecisionRole, ExecutionOutcome, InitiatorKind, PaperworkState, Reason, StaffRole } from '@accessdesk/contracts';
 
 // The Swedish words staff see for the API's vocabularies (DOMAIN.md's glossary).
@@ -145,4 +146,26 @@ export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, string> = {
   FAILED_EXECUTION: 'Misslyckat utförande',
   EMERGENCY_CALL: 'Nödsamtal',
   UNKNOWN_EXECUTION: 'Okänt utfall',
+};
+
+/** R23: what an audit record says was done. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  CASE_CREATED: 'Ärende registrerat',
+  CASE_READ: 'Ärende läst',
+  CASES_LISTED: 'Ärendelista visad',
+  CASE_STATUS_CHANGED: 'Status ändrad',
+  CASE_UPDATED: 'Ärende ändrat',
+  CASE_PERSONAL_DATA_REDUCED: 'Personuppgifter gallrade',
+  RESIDENT_STATUS_READ: 'Invånarens status läst',
+  AUDIT_READ: 'Loggen granskad',
+  AUDIT_VERIFIED: 'Loggkedjan kontrollerad',
+  DEAD_LETTERS_READ: 'Döda meddelanden lästa',
+  DEAD_LETTER_REPLAYED: 'Dött meddelande skickat tillbaka',
+  DEAD_LETTERS_PURGED: 'Döda meddelanden borttagna',
+};
+
+/** The services that keep an audit trail of their own, each with its own chain. */
+export const TRAIL_LABELS: Record<string, string> = {
+  intake: 'Loggen för låsning, upplåsning och försegling',
+  'guardian-block': 'Loggen för blockering av vårdnadshavare',
 };

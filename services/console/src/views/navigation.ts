@@ -34,6 +34,24 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'Registrera verksamhetschefens beslut att blockera vårdnadshavares tillgång till barnets journal och e-tjänster (R18).',
     endpoint: 'POST /guardian-blocks',
   },
+  {
+    href: '/granskning',
+    label: 'Granska loggen',
+    description: 'Sök i loggen på invånare, ärende, medarbetare eller tidsperiod, och ta ut ett loggutdrag (CSV).',
+    endpoint: 'GET /audit',
+  },
+  {
+    href: '/granskning/kedjan',
+    label: 'Kontrollera loggkedjan',
+    description: 'Kontrollera att ingen loggpost har ändrats, tagits bort eller lagts till i efterhand.',
+    endpoint: 'GET /audit/verify',
+  },
+  {
+    href: '/drift/doda-meddelanden',
+    label: 'Döda meddelanden',
+    description: 'Meddelanden som tjänsterna inte kunde hantera: se varför, skicka tillbaka eller ta bort.',
+    endpoint: 'GET /dead-letters',
+  },
 ];
 
 export function navFor(roles: readonly StaffRole[]): NavItem[] {

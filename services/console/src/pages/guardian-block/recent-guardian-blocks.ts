@@ -15,8 +15,15 @@ export function withRecentBlock(list: Session['data']['recentGuardianBlocks'], b
   return [{ id: block.id, registryNumber: block.registryNumber, at: at.toISOString() }, ...rest].slice(0, RECENT_GUARDIAN_BLOCKS_KEPT);
 }
 
+/**
+ * Adds the block to the session's list. The session is read again just before it is written, so that
+ * tokens another request renewed meanwhile are kept (the list is all this changes).
+ */
 export async function rememberGuardianBlock(store: SessionStore, session: Session, block: Pick<GuardianBlockView, 'id' | 'registryNumber'>): Promise<void> {
   if (session.data.recentGuardianBlocks?.[0]?.id === block.id) return;
-  session.data.recentGuardianBlocks = withRecentBlock(session.data.recentGuardianBlocks, block, new Date());
-  await store.saveData(session.id, session.data);
+  const current = (await store.find(session.id))?.data;
+  if (!current) return;
+  const next = { ...current, recentGuardianBlocks: withRecentBlock(current.recentGuardianBlocks, block, new Date()) };
+  await store.update(session.id, next);
+  session.data.recentGuardianBlocks = next.recentGuardianBlocks;
 }
