@@ -16,11 +16,14 @@ import { PageAccessGuard } from './pages/page-access';
 import { AuditChainController } from './pages/audit-chain/audit-chain.controller';
 import { AuditSearchController } from './pages/audit-search/audit-search.controller';
 import { DeadLettersController } from './pages/dead-letters/dead-letters.controller';
-import { GuardianBlockController } from './pages/guardian-block/guardian-block.controller';
 import { NewSealController } from './pages/new-seal/new-seal.controller';
 import { NewUnlockController } from './pages/new-unlock/new-unlock.controller';
 import { ReviewsController } from './pages/reviews/reviews.controller';
 import { UnitCasesController } from './pages/unit-cases/unit-cases.controller';
+import { ContactCentreController } from './pages/contact-centre/contact-centre.controller';
+import { GuardianBlockController } from './pages/guardian-block/guardian-block.controller';
+import { NewGuardianBlockController } from './pages/guardian-block/new-guardian-block.controller';
+import { GuardianBlockRequestController } from './pages/guardian-block-request/guardian-block-request.controller';
 import { SessionStore } from './session/session.store';
 
 @Injectable()
@@ -42,7 +45,8 @@ export class AppModule {
     return {
       module: AppModule,
       // A page is a controller here (see /work/notes/console.md "Adding a page").
-      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController, NewUnlockController, NewSealController, GuardianBlockController, UnitCasesController, ReviewsController],
+      // Fixed paths under /vardnadshavare (blockera, ny-blockering) before the block page's /:id.
+      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController, NewUnlockController, NewSealController, UnitCasesController, ReviewsController, ContactCentreController, GuardianBlockRequestController, NewGuardianBlockController, GuardianBlockController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
         {

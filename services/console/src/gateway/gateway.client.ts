@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuditRecord, ChainVerification } from '@accessdesk/audit';
-import type { CaseListView, CaseRequest, CaseStatus, CaseView, DeadLetterListView, DeadLetterView, GuardianBlockRequest, GuardianBlockView, Problem, ReviewDecisionRequest, ReviewDecisionView, ReviewList } from '@accessdesk/contracts';
+import type { CaseListView, CaseRequest, CaseStatus, CaseView, DeadLetterListView, DeadLetterView, GuardianBlockRequest, GuardianBlockView, GuardianUnblockRequest, Problem, ReviewDecisionRequest, ReviewDecisionView, ReviewList, WorkItemList } from '@accessdesk/contracts';
 import { ConsoleConfig } from '../console.config';
 
 /** The gateway's answer: the value, or the problem document it sent (RFC 9457). */
@@ -31,6 +31,34 @@ export class GatewayClient {
 
   getCase(token: string, id: string): Promise<GatewayResult<CaseView>> {
     return this.call<CaseView>(token, 'GET', `/api/v1/cases/${encodeURIComponent(id)}`);
+  }
+
+  createGuardianBlock(token: string, request: GuardianBlockRequest, idempotencyKey: string): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'POST', '/api/v1/guardian-blocks', request, { 'Idempotency-Key': idempotencyKey });
+  }
+
+  getGuardianBlock(token: string, id: string): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'GET', `/api/v1/guardian-blocks/${encodeURIComponent(id)}`);
+  }
+
+  completeGuardianTask(token: string, id: string, taskId: string, note: string | undefined): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'PATCH', `/api/v1/guardian-blocks/${encodeURIComponent(id)}/tasks/${encodeURIComponent(taskId)}`, {
+      status: 'DONE',
+      ...(note ? { note } : {}),
+    });
+  }
+
+  unblockGuardians(token: string, id: string, request: GuardianUnblockRequest, idempotencyKey: string): Promise<GatewayResult<GuardianBlockView>> {
+    return this.call<GuardianBlockView>(token, 'POST', `/api/v1/guardian-blocks/${encodeURIComponent(id)}/unblock`, request, { 'Idempotency-Key': idempotencyKey });
+  }
+
+  /** The caller's own queue (the contact centre's, for the contact centre), a page at a time. */
+  workItemsOfMyQueue(token: string, query: { status?: 'OPEN' | 'DONE'; cursor?: string }): Promise<GatewayResult<WorkItemList>> {
+    const params = new URLSearchParams();
+    if (query.status) params.set('status', query.status);
+    if (query.cursor) params.set('cursor', query.cursor);
+    const qs = params.toString();
+    return this.call<WorkItemList>(token, 'GET', `/api/v1/work-items${qs ? `?${qs}` : ''}`);
   }
 
   /** `GET /cases?registryNumber=`: the case a registry number names, as the caller may see it (the audit search takes either). */
@@ -115,15 +143,6 @@ export class GatewayClient {
   /** POST /api/v1/reviews/{id}/decision: keep the lock, or unlock (which opens a LOGIN_UNLOCK case, R9, R11). */
   decideReview(token: string, id: string, request: ReviewDecisionRequest, idempotencyKey: string): Promise<GatewayResult<ReviewDecisionView>> {
     return this.call<ReviewDecisionView>(token, 'POST', `/api/v1/reviews/${encodeURIComponent(id)}/decision`, request, { 'Idempotency-Key': idempotencyKey });
-  }
-
-  /** POST /api/v1/guardian-blocks (R18): the unit head's decision to block one or both guardians. */
-  createGuardianBlock(token: string, request: GuardianBlockRequest, idempotencyKey: string): Promise<GatewayResult<GuardianBlockView>> {
-    return this.call<GuardianBlockView>(token, 'POST', '/api/v1/guardian-blocks', request, { 'Idempotency-Key': idempotencyKey });
-  }
-
-  getGuardianBlock(token: string, id: string): Promise<GatewayResult<GuardianBlockView>> {
-    return this.call<GuardianBlockView>(token, 'GET', `/api/v1/guardian-blocks/${encodeURIComponent(id)}`);
   }
 
   /** One call; a gateway that does not answer becomes a 503 problem, as the gateway's own would be. */

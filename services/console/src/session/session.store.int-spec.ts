@@ -72,6 +72,14 @@ describe('SessionStore', () => {
     expect(count).toBe(1);
   });
 
+  it('saves what a page keeps in the session (the guardian blocks opened), found again by another instance', async () => {
+    const session = await store.create({}, inAnHour());
+    const data = { ...session.data, recentGuardianBlocks: [{ id: '8f0c5a5e-0000-4000-8000-000000000001', registryNumber: 'VGR-2026-VB-000001', at: '2026-11-20T09:00:00.000Z' }] };
+    await store.update(session.id, data);
+    expect((await new SessionStore(dataSource).find(session.id))?.data).toEqual(data);
+    await store.destroy(session.id);
+  });
+
   describe('renewing the access token before it expires', () => {
     type Req = Parameters<ReturnType<typeof sessionMiddleware>>[0];
     type Res = Parameters<ReturnType<typeof sessionMiddleware>>[1];

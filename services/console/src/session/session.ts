@@ -21,6 +21,11 @@ export interface SessionData {
   tokens?: { accessToken: string; idToken?: string; refreshToken?: string; expiresAt: number };
   /** Set at sign-in; the absolute lifetime counts from it. */
   signedInAt?: number;
+  /**
+   * The guardian blocks this person filed or opened in this session, newest first (at most 20): the API
+   * has no list of guardian blocks, so the contact centre finds its way back to a block from here.
+   */
+  recentGuardianBlocks?: Array<{ id: string; registryNumber: string; at: string }>;
 }
 
 export interface Session {

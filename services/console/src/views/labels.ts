@@ -1,3 +1,4 @@
+import type { GuardianBlockStatus, WorkItemKind } from '@accessdesk/contracts';
 import type { AuditAction } from '@accessdesk/audit';
 import type { CaseStatus, CaseType, Channel, DecisionRole, ExecutionOutcome, InitiatorKind, PaperworkState, Reason, StaffRole } from '@accessdesk/contracts';
 
@@ -111,6 +112,41 @@ export function swedishTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
 }
+
+/** R18–R20: a guardian block's statuses, as the contact centre reads them. */
+export const GUARDIAN_BLOCK_STATUS_LABELS: Record<GuardianBlockStatus, string> = {
+  RECEIVED: 'Mottagen',
+  EXECUTING: 'Blockeringen utförs',
+  BLOCKED: 'Blockerad',
+  NOT_APPLICABLE: 'Ej tillämplig',
+  FAILED: 'Misslyckad',
+  ALREADY_IN_EFFECT: 'Redan i kraft (skyddade personuppgifter)',
+  UNBLOCKING: 'Blockeringen hävs',
+  UNBLOCKED: 'Blockeringen hävd',
+  CLOSED: 'Avslutad',
+};
+
+/** What a guardian block waits for, by status. */
+export const GUARDIAN_BLOCK_PENDING: Record<GuardianBlockStatus, string> = {
+  RECEIVED: 'Blockeringen är mottagen och kontrolleras.',
+  EXECUTING: 'Blockeringen utförs i personalverktyget.',
+  BLOCKED: 'Vårdnadshavarna är blockerade. Gör uppföljningsuppgifterna nedan; blockeringen gäller tills den tas bort.',
+  NOT_APPLICABLE: 'Blockeringen kunde inte tillämpas.',
+  FAILED: 'Blockeringen kunde inte utföras. Kontaktcentret följer upp den i sin kö.',
+  ALREADY_IN_EFFECT: 'Barnet har skyddade personuppgifter och är 0–12 år: vårdnadshavarna har redan ingen åtkomst, inget behövde utföras (R20).',
+  UNBLOCKING: 'Blockeringen hävs i personalverktyget.',
+  UNBLOCKED: 'Blockeringen är hävd. Dokumentera borttagandet i journalen.',
+  CLOSED: 'Kontaktcentrets handläggning är avslutad. En blockering som är i kraft gäller tills den tas bort.',
+};
+
+export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, string> = {
+  MANUAL_EXECUTION: 'Utför i personalverktyget',
+  MANUAL_VERIFICATION: 'Verifiera per telefon',
+  PAPERWORK: 'Blankett',
+  FAILED_EXECUTION: 'Misslyckat utförande',
+  EMERGENCY_CALL: 'Nödsamtal',
+  UNKNOWN_EXECUTION: 'Okänt utfall',
+};
 
 /** R23: what an audit record says was done. */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {

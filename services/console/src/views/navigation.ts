@@ -25,6 +25,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     endpoint: 'POST /cases',
   },
   {
+    href: '/kontaktcenter',
+    label: 'Kontaktcenter',
+    description: 'Kontaktcentrets kö och blockeringar av vårdnadshavare: uppföljningsuppgifter, journalanteckning och hävning (rutin 002).',
+    endpoint: 'PATCH /guardian-blocks/{id}/tasks/{taskId}',
+  },
+  {
+    href: '/vardnadshavare/ny-blockering',
+    label: 'Blockera vårdnadshavare',
+    description: 'Registrera verksamhetschefens beslut att blockera vårdnadshavares tillgång till barnets journal och e-tjänster (R18).',
+    endpoint: 'POST /guardian-blocks',
+    // The contact centre's form for a block phoned in; the unit head has the e-form (/vardnadshavare/blockera).
+    when: (roles) => roles.includes('contact_centre'),
+  },
+  {
     href: '/granskning',
     label: 'Granska loggen',
     description: 'Sök i loggen på invånare, ärende, medarbetare eller tidsperiod, och ta ut ett loggutdrag (CSV).',

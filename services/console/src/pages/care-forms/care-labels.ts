@@ -1,4 +1,4 @@
-import type { GuardianBlockStatus, ReviewOutcome, ReviewStatus, UnlockReason } from '@accessdesk/contracts';
+import type { ReviewOutcome, ReviewStatus, UnlockReason } from '@accessdesk/contracts';
 
 // The Swedish words for the vocabularies of the clinician's and the unit head's pages (unlock, review,
 // guardian block), beside views/labels.ts so that the role pages merge without touching each other.
@@ -31,17 +31,4 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
 export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
   KEEP_LOCKED: 'Låsningen behålls',
   UNLOCK: 'Inloggningen låses upp',
-};
-
-/** R18–R20: a guardian block's state. */
-export const GUARDIAN_BLOCK_STATUS_LABELS: Record<GuardianBlockStatus, string> = {
-  RECEIVED: 'Mottagen',
-  EXECUTING: 'Utförs',
-  BLOCKED: 'Blockerad',
-  NOT_APPLICABLE: 'Ej tillämplig',
-  FAILED: 'Misslyckad',
-  ALREADY_IN_EFFECT: 'Gäller redan (skyddade personuppgifter, R20)',
-  UNBLOCKING: 'Blockeringen hävs',
-  UNBLOCKED: 'Blockeringen är hävd',
-  CLOSED: 'Avslutad',
 };

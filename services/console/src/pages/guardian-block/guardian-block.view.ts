@@ -1,120 +1,125 @@
-import type { GuardianBlockView } from '@accessdesk/contracts';
-import { FormProblems } from '../../gateway/problem-messages';
-import { choiceGroup, csrfField, errorSummary, fieldId, textArea, textField } from '../../views/form';
+import type { GuardianBlockStatus, GuardianBlockView } from '@accessdesk/contracts';
 import { SafeHtml, html } from '../../views/html';
-import { CHANNEL_LABELS, LOCK_REASON_LABELS, swedishTime } from '../../views/labels';
-import { GUARDIAN_BLOCK_STATUS_LABELS } from '../care-forms/care-labels';
-import { DATE_HINT } from '../care-forms/decision-form.view';
-import { GUARDIAN_BLOCK_FIELDS, GuardianBlockField, GuardianBlockFormValues } from './guardian-block.form';
+import { csrfField } from '../../views/form';
+import { CHANNEL_LABELS, GUARDIAN_BLOCK_PENDING, GUARDIAN_BLOCK_STATUS_LABELS, swedishTime } from '../../views/labels';
 
-export const GUARDIAN_BLOCK_PATH = '/vardnadshavare/blockera';
+/** Statuses that change by themselves (the staff tool answers): the page refreshes itself while in them. */
+const MOVING: ReadonlySet<GuardianBlockStatus> = new Set(['RECEIVED', 'EXECUTING', 'UNBLOCKING']);
 
-/** The two guardians' numbers in one fieldset; the first input carries the field's id (the summary links to it). */
-function guardiansField(values: GuardianBlockFormValues, error: string | undefined): SafeHtml {
-  const id = fieldId('guardians');
-  const hintId = `${id}-hint`;
-  const by = error ? `${hintId} ${id}-error` : hintId;
-  return html`<div class="field${error ? ' has-error' : ''}">
-<fieldset aria-describedby="${by}">
-  <legend>${GUARDIAN_BLOCK_FIELDS.guardians}</legend>
-  <p class="hint" id="${hintId}">En eller två. Vårdnadshavarna kontrolleras mot folkbokföringen (R18).</p>
-  ${error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Fel: </span>${error}</p>` : null}
-  <div class="field"><label for="${id}">Vårdnadshavare 1, personnummer</label>
-  <input class="input medium" id="${id}" name="guardians.0" type="text" inputmode="numeric" autocomplete="off" value="${values.guardian1}" required${error ? html` aria-invalid="true"` : null}></div>
-  <div class="field"><label for="${id}-2">Vårdnadshavare 2, personnummer <span class="muted">(frivilligt)</span></label>
-  <input class="input medium" id="${id}-2" name="guardians.1" type="text" inputmode="numeric" autocomplete="off" value="${values.guardian2}"></div>
-</fieldset>
+/** R19: an unblock is possible on a block in effect, also once closed (a guardian still blocked). */
+export function mayBeLifted(b: Pick<GuardianBlockView, 'status' | 'guardians'>): boolean {
+  return b.guardians.some((g) => g.blocked) && (b.status === 'BLOCKED' || b.status === 'CLOSED');
+}
+
+export interface GuardianBlockPageOptions {
+  csrfToken: string;
+  /** The person may mark tasks done (the contact centre). */
+  mayDoTasks: boolean;
+  mayUnblock: boolean;
+  /** The person may open the linked lock case (GET /cases/{id}); the contact centre may not. */
+  mayOpenCase: boolean;
+  /** Said once after a redirect, in a status region. */
+  message?: string;
+}
+
+function ehrNoteField(id: string, label: string, text: string): SafeHtml {
+  return html`<div class="field copy-field">
+  <label for="${id}">${label}</label>
+  <p class="hint" id="${id}-hint">Kopiera texten till mallen Administrativ anteckning i journalen (sökord Åtgärd).</p>
+  <textarea class="input long" id="${id}" rows="10" readonly aria-describedby="${id}-hint" data-copy-status="${id}-copied">${text}</textarea>
+  <p class="copy-status" id="${id}-copied" role="status"></p>
 </div>`;
 }
 
-/** The guardian block form, in the order of the paper form (002); problems beside their fields and summarised on top. */
-export function guardianBlockFormView(values: GuardianBlockFormValues, problems: FormProblems, csrfToken: string): SafeHtml {
-  const v = (f: GuardianBlockField) => values[f] ?? '';
-  const e = (f: GuardianBlockField) => problems.fields[f];
-  const field = (name: GuardianBlockField, extra: Partial<Parameters<typeof textField>[0]> = {}) =>
-    textField({ name, label: GUARDIAN_BLOCK_FIELDS[name], value: v(name), error: e(name), required: true, ...extra });
-  return html`<h1>Blockera vårdnadshavare</h1>
-<p class="lead">Verksamhetschefens beslut att blockera en eller båda vårdnadshavarnas åtkomst till barnets journal och e-tjänster, där barnet kan ta betydande skada (R18). Barnets inloggning låses samtidigt som ett eget ärende, som låses upp separat senare. Kontaktcentret utför blockeringen och bekräftar till e-postadresserna nedan.</p>
-${errorSummary(problems.fields, problems.general, GUARDIAN_BLOCK_FIELDS)}
-<form method="post" action="${GUARDIAN_BLOCK_PATH}" novalidate>
-${csrfField(csrfToken)}
-<input type="hidden" name="idempotencyKey" value="${values.idempotencyKey}">
-
-<section aria-labelledby="s-child"><h2 id="s-child">Barnet och vårdnadshavarna</h2>
-${field('child.personnummer', { hint: '12 siffror, ÅÅÅÅMMDDNNNN. Barnet ska vara under 18 år.', width: 'medium', autocomplete: 'off', inputmode: 'numeric' })}
-${field('child.name', { autocomplete: 'off' })}
-${guardiansField(values, e('guardians'))}
-</section>
-
-<section aria-labelledby="s-request"><h2 id="s-request">Begäran</h2>
-${choiceGroup({ name: 'channel', legend: GUARDIAN_BLOCK_FIELDS.channel, options: { FORM: CHANNEL_LABELS.FORM, E_FORM: CHANNEL_LABELS.E_FORM }, values: [v('channel')], error: e('channel') })}
-${choiceGroup({ name: 'urgent', legend: GUARDIAN_BLOCK_FIELDS.urgent, hint: 'Brådskande begäran ringer verksamhetschefen även in till kontaktcentret.', options: { no: 'Nej', yes: 'Ja, brådskande' }, values: [v('urgent')], error: e('urgent') })}
-</section>
-
-<section aria-labelledby="s-decision"><h2 id="s-decision">Verksamhetschefens beslut (R1)</h2>
-${field('decision.decidedBy.hsaId', { width: 'medium', hint: 'Bara verksamhetschefen beslutar om blockering av vårdnadshavare.' })}
-${field('decision.decidedBy.name')}
-${field('decision.decidedAt', { hint: DATE_HINT, width: 'medium', autocomplete: 'off' })}
-${choiceGroup({ name: 'decision.reasons', legend: GUARDIAN_BLOCK_FIELDS['decision.reasons'], hint: 'Välj de skäl som beslutet vilar på.', options: LOCK_REASON_LABELS, multiple: true, values: values.reasons, error: e('decision.reasons') })}
-${textArea({ name: 'decision.motivation', label: GUARDIAN_BLOCK_FIELDS['decision.motivation'], value: v('decision.motivation'), error: e('decision.motivation'), required: true, hint: 'Skrivs in i journalens administrativa anteckning.' })}
-${field('decision.journalNoteRef', { required: false })}
-${choiceGroup({ name: 'concernReported', legend: GUARDIAN_BLOCK_FIELDS.concernReported, options: { yes: 'En orosanmälan till socialtjänsten har gjorts' }, multiple: true, values: [v('concernReported')], error: e('concernReported') })}
-${field('period.from', { required: false, hint: 'Datum, till exempel 2026-12-01. Tomt: från nu.', width: 'medium', autocomplete: 'off' })}
-${field('period.to', { required: false, hint: 'Datum. Tomt: tills vidare.', width: 'medium', autocomplete: 'off' })}
-${field('guardianInformedBy', { hint: 'Vem som informerar vårdnadshavaren om beslutet, eller varför ingen gör det.' })}
-</section>
-
-<section aria-labelledby="s-signature"><h2 id="s-signature">Underskrift</h2>
-${field('signature.signedBy', { width: 'medium' })}
-${field('signature.signedAt', { hint: DATE_HINT, width: 'medium', autocomplete: 'off' })}
-</section>
-
-<section aria-labelledby="s-unit"><h2 id="s-unit">Begärande enhet och bekräftelse (R8)</h2>
-${field('requestingUnit.hsaId', { width: 'medium' })}
-${field('requestingUnit.name')}
-${field('requestingUnit.headEmail', { type: 'email', autocomplete: 'email' })}
-${textArea({ name: 'confirmationEmails', label: GUARDIAN_BLOCK_FIELDS.confirmationEmails, value: v('confirmationEmails'), error: e('confirmationEmails'), required: true, hint: 'Dit bekräftelsen skickas när blockeringen är utförd. En till fem adresser, en per rad.' })}
-</section>
-
-<p><button type="submit" class="button">Skicka beslutet</button></p>
-</form>`;
-}
-
-/**
- * What the routine gives a clinician or medical lead who sees the need to block a guardian: the unit
- * head alone decides (R1, 002); an urgent request is phoned by the unit head to the contact centre.
- */
-export function guardianBlockGuidanceView(): SafeHtml {
-  return html`<h1>Blockera vårdnadshavare</h1>
-<p class="lead">Att blockera en vårdnadshavares åtkomst till ett barns journal och e-tjänster beslutar verksamhetschefen, ensam (R1, R18). Din roll kan inte skicka begäran, men du gör det här:</p>
-<section aria-labelledby="s-steps" class="panel"><h2 id="s-steps">Så går det till</h2>
-<ol>
-  <li>Dokumentera din bedömning i barnets journal: vad som talar för att barnet kan ta betydande skada om vårdnadshavaren har åtkomst.</li>
-  <li>Kontakta din verksamhetschef och ge underlaget. Verksamhetschefen beslutar och skickar begäran här i konsolen (<q>Blockera vårdnadshavare</q>).</li>
-  <li>Är det brådskande ringer verksamhetschefen kontaktcentret, som registrerar begäran direkt.</li>
-  <li>Behöver barnets inloggning låsas utan att vårdnadshavarna blockeras, begär du en <a href="/arenden/ny-lasning">låsning</a> som vanligt.</li>
-</ol>
-<p>När vårdnadshavaren blockeras låses även barnets inloggning, som ett eget ärende (R18).</p>
-</section>`;
-}
-
-/** After the decision is filed: what the block is and what follows (the contact centre's page shows its tasks). */
-export function guardianBlockReceiptView(b: GuardianBlockView): SafeHtml {
-  return html`<h1>Blockering ${b.registryNumber}</h1>
-<p class="lead">Blockering av vårdnadshavare · ${b.region}${b.urgent ? ' · brådskande' : ''}</p>
+/** One guardian block: status, guardians, the linked lock, tasks with their forms, the EHR note, the timeline. */
+export function guardianBlockView(b: GuardianBlockView, o: GuardianBlockPageOptions): SafeHtml {
+  const settled = !MOVING.has(b.status);
+  const openTasks = b.tasks.filter((t) => t.status === 'OPEN');
+  return html`<h1>Blockering av vårdnadshavare ${b.registryNumber}</h1>
+<p class="lead">${b.urgent ? 'Brådskande · ' : null}${CHANNEL_LABELS[b.channel] ?? b.channel} · ${b.region}</p>
+<p role="status" class="flash">${o.message ? html`<span class="notice">${o.message}</span>` : null}</p>
+<div id="case-live" data-settled="${settled ? 'true' : 'false'}">
 <section aria-labelledby="s-status" class="panel">
   <h2 id="s-status">Status</h2>
-  <p class="status-line"><span class="status" id="block-status">${GUARDIAN_BLOCK_STATUS_LABELS[b.status] ?? b.status}</span></p>
-  <p>Kontaktcentret utför blockeringen och bekräftar till de angivna e-postadresserna (R8). ${b.guardians.length === 1 ? 'En vårdnadshavare' : `${b.guardians.length} vårdnadshavare`} omfattas.</p>
-  ${b.linkedLock ? html`<p>Barnets inloggning låses som ärende <a href="/arenden/${b.linkedLock.caseId}">${b.linkedLock.registryNumber}</a> (R18).</p>` : null}
+  <p class="status-line"><span class="status status-${b.status.toLowerCase().replace(/_/g, '-')}" id="case-status">${GUARDIAN_BLOCK_STATUS_LABELS[b.status] ?? b.status}</span></p>
+  <p id="block-pending">${GUARDIAN_BLOCK_PENDING[b.status] ?? ''}</p>
+  ${settled ? null : html`<p><a href="/vardnadshavare/${b.id}" class="refresh-link">Uppdatera</a> <span class="muted">Sidan uppdateras av sig själv medan blockeringen utförs.</span></p>`}
+  ${o.mayUnblock && mayBeLifted(b) ? html`<p><a class="button" href="/vardnadshavare/${b.id}/hav-blockering">Häv blockeringen</a></p>` : null}
 </section>
-${b.effects.length > 0 ? html`<section aria-labelledby="s-effects" class="panel"><h2 id="s-effects">Vad blockeringen innebär</h2><ul>${b.effects.map((e) => html`<li>${e}</li>`)}</ul></section>` : null}
+
+<section aria-labelledby="s-guardians" class="panel">
+  <h2 id="s-guardians">Vårdnadshavare</h2>
+  <table class="timeline" id="guardians">
+    <caption class="visually-hidden">Vårdnadshavarna i ärendet och om de är blockerade</caption>
+    <thead><tr><th scope="col">Personnummer</th><th scope="col">Blockerad</th></tr></thead>
+    <tbody>${b.guardians.map((g) => html`<tr><td>${g.personnummer}</td><td>${g.blocked ? 'Ja' : 'Nej'}</td></tr>`)}</tbody>
+  </table>
+</section>
+
+<section aria-labelledby="s-facts" class="panel">
+  <h2 id="s-facts">Uppgifter</h2>
+  <dl class="facts">
+    <dt>Diarienummer</dt><dd>${b.registryNumber}</dd>
+    <dt>Begärande enhet</dt><dd>${b.requestingUnit.name} (${b.requestingUnit.hsaId})</dd>
+    <dt>Barnets inloggning</dt><dd id="linked-lock">${b.linkedLock
+      ? html`Låses som eget ärende: ${o.mayOpenCase ? html`<a href="/arenden/${b.linkedLock.caseId}">${b.linkedLock.registryNumber}</a>` : html`${b.linkedLock.registryNumber} <span class="muted">(handläggs av servicedesken)</span>`}`
+      : 'Inget eget ärende'}</dd>
+    <dt>Bekräftelse skickad</dt><dd>${b.confirmationSentAt ? swedishTime(b.confirmationSentAt) : 'Inte än'}</dd>
+    <dt>Registrerad</dt><dd>${swedishTime(b.createdAt)}</dd>
+    <dt>Senast ändrad</dt><dd>${swedishTime(b.updatedAt)}</dd>
+  </dl>
+  ${b.effects.length > 0 ? html`<h3>Vad blockeringen innebär</h3><ul>${b.effects.map((e) => html`<li>${e}</li>`)}</ul>` : null}
+</section>
+</div>
+
+<section aria-labelledby="s-ehr" class="panel">
+  <h2 id="s-ehr">Journalanteckning</h2>
+  ${ehrNoteField('ehr-note', 'Utkast till journalanteckning om blockeringen', b.ehrNote)}
+  ${b.unblock ? ehrNoteField('ehr-note-unblock', 'Utkast till journalanteckning om borttagandet', b.unblock.ehrNote) : null}
+</section>
+
+<section aria-labelledby="s-tasks" class="panel" id="uppgifter">
+  <h2 id="s-tasks">Uppföljningsuppgifter</h2>
+  ${b.tasks.length === 0 ? html`<p>Inga uppgifter.</p>` : null}
+  <p>${openTasks.length === 0 ? 'Alla uppgifter är klara.' : `${openTasks.length} av ${b.tasks.length} uppgifter återstår.`}</p>
+  <ul class="tasks">
+  ${b.tasks.map((t) => html`<li class="task" id="task-${t.id}">
+    <h3 id="task-${t.id}-title">${t.title}</h3>
+    ${t.status === 'DONE'
+      ? html`<p><strong>Klar</strong> ${t.doneAt ? swedishTime(t.doneAt) : null}${t.doneBy ? html` av ${t.doneBy}` : null}${t.note ? html` · ${t.note}` : null}</p>`
+      : o.mayDoTasks
+        ? html`<form method="post" action="/vardnadshavare/${b.id}/uppgifter/${t.id}" aria-labelledby="task-${t.id}-title">
+      ${csrfField(o.csrfToken)}
+      <div class="field">
+        <label for="f-note-${t.id}">Anteckning <span class="muted">(frivilligt)</span></label>
+        <input class="input long" id="f-note-${t.id}" name="note" type="text" autocomplete="off">
+      </div>
+      <button type="submit" class="button" aria-describedby="task-${t.id}-title">Markera som klar</button>
+    </form>`
+        : html`<p>Inte klar.</p>`}
+  </li>`)}
+  </ul>
+</section>
+
+${b.unblock
+  ? html`<section aria-labelledby="s-unblock" class="panel">
+  <h2 id="s-unblock">Borttagande av blockering (R19)</h2>
+  <dl class="facts">
+    <dt>Begärt</dt><dd>${swedishTime(b.unblock.requestedAt)}</dd>
+    <dt>Hotbilden kontrollerad</dt><dd>${swedishTime(b.unblock.threatCheck.checkedAt)}</dd>
+    <dt>Kontrollen</dt><dd>${b.unblock.threatCheck.summary}</dd>
+  </dl>
+</section>`
+  : null}
+
 <section aria-labelledby="s-timeline" class="panel">
   <h2 id="s-timeline">Tidslinje</h2>
   <table class="timeline">
     <caption class="visually-hidden">Blockeringens steg, äldst först</caption>
-    <thead><tr><th scope="col">Tid</th><th scope="col">Status</th><th scope="col">Anteckning</th></tr></thead>
-    <tbody>${b.timeline.map((t) => html`<tr><td>${swedishTime(t.at)}</td><td>${GUARDIAN_BLOCK_STATUS_LABELS[t.status] ?? t.status}</td><td>${t.note}</td></tr>`)}</tbody>
+    <thead><tr><th scope="col">Tid</th><th scope="col">Status</th><th scope="col">Av</th><th scope="col">Anteckning</th></tr></thead>
+    <tbody>
+      ${b.timeline.map((t) => html`<tr><td>${swedishTime(t.at)}</td><td>${GUARDIAN_BLOCK_STATUS_LABELS[t.status] ?? t.status}</td><td>${t.by.startsWith('system:') ? 'Systemet' : t.by}</td><td>${t.note}</td></tr>`)}
+    </tbody>
   </table>
 </section>`;
 }
