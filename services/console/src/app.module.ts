@@ -14,6 +14,10 @@ import { HomeController } from './pages/home/home.controller';
 import { NewLockController } from './pages/new-lock/new-lock.controller';
 import { PageAccessGuard } from './pages/page-access';
 import { SessionStore } from './session/session.store';
+import { CaseDeskController } from './pages/case-desk/case-desk.controller';
+import { CaseSearchController } from './pages/case-search/case-search.controller';
+import { DeskInboxController } from './pages/desk-inbox/desk-inbox.controller';
+import { ResidentStatusController } from './pages/resident-status/resident-status.controller';
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -34,7 +38,7 @@ export class AppModule {
     return {
       module: AppModule,
       // A page is a controller here (see /work/notes/console.md "Adding a page").
-      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController],
+      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, DeskInboxController, CaseDeskController, ResidentStatusController, CaseSearchController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
         {

@@ -1,4 +1,5 @@
 import type { CaseStatus, CaseType, Channel, DecisionRole, ExecutionOutcome, InitiatorKind, PaperworkState, Reason, StaffRole } from '@accessdesk/contracts';
+import type { ManualResult, WorkItemKind } from '@accessdesk/contracts';
 
 // The Swedish words staff see for the API's vocabularies (DOMAIN.md's glossary).
 
@@ -109,4 +110,35 @@ export function swedishTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
+}
+
+// The service desk's inbox (pages/desk-inbox).
+
+export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, string> = {
+  EMERGENCY_CALL: 'Nödspärr som inte verkställts',
+  UNKNOWN_EXECUTION: 'Okänt utfall i personalverktyget',
+  FAILED_EXECUTION: 'Misslyckat verkställande',
+  MANUAL_EXECUTION: 'Verkställ i personalverktyget',
+  MANUAL_VERIFICATION: 'Verifiera per telefon',
+  PAPERWORK: 'Blankett efter nödspärr',
+};
+
+/** What the operator saw in the staff tool, as the form asks it. */
+export const MANUAL_RESULT_LABELS: Record<ManualResult, string> = {
+  DONE: 'Utfört: verktyget visar att åtgärden är genomförd',
+  ALREADY_IN_STATE: 'Redan i det läget: åtgärden var redan genomförd',
+  NO_ACCOUNT: 'Invånaren har inget eget konto på 1177',
+  FAILED: 'Gick inte att utföra',
+};
+
+/** How long ago, as staff say it: "nyss", "5 minuter", "2 timmar", "3 dagar". */
+export function ageText(iso: string, now: Date): string {
+  const ms = now.getTime() - new Date(iso).getTime();
+  if (!Number.isFinite(ms) || ms < 60_000) return 'nyss';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return minutes === 1 ? '1 minut' : `${minutes} minuter`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours === 1 ? '1 timme' : `${hours} timmar`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? '1 dag' : `${days} dagar`;
 }
