@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CaseView, WorkItemList, WorkItemView } from '@accessdesk/contracts';
 import { pollUntil } from '@accessdesk/testing';
+import { toLocalInput } from '../src/pages/new-lock/new-lock.form';
 import { ConsoleBrowser, checkPage, newContext, signIn, startConsoleBrowser, tabTo, typeInto } from './browser';
 
 /**
@@ -28,7 +29,15 @@ function manualVgrRegionsFile(): string {
   return path;
 }
 
-function lockBody(resident: { personnummer: string; name: string }): Record<string, unknown> {
+const PIA = { hsaId: 'SE5566778899-E000000000011', name: 'Dr Pia Privat' };
+const PIA_CLAIMS = { sub: PIA.hsaId, name: PIA.name, region: 'VGR', roles: ['clinician'], unit: 'SE5566778899-0002' };
+const OSKAR = { personnummer: '199304171797', name: 'Oskar Provsson' };
+const INGRID = { personnummer: '195510034241', name: 'Ingrid Ängström' };
+const ERIK = { personnummer: '197805141236', name: 'Erik Exempelsson' };
+const VGR_UNIT = { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Testköping', headEmail: 'verksamhetschef@testkoping.example' };
+const PRIVATE_UNIT = { hsaId: 'SE5566778899-0002', name: 'Privatkliniken', headEmail: 'chef@privat.example' };
+
+function lockBody(resident: { personnummer: string; name: string }, decider: { hsaId: string; name: string } = DR_A, unit = VGR_UNIT): Record<string, unknown> {
   const now = Date.now();
   return {
     type: 'LOGIN_LOCK',
@@ -36,7 +45,7 @@ function lockBody(resident: { personnummer: string; name: string }): Record<stri
     channel: 'FORM',
     initiator: { kind: 'STAFF', description: '' },
     decision: {
-      decidedBy: { hsaId: DR_A.hsaId, name: DR_A.name, role: 'CLINICIAN' },
+      decidedBy: { hsaId: decider.hsaId, name: decider.name, role: 'CLINICIAN' },
       decidedAt: new Date(now - 3_600_000).toISOString(),
       reasons: ['THREAT'],
       motivation: 'Hotbild mot patienten via 1177.',
@@ -44,8 +53,8 @@ function lockBody(resident: { personnummer: string; name: string }): Record<stri
       chiefPhysicianInformedAt: new Date(now - 1_800_000).toISOString(),
     },
     patientInformed: { informed: false, reasonIfNot: 'Patientens säkerhet' },
-    signature: { signedBy: DR_A.hsaId, signedAt: new Date(now - 3_000_000).toISOString() },
-    requestingUnit: { hsaId: 'SE2321000131-E000000000001', name: 'Vårdcentralen Testköping', headEmail: 'verksamhetschef@testkoping.example' },
+    signature: { signedBy: decider.hsaId, signedAt: new Date(now - 3_000_000).toISOString() },
+    requestingUnit: unit,
     relatedCaseId: null,
     sealScope: null,
   };
@@ -73,33 +82,34 @@ describe('the service desk’s day in the console', () => {
     if (regionsFile) rmSync(dirname(regionsFile), { recursive: true, force: true });
   }, 60_000);
 
+  const itemOf = async (token: string, caseId: string, kind: WorkItemView['kind']) =>
+    pollUntil(async () => (await api<WorkItemList>(token, 'GET', `/work-items?status=OPEN&kind=${kind}`)).body.items.find((i) => i.caseId === caseId), {
+      timeoutMs: 30_000,
+      what: `a ${kind} item for ${caseId}`,
+    });
+  const caseWhen = (token: string, id: string, test: (c: CaseView) => boolean, what: string) =>
+    pollUntil(
+      async () => {
+        const c = (await api<CaseView>(token, 'GET', `/cases/${id}`)).body;
+        return test(c) ? c : undefined;
+      },
+      { timeoutMs: 30_000, what: `case ${id}: ${what}` },
+    );
+
   it('the desk works its inbox with the keyboard: executes by hand, completes an emergency lock, records the registry number, looks up a resident, finds a case', async () => {
     const { system } = b;
     const desk = await system.token(DAVID);
     const clinician = await system.token(DR_A_CLAIMS);
-    const itemOf = (caseId: string, kind: WorkItemView['kind']) =>
-      pollUntil(
-        async () => (await api<WorkItemList>(desk, 'GET', `/work-items?status=OPEN&kind=${kind}`)).body.items.find((i) => i.caseId === caseId),
-        { timeoutMs: 30_000, what: `a ${kind} item for ${caseId}` },
-      );
-    const caseIn = (id: string, statuses: string[]) =>
-      pollUntil(
-        async () => {
-          const c = (await api<CaseView>(desk, 'GET', `/cases/${id}`)).body;
-          return statuses.includes(c.status) ? c : undefined;
-        },
-        { timeoutMs: 30_000, what: `case ${id} in ${statuses.join('/')}` },
-      );
 
     // A clinician's lock: the staff tool is worked by hand, so it waits in the desk's inbox.
     const lock = await api<CaseView>(clinician, 'POST', '/cases', lockBody(TOVA), 'desk-e2e-lock');
     expect(lock.status).toBe(201);
-    const manual = await itemOf(lock.body.id, 'MANUAL_EXECUTION');
+    const manual = await itemOf(desk, lock.body.id, 'MANUAL_EXECUTION');
     // An emergency lock phoned in, called back on a number that is not the directory's: not executed (R12).
     const emergencyBody = { ...lockBody(ELIN), channel: 'EMERGENCY_PHONE', signature: null, emergencyCall: { caller: { hsaId: DR_A.hsaId, name: DR_A.name }, callBack: { number: '031-999 99 99', calledAt: new Date(Date.now() - 60_000).toISOString() } } };
     const emergency = await api<CaseView>(desk, 'POST', '/cases', emergencyBody, 'desk-e2e-emergency');
     expect(emergency.status).toBe(201);
-    await itemOf(emergency.body.id, 'EMERGENCY_CALL');
+    await itemOf(desk, emergency.body.id, 'EMERGENCY_CALL');
 
     const { context, page } = await newContext(b);
     await signIn(b, page, 'David Dahl');
@@ -140,7 +150,7 @@ describe('the service desk’s day in the console', () => {
     expect(await page.locator('#inbox-status').innerText()).toContain(`Arbetsuppgiften för ärende ${lock.body.registryNumber} är kvitterad.`);
     expect(await page.locator(`a[href="/inkorg/${manual.id}"]`).count()).toBe(0);
     await checkPage(page, '33-inkorg-kvitterad');
-    const locked = await caseIn(lock.body.id, ['EXECUTED', 'CLOSED']);
+    const locked = await caseWhen(desk, lock.body.id, (c) => c.status === 'EXECUTED' || c.status === 'CLOSED', 'executed');
     expect(locked.outcome).toBe('EXECUTED');
     expect(locked.timeline.map((t) => t.by)).toContain(DAVID.sub);
 
@@ -161,7 +171,7 @@ describe('the service desk’s day in the console', () => {
     expect(await page.locator('#desk-status').innerText()).toContain('Kompletteringen är registrerad');
     await checkPage(page, '36-servicedeskens-atgarder');
     // Borne out now: the lock goes to the staff tool (by hand in VGR here: a new item in the inbox).
-    await itemOf(emergency.body.id, 'MANUAL_EXECUTION');
+    await itemOf(desk, emergency.body.id, 'MANUAL_EXECUTION');
 
     // The region's own registry number (R6), from the desk's actions on the case.
     await tabTo(page, { text: 'Registrera regionens diarienummer' });
@@ -201,4 +211,100 @@ describe('the service desk’s day in the console', () => {
       expect(system.logs.filter((l) => l.service === 'console' && l.line.includes(p))).toEqual([]);
     }
   }, 150_000);
+
+  it('the desk verifies a signer by phone, voids a wrongly registered case, records the form after an emergency lock, and reads a cut inbox a page at a time', async () => {
+    const { system } = b;
+    const desk = await system.token(DAVID);
+    const pia = await system.token(PIA_CLAIMS);
+    // Signed by staff of an approved private provider, without the region's staff id: verified by phone (R4).
+    const toVerify = await api<CaseView>(pia, 'POST', '/cases', lockBody(OSKAR, PIA, PRIVATE_UNIT), 'desk-e2e-pia-1');
+    const toVoid = await api<CaseView>(pia, 'POST', '/cases', lockBody(INGRID, PIA, PRIVATE_UNIT), 'desk-e2e-pia-2');
+    expect([toVerify.status, toVoid.status]).toEqual([201, 201]);
+    const verification = await itemOf(desk, toVerify.body.id, 'MANUAL_VERIFICATION');
+    await itemOf(desk, toVoid.body.id, 'MANUAL_VERIFICATION');
+    // An emergency lock borne out and executed by hand: its form is still owed (R12).
+    const called = { caller: { hsaId: DR_A.hsaId, name: DR_A.name }, callBack: { number: DR_A.directoryNumber, calledAt: new Date(Date.now() - 60_000).toISOString() } };
+    const emergency = await api<CaseView>(desk, 'POST', '/cases', { ...lockBody(ERIK), channel: 'EMERGENCY_PHONE', signature: null, emergencyCall: called }, 'desk-e2e-emergency-2');
+    expect(emergency.status).toBe(201);
+    const execute = await itemOf(desk, emergency.body.id, 'MANUAL_EXECUTION');
+    const done = await api<WorkItemView>(desk, 'POST', `/work-items/${execute.id}/complete`, { result: 'DONE', executedAt: new Date().toISOString(), observed: 'Låst.' });
+    expect(done.status).toBe(200);
+    await caseWhen(desk, emergency.body.id, (c) => c.status === 'EXECUTED' && c.paperwork === 'PENDING', 'executed, its form pending');
+
+    const { context, page } = await newContext(b);
+    await signIn(b, page, 'David Dahl');
+
+    // A cut inbox says so and goes on from where the page ended.
+    await page.goto(`${system.consoleUrl}/inkorg?antal=1`);
+    const firstTitle = await page.locator('table th[scope="row"] a').first().innerText();
+    expect(await page.locator('table th[scope="row"] a').count()).toBe(1);
+    expect(await page.locator('#inbox-more').innerText()).toBe('Visa fler');
+    await checkPage(page, '31b-inkorg-avkortad');
+    await page.locator('#inbox-more').click();
+    await page.waitForURL(/fran=/);
+    expect(await page.locator('table th[scope="row"] a').first().innerText()).not.toBe(firstTitle);
+
+    // The verification: from the item to the case's verification form.
+    await page.goto(`${system.consoleUrl}/inkorg/${verification.id}`);
+    expect(await page.locator('#item-steps').innerText()).toContain('HSA-katalogen');
+    await page.getByRole('link', { name: 'Registrera verifieringen på ärendet' }).click();
+    await page.waitForURL(/\/servicedesk\/verifiering$/);
+    await page.locator('#f-outcome').check();
+    await page.locator('#f-note').fill('Ringt Dr Privat på numret i HSA-katalogen; underskriften bekräftad.');
+    await checkPage(page, '35b-verifiering');
+    await page.getByRole('button', { name: 'Registrera verifiering per telefon' }).click();
+    await page.waitForURL(/\?klart=verifiering$/);
+    expect(await page.locator('#desk-status').innerText()).toContain('Verifieringen är registrerad.');
+    expect((await caseWhen(desk, toVerify.body.id, (c) => c.status === 'EXECUTED' || c.status === 'CLOSED' || c.status === 'EXECUTING', 'verified and on its way')).status).not.toBe('MANUAL_VERIFICATION');
+
+    // Void: first without a reason (the problem beside the field), then with one.
+    await page.goto(`${system.consoleUrl}/arenden/${toVoid.body.id}/servicedesk`);
+    await page.getByRole('link', { name: 'Makulera ärendet' }).click();
+    await page.getByRole('button', { name: 'Makulera ärendet' }).click();
+    await page.getByRole('heading', { name: 'Det finns fel i formuläret' }).waitFor();
+    expect(await page.locator('#f-reason').getAttribute('aria-invalid')).toBe('true');
+    await checkPage(page, '36b-makulera-fel');
+    await page.locator('#f-reason').fill('Fel invånare på blanketten');
+    await page.getByRole('button', { name: 'Makulera ärendet' }).click();
+    await page.waitForURL(/\?klart=makulera$/);
+    expect(await page.locator('#desk-case-status').innerText()).toBe('Makulerat');
+
+    // The form after the emergency lock (R12): from staff, with the decision, the patient information and the signature.
+    await page.goto(`${system.consoleUrl}/arenden/${emergency.body.id}/servicedesk`);
+    await page.getByRole('link', { name: 'Registrera blanketten efter nödspärren' }).click();
+    await page.waitForURL(/\/servicedesk\/blankett$/);
+    const earlier = (minutes: number) => toLocalInput(new Date(Date.now() - minutes * 60_000));
+    await page.locator('#f-resident-personnummer').fill(ERIK.personnummer);
+    await page.locator('#f-resident-name').fill(ERIK.name);
+    await page.locator('#f-decision-decidedBy-hsaId').fill(DR_A.hsaId);
+    await page.locator('#f-decision-decidedBy-name').fill(DR_A.name);
+    await page.locator('#f-decision-decidedAt').fill(earlier(60));
+    await page.locator('#f-decision-reasons-1').check(); // Hotbild
+    await page.locator('#f-decision-motivation').fill('Hotbild mot patienten via 1177.');
+    await page.locator('#f-decision-journalNoteRef').fill('Journalanteckning');
+    await page.locator('#f-decision-chiefPhysicianInformedAt').fill(earlier(50));
+    await page.locator('#f-patientInformed-informed-1').check(); // Nej
+    await page.locator('#f-patientInformed-reasonIfNot').fill('Patientens säkerhet');
+    await page.locator('#f-signature-signedBy').fill(DR_A.hsaId);
+    await page.locator('#f-signature-signedAt').fill(earlier(40));
+    await checkPage(page, '37b-blankett');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Registrera blanketten efter nödspärren' }).click()]);
+    expect(await page.locator('.error-summary').allInnerTexts()).toEqual([]);
+    await page.waitForURL(/\?klart=blankett$/);
+    expect(await page.locator('#desk-status').innerText()).toContain('Blanketten är registrerad');
+    await caseWhen(desk, emergency.body.id, (c) => c.paperwork === 'RECEIVED', 'its form received');
+
+    // A registry number that finds nothing says so on the search page.
+    await page.goto(`${system.consoleUrl}/sok-arende`);
+    await page.locator('#f-diarienummer').fill('VGR-2026-999999');
+    await page.getByRole('button', { name: 'Sök' }).click();
+    expect(await page.locator('#search-result').innerText()).toContain('Inget ärende med diarienummer VGR-2026-999999');
+    await checkPage(page, '39b-hitta-arende-ingen-traff');
+    await context.close();
+
+    for (const p of [OSKAR.personnummer, INGRID.personnummer, ERIK.personnummer]) {
+      expect(b.visitedUrls.filter((u) => u.includes(p))).toEqual([]);
+      expect(system.logs.filter((l) => l.service === 'console' && l.line.includes(p))).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -91,7 +91,7 @@ ${area('judgement', false, 'Bara vid nödspärr när personalkatalogen inte svar
     const fromResident = p.c.paperworkSender === 'RESIDENT';
     return html`${text('receivedAt', { hint: DATE_HINT, width: 'medium', autocomplete: 'off' })}
 <fieldset><legend>Invånaren enligt blanketten</legend>
-${text('resident.personnummer', { hint: '12 siffror. Måste vara ärendets invånare. Lämna tomt för att kontrollera ärendets eget.', width: 'medium', autocomplete: 'off', inputmode: 'numeric', required: false })}
+${text('resident.personnummer', { hint: '12 siffror, som på blanketten; måste vara ärendets invånare. Fyll i både personnummer och namn, eller lämna båda tomma: då kontrolleras ärendets egna uppgifter.', width: 'medium', autocomplete: 'off', inputmode: 'numeric', required: false })}
 ${text('resident.name', { autocomplete: 'off', required: false })}
 </fieldset>
 ${fromResident

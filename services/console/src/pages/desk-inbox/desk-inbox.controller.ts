@@ -30,16 +30,25 @@ export class DeskInboxController {
   constructor(private readonly gateway: GatewayClient) {}
 
   @Get()
-  async list(@Page() page: PageContext, @Query('slag') slag: unknown, @Query('fran') fran: unknown, @Query('klar') klar: unknown, @Res() res: Response): Promise<void> {
+  async list(
+    @Page() page: PageContext,
+    @Query('slag') slag: unknown,
+    @Query('fran') fran: unknown,
+    @Query('antal') antal: unknown,
+    @Query('klar') klar: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const kind = typeof slag === 'string' && (WORK_ITEM_KINDS as readonly string[]).includes(slag) ? (slag as WorkItemKind) : null;
     const cursor = typeof fran === 'string' && CURSOR.test(fran) ? fran : undefined;
-    const result = await this.gateway.listWorkItems(page.accessToken, { status: 'OPEN', kind: kind ?? undefined, limit: PAGE_SIZE, cursor });
+    // `antal`: a shorter page when asked for (1–100).
+    const size = typeof antal === 'string' && /^\d{1,3}$/.test(antal) && Number(antal) >= 1 && Number(antal) <= PAGE_SIZE ? Number(antal) : PAGE_SIZE;
+    const result = await this.gateway.listWorkItems(page.accessToken, { status: 'OPEN', kind: kind ?? undefined, limit: size, cursor });
     if (!result.ok) {
       if (result.problem.status === 400 && cursor) return res.redirect(303, INBOX_PATH);
       throw new PageException(result.problem.status >= 500 ? 503 : result.problem.status, 'Inkorgen kunde inte visas', 'Arbetsuppgifterna kunde inte hämtas just nu. Försök igen om en stund.');
     }
     const { items, nextCursor, truncated } = result.value;
-    const more = truncated && nextCursor ? `${INBOX_PATH}?${new URLSearchParams({ ...(kind ? { slag: kind } : {}), fran: nextCursor }).toString()}` : null;
+    const more = truncated && nextCursor ? `${INBOX_PATH}?${new URLSearchParams({ ...(kind ? { slag: kind } : {}), ...(size === PAGE_SIZE ? {} : { antal: String(size) }), fran: nextCursor }).toString()}` : null;
     const done = typeof klar === 'string' && /^[A-Z0-9_-]{1,60}$/.test(klar) ? `Arbetsuppgiften för ärende ${klar} är kvitterad.` : null;
     res.type('html').send(
       layout({
