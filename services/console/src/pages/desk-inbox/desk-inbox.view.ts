@@ -103,7 +103,7 @@ export function stepsFor(item: WorkItemView): string[] {
   switch (item.kind) {
     case 'MANUAL_EXECUTION':
       return [
-        'Öppna 1177 e-tjänster personalverktyg och sök fram invånaren med uppgifterna nedan.',
+        'Öppna 1177 e-tjänster personalverktyg och sök fram invånaren med uppgifterna ovan.',
         item.action ? ACTION_STEP[item.action] : 'Utför åtgärden i ärendet.',
         ...(item.action === 'LOGIN_LOCK' ? ['Var inloggningen redan låst: notera vilken region verktyget anger ("låst på begäran av Region X"). Bara den regionen kan låsa upp (R10).'] : []),
         ...(item.action === 'LOGIN_LOCK' || item.action === 'LOGIN_UNLOCK'
