@@ -9,6 +9,7 @@ const DEFAULT_PORTS = {
   'guardian-block': 3004,
   notification: 3005,
   'review-scheduler': 3006,
+  console: 3007,
   simulators: 4000,
 };
 const TIMEOUT_MS = 3_000;

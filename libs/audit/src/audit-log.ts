@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, canonicalJson } from '@accessdesk/contracts';
-import { qualifiedTable } from '@accessdesk/persistence';
+import { Statement, qualifiedTable } from '@accessdesk/persistence';
 
 /** What was done (R23). Reads are recorded before they are answered. */
 export const AUDIT_ACTIONS = [
@@ -98,6 +98,16 @@ export const AUDIT_APPENDED = 'accessdesk:audit-appended';
  * the commit wakes.
  */
 export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<AuditRecord> {
+  const { record, statement } = auditStatement(manager, entry);
+  await manager.query(statement.sql, statement.params);
+  return record;
+}
+
+/**
+ * The record `appendAudit` writes, as a statement the caller runs in the same transaction, e.g.
+ * together with other writes in one round trip (`runTogether`, libs/persistence).
+ */
+export function auditStatement(manager: EntityManager, entry: AuditEntry): { record: AuditRecord; statement: Statement } {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('audit records are written inside the transaction they record');
   const { origin, ...actor } = entry.actor;
@@ -112,13 +122,14 @@ export async function appendAudit(manager: EntityManager, entry: AuditEntry): Pr
     residentRef: entry.residentRef ?? null,
     detail: entry.detail ?? null,
   };
-  await manager.query(
-    `INSERT INTO ${table(manager)} (id, at, region, actor, origin, action, case_id, resident_ref, detail, content_hash)
+  const statement: Statement = {
+    sql: `INSERT INTO ${table(manager)} (id, at, region, actor, origin, action, case_id, resident_ref, detail, content_hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [content.id, content.at, content.region, JSON.stringify(content.actor), content.origin, content.action, content.caseId, content.residentRef, content.detail, contentHashOf(content)],
-  );
+    params: [content.id, content.at, content.region, JSON.stringify(content.actor), content.origin, content.action, content.caseId, content.residentRef, content.detail, contentHashOf(content)],
+  };
+  // The commit wakes the linker; a statement not run in the end only wakes it for nothing.
   runner.data = { ...runner.data, [AUDIT_APPENDED]: true };
-  return { ...content, seq: null, prevHash: null, hash: null };
+  return { record: { ...content, seq: null, prevHash: null, hash: null }, statement };
 }
 
 /** Records linked per round; a full round means there may be more. */

@@ -1,11 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { Statement } from '@accessdesk/persistence';
 import { Envelope, MessageContract, RpcReply } from '@accessdesk/contracts';
 import { AmqpConnection } from './connection';
 import { ConsumerOptions, InboxConsumer, MessageHandler } from './consumer';
 import { DeadLetterQueues } from './dead-letters';
 import { Cause, EnvelopeMeta, causedBy, createEnvelope } from './envelope';
 import { MessagingLogger } from './logger';
-import { DEFAULT_RELAY_POLL_MS, OutboxRelay, addToOutbox } from './outbox';
+import { DEFAULT_RELAY_POLL_MS, OutboxRelay, addToOutbox, outboxStatements } from './outbox';
 import { ConfirmPublisher } from './publisher';
 import { DEFAULT_RPC_TIMEOUT_MS, RpcClient, RpcHandler, RpcServer } from './rpc';
 import { DEFAULT_EVENT_YIELD_MS, RequestPriority } from './request-priority';
@@ -139,6 +140,15 @@ export class Messaging {
     const envelope = createEnvelope(contract, payload, { ...causedBy(cause), ...meta });
     await addToOutbox(manager, [envelope]);
     return envelope;
+  }
+
+  /**
+   * What `publish` writes, as a statement the caller runs in the same transaction together with its
+   * other writes (`runTogether`, libs/persistence): the message goes out if and only if it commits.
+   */
+  publishStatement<P extends object>(manager: EntityManager, cause: Cause, contract: MessageContract<P>, payload: P, meta: Partial<Omit<EnvelopeMeta, 'causationId'>> = {}): Statement {
+    const envelope = createEnvelope(contract, payload, { ...causedBy(cause), ...meta });
+    return outboxStatements(manager, [envelope])[0] as Statement;
   }
 
   /** Adds envelopes made elsewhere (a test driver's, a replay's) to the outbox of `manager`'s transaction. */

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Envelope } from '@accessdesk/contracts';
-import { Backoff, PollingWorker, qualifiedTable } from '@accessdesk/persistence';
+import { Backoff, PollingWorker, Statement, qualifiedTable } from '@accessdesk/persistence';
 import { MessagingLogger } from './logger';
 import { ConfirmPublisher, NotConnectedError } from './publisher';
 
@@ -22,16 +22,22 @@ const OUTBOX_WRITTEN = 'accessdesk:outbox-written';
  * that causes them, so a commit either has its messages or has nothing.
  */
 export async function addToOutbox(manager: EntityManager, envelopes: Envelope[]): Promise<void> {
+  for (const statement of outboxStatements(manager, envelopes)) await manager.query(statement.sql, statement.params);
+}
+
+/**
+ * The rows `addToOutbox` writes, as statements the caller runs in the same transaction, e.g. together
+ * with other writes in one round trip (`runTogether`, libs/persistence).
+ */
+export function outboxStatements(manager: EntityManager, envelopes: Envelope[]): Statement[] {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('the outbox is written inside a transaction only');
+  // The commit wakes the relay; a statement not run in the end only wakes it for nothing.
   if (envelopes.length > 0) runner.data = { ...runner.data, [OUTBOX_WRITTEN]: true };
-  for (const envelope of envelopes) {
-    await manager.query(`INSERT INTO ${qualifiedTable(manager, 'outbox')} (id, routing_key, envelope) VALUES ($1, $2, $3)`, [
-      envelope.id,
-      envelope.type,
-      JSON.stringify(envelope),
-    ]);
-  }
+  return envelopes.map((envelope) => ({
+    sql: `INSERT INTO ${qualifiedTable(manager, 'outbox')} (id, routing_key, envelope) VALUES ($1, $2, $3)`,
+    params: [envelope.id, envelope.type, JSON.stringify(envelope)],
+  }));
 }
 
 interface OutboxRow {

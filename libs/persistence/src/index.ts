@@ -6,3 +6,4 @@ export * from './backoff';
 export * from './registry-counter';
 export * from './idempotent-create';
 export * from './keyset-cursor';
+export * from './run-together';

@@ -5,6 +5,7 @@ import { RpcReply } from '@accessdesk/contracts';
 import { createServiceDataSource, initializeAndMigrate } from './data-source';
 import { IDEMPOTENCY_KEY_REUSED, createIdempotently, requestHashOf } from './idempotent-create';
 import { nextRegistrySerial } from './registry-counter';
+import { runTogether } from './run-together';
 
 const SCHEMA = 'registration_test';
 
@@ -29,6 +30,7 @@ describe('registration helpers shared by the services', () => {
     await ds.query(`CREATE TABLE ${SCHEMA}.registry_counters (region text NOT NULL, year integer NOT NULL, last integer NOT NULL, PRIMARY KEY (region, year))`);
     await ds.query(`CREATE TABLE ${SCHEMA}.things (id uuid PRIMARY KEY, owner text NOT NULL, key text NOT NULL, request_hash text NOT NULL)`);
     await ds.query(`CREATE UNIQUE INDEX things_idempotency ON ${SCHEMA}.things (owner, key)`);
+    await ds.query(`CREATE TABLE ${SCHEMA}.notes (id bigserial PRIMARY KEY, thing_id uuid NOT NULL REFERENCES ${SCHEMA}.things (id), text text NOT NULL)`);
   });
 
   afterAll(async () => {
@@ -130,6 +132,39 @@ describe('registration helpers shared by the services', () => {
         },
       });
       await expect(failing).rejects.toThrow('the register is down');
+    });
+  });
+
+  describe('writes run together in one statement', () => {
+    const thing = (id: string, key: string) => ({ sql: `INSERT INTO ${SCHEMA}.things (id, owner, key, request_hash) VALUES ($1, $2, $3, $4)`, params: [id, 'together', key, 'h'] });
+    const note = (thingId: string, text: string) => ({ sql: `INSERT INTO ${SCHEMA}.notes (thing_id, text) VALUES ($1, $2)`, params: [thingId, text] });
+    const notesOf = async (thingId: string) => (await ds.query(`SELECT text FROM ${SCHEMA}.notes WHERE thing_id = $1 ORDER BY id`, [thingId])).map((r: { text: string }) => r.text);
+
+    it('writes every part, each with its own parameters, a row and the rows referring to it included', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      let roundTrips = 0;
+      await ds.transaction(async (manager) => {
+        const query = manager.query.bind(manager);
+        manager.query = ((sql: string, params?: unknown[]) => (roundTrips++, query(sql, params))) as typeof manager.query;
+        await runTogether(manager, [thing(a, `a-${a}`), note(a, 'first'), thing(b, `b-${b}`), note(a, 'second'), note(b, 'third')]);
+      });
+      expect(roundTrips).toBe(1);
+      // The parts run in no defined order: only rows of one part are numbered in the order given.
+      expect((await notesOf(a)).sort()).toEqual(['first', 'second']);
+      expect(await notesOf(b)).toEqual(['third']);
+    });
+
+    it('writes nothing when one part fails, and rolls back with the transaction', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      await expect(runTogether(ds.manager, [thing(a, `a-${a}`), note(randomUUID(), 'refers to no thing')])).rejects.toThrow(/foreign key/);
+      expect(await ds.query(`SELECT 1 FROM ${SCHEMA}.things WHERE id = $1`, [a])).toEqual([]);
+      await expect(
+        ds.transaction(async (manager) => {
+          await runTogether(manager, [thing(b, `b-${b}`), note(b, 'kept until the rollback')]);
+          throw new Error('the caller fails after');
+        }),
+      ).rejects.toThrow('the caller fails after');
+      expect(await notesOf(b)).toEqual([]);
     });
   });
 });

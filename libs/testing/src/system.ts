@@ -31,6 +31,8 @@ export interface RunningSystem {
   /** The run's own database, for tests that look behind the API (tampering, retention). */
   databaseUrl: string;
   simulatorUrl: string;
+  /** This run's broker prefix (`test-…`): tests that put a message on the broker themselves name queues and exchanges with it. */
+  amqpPrefix: string;
   /** Every line every service wrote, for assertions on logs. */
   logs: Array<{ service: string; line: string }>;
   /** The queues the services said they consume (`<service>.<purpose>`, without prefix). */
@@ -94,6 +96,7 @@ export async function startTestSystem(options: StartTestSystemOptions = {}): Pro
     consoleUrl: running.consoleUrl,
     databaseUrl: db.url,
     simulatorUrl: running.simulatorUrl,
+    amqpPrefix: prefix,
     logs,
     token: (claims) => devKeys.mintToken(claims),
     declaredQueues: () => declaredQueues(logs),

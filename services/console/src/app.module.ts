@@ -13,6 +13,14 @@ import { PageErrorFilter } from './pages/errors/page-error.filter';
 import { HomeController } from './pages/home/home.controller';
 import { NewLockController } from './pages/new-lock/new-lock.controller';
 import { PageAccessGuard } from './pages/page-access';
+import { AuditChainController } from './pages/audit-chain/audit-chain.controller';
+import { AuditSearchController } from './pages/audit-search/audit-search.controller';
+import { DeadLettersController } from './pages/dead-letters/dead-letters.controller';
+import { GuardianBlockController } from './pages/guardian-block/guardian-block.controller';
+import { NewSealController } from './pages/new-seal/new-seal.controller';
+import { NewUnlockController } from './pages/new-unlock/new-unlock.controller';
+import { ReviewsController } from './pages/reviews/reviews.controller';
+import { UnitCasesController } from './pages/unit-cases/unit-cases.controller';
 import { SessionStore } from './session/session.store';
 import { CaseDeskController } from './pages/case-desk/case-desk.controller';
 import { CaseSearchController } from './pages/case-search/case-search.controller';
@@ -38,7 +46,7 @@ export class AppModule {
     return {
       module: AppModule,
       // A page is a controller here (see /work/notes/console.md "Adding a page").
-      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, DeskInboxController, CaseDeskController, ResidentStatusController, CaseSearchController],
+      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController, NewUnlockController, NewSealController, GuardianBlockController, UnitCasesController, ReviewsController, DeskInboxController, CaseDeskController, ResidentStatusController, CaseSearchController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
         {

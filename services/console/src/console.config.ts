@@ -34,6 +34,9 @@ export class ConsoleConfig extends BaseServiceConfig {
   @EnvInt(1, 24 * 60) SESSION_IDLE_TIMEOUT_MIN = 15;
   /** …and this long after sign-in, whatever happens (minutes). */
   @EnvInt(5, 7 * 24 * 60) SESSION_MAX_AGE_MIN = 8 * 60;
+
+  /** Audit records per page of the auditor's search ("Visa fler" for the next); the API gives up to 1 000. */
+  @EnvInt(1, 1000) AUDIT_PAGE_SIZE = 100;
 }
 
 /** With NODE_ENV=production: https everywhere people and tokens go, and a client secret of its own. */

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { ConsoleConfig, assertProductionReady } from './console.config';
 import { errorPage } from './pages/errors/error.view';
 import { csrfMiddleware, sessionMiddleware } from './session/session.middleware';
+import { OidcClientService } from './auth/oidc-client.service';
 import { SessionStore } from './session/session.store';
 
 /** The stylesheet and scripts: services/console/public, from src/ (ts) or from dist/. */
@@ -58,7 +59,8 @@ runMain('console', async () => {
   });
   app.useStaticAssets(publicDir(), { prefix: '/assets/', index: false, maxAge: '5m' });
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb', parameterLimit: 200 });
-  app.use(sessionMiddleware(app.get(SessionStore), config));
+  const oidc = app.get(OidcClientService);
+  app.use(sessionMiddleware(app.get(SessionStore), config, (refreshToken, sub) => oidc.refresh(refreshToken, sub)));
   app.use(csrfMiddleware());
   await app.init();
   // What fails before a controller (the database under the session lookup, a body too large): a page, never a stack trace.

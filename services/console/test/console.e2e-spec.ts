@@ -202,7 +202,19 @@ describe('the staff console in a browser', () => {
     const second = await codeFor('SE2321000131-E000000000014');
     const tokenRes = await exchange(second.searchParams.get('code') as string, verifier);
     expect(tokenRes.status).toBe(200);
-    const tokens = (await tokenRes.json()) as { access_token: string; id_token: string };
+    const tokens = (await tokenRes.json()) as { access_token: string; id_token: string; refresh_token?: string };
+    // A refresh token, so that the console can renew the access token of a person who keeps working.
+    expect(tokens.refresh_token).toEqual(expect.any(String));
+    const refreshed = await fetch(tokenAt, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token as string }),
+    });
+    expect(refreshed.status).toBe(200);
+    const renewed = (await refreshed.json()) as { access_token: string };
+    const renewedClaims = JSON.parse(Buffer.from(renewed.access_token.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
+    expect(renewedClaims).toMatchObject({ iss: issuer, aud: 'accessdesk-api', sub: 'SE2321000131-E000000000014', roles: ['service_desk'] });
+    expect((await fetch(`${system.gatewayUrl}/api/v1/work-items`, { headers: { authorization: `Bearer ${renewed.access_token}` } })).status).toBe(200);
     const claims = JSON.parse(Buffer.from(tokens.access_token.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
     expect(claims).toMatchObject({
       iss: issuer,

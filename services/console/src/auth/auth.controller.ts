@@ -86,10 +86,11 @@ ${timedOut ? html`<div class="notice" role="status"><p>Du loggades ut eftersom d
     const session = await this.sessions.create(
       {
         user: signedIn.user,
-        tokens: { accessToken: signedIn.accessToken, idToken: signedIn.idToken, expiresAt: signedIn.expiresAt },
+        tokens: { accessToken: signedIn.accessToken, idToken: signedIn.idToken, refreshToken: signedIn.refreshToken, expiresAt: signedIn.expiresAt },
         signedInAt: now,
       },
-      new Date(Math.min(now + this.config.SESSION_MAX_AGE_MIN * 60_000, signedIn.expiresAt)),
+      // With a refresh token the session lives its full lifetime; without, only as long as the access token.
+      new Date(Math.min(now + this.config.SESSION_MAX_AGE_MIN * 60_000, signedIn.refreshToken ? Infinity : signedIn.expiresAt)),
     );
     setSessionCookie(res, session.id);
     this.logger.log(`signed in: ${signedIn.user.sub} (${signedIn.user.roles.join(', ')}, ${signedIn.user.region})`);

@@ -23,6 +23,7 @@ export interface SignedIn {
   user: SignedInUser;
   accessToken: string;
   idToken?: string;
+  refreshToken?: string;
   expiresAt: number;
 }
 
@@ -99,7 +100,20 @@ export class OidcClientService {
     });
     const user = userFromAccessToken(tokens.access_token);
     const expiresIn = tokens.expiresIn() ?? 300;
-    return { user, accessToken: tokens.access_token, idToken: tokens.id_token, expiresAt: Date.now() + expiresIn * 1000 };
+    return { user, accessToken: tokens.access_token, idToken: tokens.id_token, refreshToken: tokens.refresh_token, expiresAt: Date.now() + expiresIn * 1000 };
+  }
+
+  /**
+   * New tokens for a signed-in person whose access token is about to expire. The provider may
+   * rotate the refresh token; the person must be the same one (`sub`), or the session ends.
+   */
+  async refresh(refreshToken: string, sub: string): Promise<SignedIn> {
+    const { lib, config } = await this.client();
+    const tokens = await lib.refreshTokenGrant(config, refreshToken);
+    const user = userFromAccessToken(tokens.access_token);
+    if (user.sub !== sub) throw new UnusableTokenError('the refreshed access token names another person');
+    const expiresIn = tokens.expiresIn() ?? 300;
+    return { user, accessToken: tokens.access_token, idToken: tokens.id_token, refreshToken: tokens.refresh_token ?? refreshToken, expiresAt: Date.now() + expiresIn * 1000 };
   }
 
   /** RP-initiated logout at the provider, when it offers it; else null (the console's own sign-out suffices). */

@@ -51,6 +51,27 @@ const RULE_PROBLEMS: Record<string, { field?: string; message: string }> = {
   'case-state-conflict': { message: 'Ärendet är inte i ett läge där detta går att göra. Ladda om ärendet och se vad som väntar.' },
   'case-not-found': { message: 'Ärendet finns inte, eller så har du inte behörighet att se det.' },
   'service-unavailable': { message: 'Tjänsten svarar inte just nu. Försök igen om en stund: samma formulär kan skickas igen utan att ärendet registreras två gånger.' },
+  // The clinician's and the unit head's forms (unlock, seal, guardian block, review decision).
+  'patient-informed-or-reason': { field: 'patientInformed.reasonIfNot', message: 'Ange om patienten har informerats, och annars varför inte (R3).' },
+  'initiator-description-missing': { field: 'initiator.description', message: 'Beskriv vem som tog initiativet och hur de nås (R14, R15).' },
+  'decision-authority': { field: 'decision.decidedBy.hsaId', message: 'Beslutsfattaren har inte behörighet att besluta om detta enligt HSA-katalogen (R1).' },
+  'no-active-lock': { field: 'resident.personnummer', message: 'Invånaren har ingen utförd låsning som gäller, så det finns inget att låsa upp (R10).' },
+  'unlock-by-other-region': { field: 'resident.personnummer', message: 'Inloggningen är låst på begäran av en annan region. Bara den regionen kan låsa upp den (R10).' },
+  'lift-in-progress': { message: 'En upplåsning av den här låsningen pågår redan (R10). Följ det ärendet i Enhetens ärenden.' },
+  'seal-scope-missing': { field: 'sealScope.whole', message: 'Välj hela journalen, eller namnge vårdgivare eller vårdenheter (R21).' },
+  'seal-scope-ambiguous': { field: 'sealScope.whole', message: 'Välj antingen hela journalen eller namngivna vårdgivare och enheter, inte båda (R21).' },
+  'seal-period-invalid': { field: 'sealScope.to', message: 'Förseglingen kan inte sluta innan den börjar (R21).' },
+  'child-not-a-minor': { field: 'child.personnummer', message: 'Barnet ska vara under 18 år för att en vårdnadshavare ska kunna blockeras (R18).' },
+  'resident-not-found': { field: 'child.personnummer', message: 'Folkbokföringen känner inte till barnet. Kontrollera personnumret.' },
+  'guardian-not-listed': { field: 'guardians', message: 'Minst en av vårdnadshavarna står inte som barnets vårdnadshavare i folkbokföringen (R18).' },
+  'guardian-listed-twice': { field: 'guardians', message: 'Ange varje vårdnadshavare en gång.' },
+  'guardian-block-needs-unit-head': { field: 'decision.decidedBy.hsaId', message: 'Blockering av vårdnadshavare beslutas av verksamhetschefen (R1).' },
+  'guardian-block-decider-not-in-directory': { field: 'decision.decidedBy.hsaId', message: 'HSA-katalogen känner inte till beslutsfattaren. Ange verksamhetschefens HSA-id (R1).' },
+  'guardian-block-decider-not-unit-head': { field: 'decision.decidedBy.hsaId', message: 'Beslutsfattaren är inte verksamhetschef enligt HSA-katalogen. Bara verksamhetschefen beslutar (R1).' },
+  'staff-directory-unavailable': { message: 'HSA-katalogen svarar inte just nu, så beslutsfattaren kunde inte kontrolleras. Inget registrerades; skicka formuläret igen om en stund.' },
+  'not-your-unit': { field: 'requestingUnit.hsaId', message: 'Du kan bara skicka begäran för din egen enhet.' },
+  'review-already-decided': { message: 'Omprövningen är redan beslutad på annat sätt (R9).' },
+  'lock-already-lifted': { message: 'Låsningen har redan hävts genom ett annat ärende, så det finns inget kvar att ompröva (R9, R10).' },
 };
 
 const UNAVAILABLE = RULE_PROBLEMS['service-unavailable']!.message;

@@ -32,16 +32,66 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-/** Whether a signed-in session has run out: idle too long, past its absolute lifetime, or its token expired. */
+/**
+ * Whether a signed-in session has run out: idle too long, past its absolute lifetime, or its access
+ * token expired with no refresh token to renew it.
+ */
 export function sessionExpired(session: Session, config: Pick<ConsoleConfig, 'SESSION_IDLE_TIMEOUT_MIN' | 'SESSION_MAX_AGE_MIN'>, now = Date.now()): boolean {
   if (now - session.lastSeenAt.getTime() > config.SESSION_IDLE_TIMEOUT_MIN * 60_000) return true;
   const { signedInAt, tokens } = session.data;
   if (signedInAt !== undefined && now - signedInAt > config.SESSION_MAX_AGE_MIN * 60_000) return true;
-  return tokens !== undefined && tokens.expiresAt <= now;
+  return tokens !== undefined && tokens.expiresAt <= now && !tokens.refreshToken;
+}
+
+/** An access token is renewed this long before it expires, so that no call to the gateway carries an expired one. */
+export const REFRESH_AHEAD_MS = 60_000;
+
+/** New tokens for the person `sub` from a refresh token (the OpenID client's refresh grant). */
+export type TokenRefresher = (refreshToken: string, sub: string) => Promise<{ accessToken: string; idToken?: string; refreshToken?: string; expiresAt: number }>;
+
+/**
+ * One refresh per session and refresh token in this instance: a page and its status refresh arriving
+ * together share it, and a request that read the session just before a refresh finished takes its
+ * result rather than spend the old refresh token again (a provider that rotates them would take a
+ * second use as theft and end the person's sign-in). A result is kept for a minute.
+ */
+const refreshing = new Map<string, { from: string; data: Promise<Session['data']>; at: number }>();
+const KEEP_RESULT_MS = 60_000;
+
+/**
+ * Renews the session's tokens when its access token is about to expire and a refresh token is
+ * held. A person who keeps working stays signed in up to the session's lifetime, and a form sent
+ * after the access token's hour is not lost to a sign-in. Answers false when the session must end:
+ * the token has expired and the provider would not renew it.
+ */
+async function renewIfDue(store: SessionStore, id: string, session: Session, refresh: TokenRefresher, now = Date.now()): Promise<boolean> {
+  const { tokens, user } = session.data;
+  if (!tokens?.refreshToken || !user || tokens.expiresAt - now > REFRESH_AHEAD_MS) return true;
+  for (const [key, entry] of refreshing) if (now - entry.at > KEEP_RESULT_MS) refreshing.delete(key);
+  let pending = refreshing.get(id);
+  if (!pending || pending.from !== tokens.refreshToken) {
+    const data = (async () => {
+      const renewed = await refresh(tokens.refreshToken as string, user.sub);
+      const next = { ...session.data, tokens: { accessToken: renewed.accessToken, idToken: renewed.idToken ?? tokens.idToken, refreshToken: renewed.refreshToken ?? tokens.refreshToken, expiresAt: renewed.expiresAt } };
+      await store.update(id, next);
+      return next;
+    })();
+    pending = { from: tokens.refreshToken, data, at: now };
+    refreshing.set(id, pending);
+    // A failed refresh is not kept: the next request tries again.
+    data.catch(() => refreshing.get(id) === pending && refreshing.delete(id));
+  }
+  try {
+    session.data = await pending.data;
+    return true;
+  } catch {
+    // Not renewed: a token still valid serves this request, and the next one tries again.
+    return tokens.expiresAt > Date.now();
+  }
 }
 
 /** Loads the session named by the cookie, ends it when it has run out, and records activity. */
-export function sessionMiddleware(store: SessionStore, config: ConsoleConfig) {
+export function sessionMiddleware(store: SessionStore, config: ConsoleConfig, refresh?: TokenRefresher) {
   return (req: ConsoleRequest, res: Response, next: NextFunction): void => {
     void (async () => {
       const id = readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -51,7 +101,7 @@ export function sessionMiddleware(store: SessionStore, config: ConsoleConfig) {
         clearSessionCookie(res);
         return;
       }
-      if (sessionExpired(session, config)) {
+      if (sessionExpired(session, config) || (refresh && !(await renewIfDue(store, id, session, refresh)))) {
         await store.destroy(id);
         clearSessionCookie(res);
         req.sessionEnded = session.data.user !== undefined;

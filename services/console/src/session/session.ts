@@ -18,7 +18,7 @@ export interface SessionData {
   login?: { codeVerifier: string; state: string; nonce: string; returnTo: string };
   user?: SignedInUser;
   /** Never sent to the browser. */
-  tokens?: { accessToken: string; idToken?: string; expiresAt: number };
+  tokens?: { accessToken: string; idToken?: string; refreshToken?: string; expiresAt: number };
   /** Set at sign-in; the absolute lifetime counts from it. */
   signedInAt?: number;
 }

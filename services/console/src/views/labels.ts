@@ -1,3 +1,4 @@
+import type { AuditAction } from '@accessdesk/audit';
 import type { CaseStatus, CaseType, Channel, DecisionRole, ExecutionOutcome, InitiatorKind, PaperworkState, Reason, StaffRole } from '@accessdesk/contracts';
 import type { ManualResult, WorkItemKind } from '@accessdesk/contracts';
 
@@ -111,6 +112,28 @@ export function swedishTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
 }
+
+/** R23: what an audit record says was done. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  CASE_CREATED: 'Ärende registrerat',
+  CASE_READ: 'Ärende läst',
+  CASES_LISTED: 'Ärendelista visad',
+  CASE_STATUS_CHANGED: 'Status ändrad',
+  CASE_UPDATED: 'Ärende ändrat',
+  CASE_PERSONAL_DATA_REDUCED: 'Personuppgifter gallrade',
+  RESIDENT_STATUS_READ: 'Invånarens status läst',
+  AUDIT_READ: 'Loggen granskad',
+  AUDIT_VERIFIED: 'Loggkedjan kontrollerad',
+  DEAD_LETTERS_READ: 'Döda meddelanden lästa',
+  DEAD_LETTER_REPLAYED: 'Dött meddelande skickat tillbaka',
+  DEAD_LETTERS_PURGED: 'Döda meddelanden borttagna',
+};
+
+/** The services that keep an audit trail of their own, each with its own chain. */
+export const TRAIL_LABELS: Record<string, string> = {
+  intake: 'Loggen för låsning, upplåsning och försegling',
+  'guardian-block': 'Loggen för blockering av vårdnadshavare',
+};
 
 // The service desk's inbox (pages/desk-inbox).
 

@@ -33,8 +33,7 @@ export class OnFeedbackSentHandler {
     if (sent.kind !== 'FEEDBACK') return;
     if (entity.feedbackSentAt) return;
     entity.feedbackSentAt = new Date(sent.sentAt);
-    await this.cases.save(manager, entity);
-    await this.cases.note(manager, entity, envelope.actor, 'Återkoppling skickad till verksamhetschef på begärande enhet (R8)');
+    await this.cases.saveWithNote(manager, entity, envelope.actor, 'Återkoppling skickad till verksamhetschef på begärande enhet (R8)');
     await this.lifecycle.closeIfDone(manager, entity, envelope);
   }
 }

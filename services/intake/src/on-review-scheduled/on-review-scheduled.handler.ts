@@ -26,9 +26,8 @@ export class OnReviewScheduledHandler {
     if (entity.reviewScheduledAt) return;
     entity.reviewScheduledAt = new Date();
     entity.reviewId = scheduled.reviewId;
-    await this.cases.save(manager, entity);
     const due = scheduled.dueAt.slice(0, 10);
-    await this.cases.note(manager, entity, envelope.actor, `Omprövning planerad till ${due} (R9)`);
+    await this.cases.saveWithNote(manager, entity, envelope.actor, `Omprövning planerad till ${due} (R9)`);
     await this.lifecycle.closeIfDone(manager, entity, envelope);
   }
 }

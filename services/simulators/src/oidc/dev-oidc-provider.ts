@@ -46,7 +46,8 @@ export async function mountDevOidcProvider(app: Express, options: DevOidcOptions
         client_secret: options.client.secret,
         redirect_uris: [options.client.redirectUri],
         post_logout_redirect_uris: [options.client.postLogoutRedirectUri],
-        grant_types: ['authorization_code'],
+        // Refresh tokens let a person who keeps working stay signed in past the access token's hour.
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
         // The provider holds one EC key; the default (RS256) would have no key to sign with.
@@ -58,7 +59,9 @@ export async function mountDevOidcProvider(app: Express, options: DevOidcOptions
     pkce: { required: () => true },
     scopes: ['openid', 'profile'],
     claims: { openid: ['sub'], profile: ['name'] },
-    ttl: { AccessToken: ACCESS_TOKEN_TTL_S, IdToken: ACCESS_TOKEN_TTL_S, AuthorizationCode: 60, Interaction: 600, Session: SESSION_TTL_S, Grant: SESSION_TTL_S },
+    ttl: { AccessToken: ACCESS_TOKEN_TTL_S, IdToken: ACCESS_TOKEN_TTL_S, AuthorizationCode: 60, Interaction: 600, Session: SESSION_TTL_S, Grant: SESSION_TTL_S, RefreshToken: SESSION_TTL_S },
+    // A refresh token for the console (its grant types allow it), without the offline_access scope: it lives no longer than the session.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     findAccount: (_ctx, sub) => {
       const person = people.get(sub);
       return person ? { accountId: sub, claims: () => ({ sub, name: person.name }) } : undefined;

@@ -26,7 +26,7 @@ export class CaseSearchController {
     const value = normaliseRegistryNumber(raw);
     // Anything else (a personnummer typed by mistake included) is neither sent on nor shown again.
     if (!REGISTRY_NUMBER.test(value)) return this.send(page, res, 422, { value: '', error: 'Ange ett diarienummer, till exempel VGR-2026-000123.' });
-    const result = await this.gateway.listCases(page.accessToken, { registryNumber: value, limit: 10 });
+    const result = await this.gateway.findCaseByRegistryNumber(page.accessToken, value);
     if (!result.ok) {
       throw new PageException(result.problem.status >= 500 ? 503 : result.problem.status, 'Sökningen kunde inte göras', 'Ärendena kunde inte hämtas just nu. Försök igen om en stund.');
     }

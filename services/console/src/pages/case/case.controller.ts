@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { mayCall } from '@accessdesk/access';
 import { GatewayClient } from '../../gateway/gateway.client';
 import { layout } from '../../views/layout';
 import { MayCall, Page, PageContext, PageException } from '../page-access';
 import { caseView } from './case.view';
-import { mayCall } from '@accessdesk/access';
 import { html } from '../../views/html';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,7 +31,7 @@ export class CaseController {
         csrfToken: page.csrfToken,
         path: page.path,
         scripts: ['case-refresh.js'],
-        main: html`${caseView(result.value)}${mayCall('POST /cases/{id}/verification', page.user.roles)
+        main: html`${caseView(result.value, { mayFile: mayCall('POST /cases', page.user.roles) && page.user.roles.some((r) => r === 'clinician' || r === 'unit_head' || r === 'medical_lead') })}${mayCall('POST /cases/{id}/verification', page.user.roles)
           ? html`<section aria-labelledby="s-desk" class="panel"><h2 id="s-desk">Servicedesken</h2><p><a href="/arenden/${result.value.id}/servicedesk">Servicedeskens åtgärder</a>: verifiering, blankett, komplettering, makulering och diarienummer.</p></section>`
           : null}`,
       }).value,

@@ -7,7 +7,7 @@ import { CASE_TYPE_LABELS, CHANNEL_LABELS, OUTCOME_LABELS, PAPERWORK_LABELS, PEN
  * changes while the case moves (`#case-live`) is refreshed by case-refresh.js until the case settles;
  * without script, the "Uppdatera" link does the same.
  */
-export function caseView(c: CaseView): SafeHtml {
+export function caseView(c: CaseView, options: { mayFile?: boolean } = {}): SafeHtml {
   const settled = SETTLED_STATUSES.has(c.status);
   return html`<h1>Ärende ${c.registryNumber}</h1>
 <p class="lead">${CASE_TYPE_LABELS[c.type] ?? c.type} · ${c.region}</p>
@@ -18,6 +18,7 @@ export function caseView(c: CaseView): SafeHtml {
   <h3>Vad som väntar</h3>
   <p id="case-pending">${PENDING_BY_STATUS[c.status] ?? ''}${c.paperwork === 'PENDING' ? ' Blanketten för nödlåsningen har inte kommit in än (R12).' : ''}</p>
   ${settled ? null : html`<p><a href="/arenden/${c.id}" class="refresh-link">Uppdatera</a> <span class="muted">Sidan uppdateras av sig själv medan ärendet pågår.</span></p>`}
+  ${options.mayFile && liftable(c) ? html`<p><a href="/upplasning/ny?las=${c.id}" class="button secondary" id="request-unlock">Begär upplåsning</a> <span class="muted">Kräver en ny bedömning och ett dokumenterat beslut (R11).</span></p>` : null}
 </section>
 
 ${c.effects.length > 0 || c.advice.length > 0
@@ -55,4 +56,9 @@ ${c.effects.length > 0 || c.advice.length > 0
   </table>
 </section>
 </div>`;
+}
+
+/** An executed login lock that no later case lifts: its region may ask for it to be unlocked (R10, R11). */
+function liftable(c: CaseView): boolean {
+  return c.type === 'LOGIN_LOCK' && c.outcome === 'EXECUTED' && !c.relatedCases.some((r) => r.relation === 'LIFTED_BY');
 }

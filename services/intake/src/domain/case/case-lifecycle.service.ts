@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, CaseConcludedV1, CaseEndedV1, CaseStatus, ExecuteActionV1, PaperworkPendingV1, PaperworkWaivedV1, systemActor } from '@accessdesk/contracts';
 import { Cause, Messaging } from '@accessdesk/messaging';
+import { runTogether } from '@accessdesk/persistence';
 import { isLifting, isOtherRegionsLock } from '../../rules/r10-unlock-by-requesting-region';
 import { paperworkOwed } from '../../rules/r12-emergency-lock';
 import { endingToTell } from '../../rules/r8-every-outcome-told';
@@ -40,11 +41,14 @@ export class CaseLifecycle {
     // sent later can no longer write the request back into a reduced case (R8).
     const waived = isTerminal(to) && paperworkOwed(entity.paperwork);
     if (waived) entity.paperwork = 'NOT_REQUIRED';
-    await this.cases.save(manager, entity);
-    if (waived) await this.messaging.publish(manager, cause, PaperworkWaivedV1, { caseId: entity.id, waivedAt: new Date().toISOString() }, aboutCase(entity, actor));
-    await this.cases.recordMove(manager, entity, from, actor, note ?? STATUS_TEXT[to]);
+    // The case, its step, its audit record and what the move tells: one round trip.
     const ending = endingToTell(from, to);
-    if (ending) await this.messaging.publish(manager, cause, CaseEndedV1, endedEvent(entity, ending, reasons), aboutCase(entity, actor));
+    await runTogether(manager, [
+      this.cases.saveStatement(manager, entity),
+      ...(waived ? [this.messaging.publishStatement(manager, cause, PaperworkWaivedV1, { caseId: entity.id, waivedAt: new Date().toISOString() }, aboutCase(entity, actor))] : []),
+      ...this.cases.moveStatements(manager, entity, from, actor, note ?? STATUS_TEXT[to]),
+      ...(ending ? [this.messaging.publishStatement(manager, cause, CaseEndedV1, endedEvent(entity, ending, reasons), aboutCase(entity, actor))] : []),
+    ]);
     // R8: a case that has ended, however it ended, keeps only what later cases need.
     if (isTerminal(to)) await this.reducePersonalData(manager, entity, actor);
     return true;
@@ -117,8 +121,7 @@ export class CaseLifecycle {
     const lifted = await this.cases.findForUpdate(manager, entity.liftsCaseId);
     if (lifted && !lifted.liftedByCaseId) {
       lifted.liftedByCaseId = entity.id;
-      await this.cases.save(manager, lifted);
-      await this.cases.note(manager, lifted, systemActor('intake', entity.region), `Hävd genom ${entity.registryNumber} (R10)`);
+      await this.cases.saveWithNote(manager, lifted, systemActor('intake', entity.region), `Hävd genom ${entity.registryNumber} (R10)`);
     }
   }
 

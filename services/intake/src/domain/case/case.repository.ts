@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor, CaseStatus, CaseView, RelatedCaseRef, TimelineEntry } from '@accessdesk/contracts';
-import { AuditAction, appendAudit, residentRef } from '@accessdesk/audit';
+import { AuditAction, auditStatement, residentRef } from '@accessdesk/audit';
+import { Statement, runTogether } from '@accessdesk/persistence';
 import { IntakeConfig } from '../../intake.config';
 import { CaseEntity, TimelineEntryEntity } from './case.entity';
 import { StepNote, caseView, renderNote, splitNote } from './case-view';
@@ -57,9 +58,20 @@ export class CaseRepository {
   }
 
   async insert(manager: EntityManager, entity: CaseEntity, timeline: TimelineEntry[], actor: Actor): Promise<void> {
-    await manager.getRepository(CaseEntity).insert(entity);
-    await this.appendTimeline(manager, entity.id, timeline);
-    await this.audit(manager, 'CASE_CREATED', actor, entity, `${entity.type} ${entity.registryNumber}`);
+    await runTogether(manager, this.insertStatements(manager, entity, timeline, actor));
+  }
+
+  /**
+   * What `insert` writes (the case, its first steps, its audit record), as statements for the caller
+   * to run together with its own (`runTogether`): registration holds the R6 counter's lock until
+   * commit, so everything after it goes in one round trip.
+   */
+  insertStatements(manager: EntityManager, entity: CaseEntity, timeline: TimelineEntry[], actor: Actor): Statement[] {
+    return [
+      statementOf(manager.createQueryBuilder().insert().into(CaseEntity).values(entity)),
+      this.timelineStatement(manager, entity.id, timeline),
+      this.auditStatement(manager, 'CASE_CREATED', actor, entity, `${entity.type} ${entity.registryNumber}`),
+    ];
   }
 
   /**
@@ -67,9 +79,25 @@ export class CaseRepository {
    * `findForUpdate`, so TypeORM's save (a SELECT, then the UPDATE) would only add a round trip.
    */
   async save(manager: EntityManager, entity: CaseEntity): Promise<void> {
+    await runTogether(manager, [this.saveStatement(manager, entity)]);
+  }
+
+  /** `save`, as a statement to run together with the step that goes with it. */
+  saveStatement(manager: EntityManager, entity: CaseEntity): Statement {
     entity.updatedAt = new Date();
     const changed = Object.fromEntries(CHANGEABLE.map((field) => [field, entity[field]])) as Partial<CaseEntity>;
-    await manager.getRepository(CaseEntity).update({ id: entity.id }, { ...changed, updatedAt: entity.updatedAt } as QueryDeepPartialEntity<CaseEntity>);
+    return statementOf(
+      manager
+        .createQueryBuilder()
+        .update(CaseEntity)
+        .set({ ...changed, updatedAt: entity.updatedAt } as QueryDeepPartialEntity<CaseEntity>)
+        .where({ id: entity.id }),
+    );
+  }
+
+  /** `save` and `note` in one round trip. */
+  async saveWithNote(manager: EntityManager, entity: CaseEntity, actor: Actor, note: StepNote): Promise<void> {
+    await runTogether(manager, [this.saveStatement(manager, entity), ...this.noteStatements(manager, entity, actor, note)]);
   }
 
   /** Writes the form after a completion, the paperwork or its reduction (R8): the request and the resident it names. */
@@ -79,15 +107,17 @@ export class CaseRepository {
 
   /** A step that records something without moving the case (feedback sent, review planned). */
   async note(manager: EntityManager, entity: CaseEntity, actor: Actor, note: StepNote): Promise<void> {
-    const step = splitNote(note);
-    await this.appendStep(manager, entity, actor, step);
-    await this.audit(manager, 'CASE_UPDATED', actor, entity, renderNote(step.note, step.freeText, false));
+    await runTogether(manager, this.noteStatements(manager, entity, actor, note));
   }
 
-  /** The step of a move from `from` to the case's status now: in its timeline, and in the audit trail. */
-  async recordMove(manager: EntityManager, entity: CaseEntity, from: CaseStatus, actor: Actor, note: StepNote): Promise<void> {
-    await this.appendStep(manager, entity, actor, splitNote(note));
-    await this.audit(manager, 'CASE_STATUS_CHANGED', actor, entity, `${from} → ${entity.status}`);
+  noteStatements(manager: EntityManager, entity: CaseEntity, actor: Actor, note: StepNote): Statement[] {
+    const step = splitNote(note);
+    return [this.stepStatement(manager, entity, actor, step), this.auditStatement(manager, 'CASE_UPDATED', actor, entity, renderNote(step.note, step.freeText, false))];
+  }
+
+  /** The step of a move from `from` to the case's status now, in its timeline and in the audit trail: statements to run with the move's own writes. */
+  moveStatements(manager: EntityManager, entity: CaseEntity, from: CaseStatus, actor: Actor, note: StepNote): Statement[] {
+    return [this.stepStatement(manager, entity, actor, splitNote(note)), this.auditStatement(manager, 'CASE_STATUS_CHANGED', actor, entity, `${from} → ${entity.status}`)];
   }
 
   /** The pseudonym of a resident in the audit trail (R23): the personnummer never stands there. */
@@ -96,14 +126,19 @@ export class CaseRepository {
   }
 
   async audit(manager: EntityManager, action: AuditAction, actor: Actor, entity: CaseEntity, detail?: string): Promise<void> {
-    await appendAudit(manager, {
+    const { sql, params } = this.auditStatement(manager, action, actor, entity, detail);
+    await manager.query(sql, params);
+  }
+
+  private auditStatement(manager: EntityManager, action: AuditAction, actor: Actor, entity: CaseEntity, detail?: string): Statement {
+    return auditStatement(manager, {
       action,
       actor,
       region: entity.region,
       caseId: entity.id,
       residentRef: this.residentRef(entity.residentPersonnummer),
       detail: detail ?? null,
-    });
+    }).statement;
   }
 
   /** A read, recorded before it is answered. */
@@ -155,13 +190,24 @@ export class CaseRepository {
   }
 
   /** One step at the case's status now. */
-  private async appendStep(manager: EntityManager, entity: CaseEntity, actor: Actor, step: { note: string; freeText: string | null }): Promise<void> {
-    await this.appendTimeline(manager, entity.id, [{ at: new Date().toISOString(), status: entity.status, by: actor.sub, note: step.note }], step.freeText);
+  private stepStatement(manager: EntityManager, entity: CaseEntity, actor: Actor, step: { note: string; freeText: string | null }): Statement {
+    return this.timelineStatement(manager, entity.id, [{ at: new Date().toISOString(), status: entity.status, by: actor.sub, note: step.note }], step.freeText);
   }
 
-  private async appendTimeline(manager: EntityManager, caseId: string, entries: TimelineEntry[], freeText: string | null = null): Promise<void> {
-    await manager
-      .getRepository(TimelineEntryEntity)
-      .insert(entries.map((e) => ({ caseId, status: e.status, by: e.by, note: e.note, freeText, at: new Date(e.at) })));
+  /** Steps in one INSERT, so that they are numbered in the order given. */
+  private timelineStatement(manager: EntityManager, caseId: string, entries: TimelineEntry[], freeText: string | null = null): Statement {
+    return statementOf(
+      manager
+        .createQueryBuilder()
+        .insert()
+        .into(TimelineEntryEntity)
+        .values(entries.map((e) => ({ caseId, status: e.status, by: e.by, note: e.note, freeText, at: new Date(e.at) }))),
+    );
   }
+}
+
+/** A TypeORM query builder's statement, not run: for `runTogether`. */
+function statementOf(qb: { getQueryAndParameters(): [string, unknown[]] }): Statement {
+  const [sql, params] = qb.getQueryAndParameters();
+  return { sql, params };
 }

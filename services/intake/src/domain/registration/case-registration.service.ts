@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, CaseReceivedV1, CaseRequest, CaseView, EmergencyCallReceivedV1, Problem, TimelineEntry, identityNumberKind, problem } from '@accessdesk/contracts';
 import { Cause, Messaging } from '@accessdesk/messaging';
-import { requestHashOf } from '@accessdesk/persistence';
+import { requestHashOf, runTogether } from '@accessdesk/persistence';
 import { findActiveRestriction, findLiftUnderway, findLoginLastSeen, isLifting, liftProblem, liftedType } from '../../rules/r10-unlock-by-requesting-region';
 import { emergencyCallNote } from '../../rules/r12-emergency-lock';
 import { effectsOf } from '../../rules/r17-effects';
@@ -125,18 +125,20 @@ export class CaseRegistration {
     ];
     const timeline: TimelineEntry[] = [{ at: now.toISOString(), status: 'RECEIVED', by: actor.sub, note: notes.join('; ') }];
     if (!emergency) timeline.push({ at: now.toISOString(), status: 'VERIFYING', by: 'system:intake', note: STATUS_TEXT.VERIFYING });
-    await this.cases.insert(manager, entity, timeline, actor);
-
+    // The counter's lock is held until commit: the case, its steps, its audit record and the event it
+    // publishes go to the database together, in one round trip.
+    const written = this.cases.insertStatements(manager, entity, timeline, actor);
     if (emergency && request.emergencyCall) {
       // R12: the staff directory answers for the caller and the decision maker before the staff tool is called.
-      await this.messaging.publish(manager, r.cause, EmergencyCallReceivedV1, emergencyCallEvent(entity, now), aboutCase(entity, actor));
+      await runTogether(manager, [...written, this.messaging.publishStatement(manager, r.cause, EmergencyCallReceivedV1, emergencyCallEvent(entity, now), aboutCase(entity, actor))]);
     } else if (emergency) {
       // R18: the linked lock of a guardian block phoned in to the contact centre records no call of
       // its own (only the desk's POST /cases needs one): the block was checked by guardian-block, and
       // its child lock goes to the staff tool at once, its form chased, as before.
+      await runTogether(manager, written);
       await this.lifecycle.executeEmergency(manager, entity, actor, r.cause, 'Nödspärr via telefon: verkställs direkt');
     } else {
-      await this.messaging.publish(manager, r.cause, CaseReceivedV1, receivedEvent(entity, now), aboutCase(entity, actor));
+      await runTogether(manager, [...written, this.messaging.publishStatement(manager, r.cause, CaseReceivedV1, receivedEvent(entity, now), aboutCase(entity, actor))]);
     }
     this.logger.log(`case ${id} registered as ${registryNumber}`);
     // A lock that moved on to EXECUTING in this transaction: its answer is read back.
