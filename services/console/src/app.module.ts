@@ -25,6 +25,10 @@ import { GuardianBlockController } from './pages/guardian-block/guardian-block.c
 import { NewGuardianBlockController } from './pages/guardian-block/new-guardian-block.controller';
 import { GuardianBlockRequestController } from './pages/guardian-block-request/guardian-block-request.controller';
 import { SessionStore } from './session/session.store';
+import { CaseDeskController } from './pages/case-desk/case-desk.controller';
+import { CaseSearchController } from './pages/case-search/case-search.controller';
+import { DeskInboxController } from './pages/desk-inbox/desk-inbox.controller';
+import { ResidentStatusController } from './pages/resident-status/resident-status.controller';
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -46,7 +50,7 @@ export class AppModule {
       module: AppModule,
       // A page is a controller here (see /work/notes/console.md "Adding a page").
       // Fixed paths under /vardnadshavare (blockera, ny-blockering) before the block page's /:id.
-      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController, NewUnlockController, NewSealController, UnitCasesController, ReviewsController, ContactCentreController, GuardianBlockRequestController, NewGuardianBlockController, GuardianBlockController],
+      controllers: [HealthController, AuthController, HomeController, NewLockController, CaseController, AuditSearchController, AuditChainController, DeadLettersController, NewUnlockController, NewSealController, UnitCasesController, ReviewsController, ContactCentreController, GuardianBlockRequestController, NewGuardianBlockController, GuardianBlockController, DeskInboxController, CaseDeskController, ResidentStatusController, CaseSearchController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
         {

@@ -210,7 +210,7 @@ describe('the contact centre in a browser (002: guardian block and unblock)', ()
     await page.goto(`${b.system.consoleUrl}/kontaktcenter`);
     const row = page.locator('#queue tbody tr', { hasText: registryNumber });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Utför i personalverktyget');
+    expect(await row.innerText()).toContain('Verkställ i personalverktyget');
     expect(await row.locator('a').getAttribute('href')).toBe(blockPath);
     expect(await page.locator('#queue').innerText()).not.toMatch(PERSONNUMMER);
     await checkPage(page, '41b-kontaktcenter-ko-jonkoping');

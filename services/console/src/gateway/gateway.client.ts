@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuditRecord, ChainVerification } from '@accessdesk/audit';
-import type { CaseListView, CaseRequest, CaseStatus, CaseView, DeadLetterListView, DeadLetterView, GuardianBlockRequest, GuardianBlockView, GuardianUnblockRequest, Problem, ReviewDecisionRequest, ReviewDecisionView, ReviewList, WorkItemList } from '@accessdesk/contracts';
+import type { CaseListView, CaseRequest, CaseStatus, CaseView, DeadLetterListView, DeadLetterView, GuardianBlockRequest, GuardianBlockView, GuardianUnblockRequest, Problem, ReviewDecisionRequest, ReviewDecisionView, ReviewList } from '@accessdesk/contracts';
+import type {
+  CompletionRequest,
+  PaperworkRequest,
+  RegistryReferenceRequest,
+  ResidentStatusView,
+  VerificationRequest,
+  VoidRequest,
+  WorkItemCompletionRequest,
+  WorkItemKind,
+  WorkItemList,
+  WorkItemStatus,
+  WorkItemView,
+} from '@accessdesk/contracts';
 import { ConsoleConfig } from '../console.config';
 
 /** The gateway's answer: the value, or the problem document it sent (RFC 9457). */
@@ -59,6 +72,41 @@ export class GatewayClient {
     if (query.cursor) params.set('cursor', query.cursor);
     const qs = params.toString();
     return this.call<WorkItemList>(token, 'GET', `/api/v1/work-items${qs ? `?${qs}` : ''}`);
+  }
+
+  // The service desk's pages (pages/desk-*).
+
+  listWorkItems(token: string, filter: { status?: WorkItemStatus; kind?: WorkItemKind; limit?: number; cursor?: string } = {}): Promise<GatewayResult<WorkItemList>> {
+    return this.call<WorkItemList>(token, 'GET', `/api/v1/work-items${queryString(filter)}`);
+  }
+
+  completeWorkItem(token: string, id: string, request: WorkItemCompletionRequest): Promise<GatewayResult<WorkItemView>> {
+    return this.call<WorkItemView>(token, 'POST', `/api/v1/work-items/${encodeURIComponent(id)}/complete`, request);
+  }
+
+  recordVerification(token: string, caseId: string, request: VerificationRequest): Promise<GatewayResult<CaseView>> {
+    return this.call<CaseView>(token, 'POST', `/api/v1/cases/${encodeURIComponent(caseId)}/verification`, request);
+  }
+
+  recordPaperwork(token: string, caseId: string, request: PaperworkRequest): Promise<GatewayResult<CaseView>> {
+    return this.call<CaseView>(token, 'POST', `/api/v1/cases/${encodeURIComponent(caseId)}/paperwork`, request);
+  }
+
+  completeCase(token: string, caseId: string, request: CompletionRequest): Promise<GatewayResult<CaseView>> {
+    return this.call<CaseView>(token, 'POST', `/api/v1/cases/${encodeURIComponent(caseId)}/completion`, request);
+  }
+
+  voidCase(token: string, caseId: string, request: VoidRequest): Promise<GatewayResult<CaseView>> {
+    return this.call<CaseView>(token, 'POST', `/api/v1/cases/${encodeURIComponent(caseId)}/void`, request);
+  }
+
+  recordRegistryReference(token: string, caseId: string, request: RegistryReferenceRequest): Promise<GatewayResult<CaseView>> {
+    return this.call<CaseView>(token, 'POST', `/api/v1/cases/${encodeURIComponent(caseId)}/registry-reference`, request);
+  }
+
+  /** The personnummer goes in the body only. */
+  residentStatus(token: string, personnummer: string): Promise<GatewayResult<ResidentStatusView>> {
+    return this.call<ResidentStatusView>(token, 'POST', '/api/v1/residents/status', { personnummer });
   }
 
   /** `GET /cases?registryNumber=`: the case a registry number names, as the caller may see it (the audit search takes either). */
@@ -216,4 +264,12 @@ function auditSearchParams(query: AuditQuery): string {
 
 function isProblem(value: unknown): value is GatewayProblem {
   return typeof value === 'object' && value !== null && typeof (value as Problem).type === 'string' && typeof (value as Problem).status === 'number';
+}
+
+/** `?a=1&b=2` of the values given (none: empty). Never for a personnummer. */
+function queryString(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const text = q.toString();
+  return text === '' ? '' : `?${text}`;
 }

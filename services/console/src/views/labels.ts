@@ -1,6 +1,7 @@
-import type { GuardianBlockStatus, WorkItemKind } from '@accessdesk/contracts';
+import type { GuardianBlockStatus } from '@accessdesk/contracts';
 import type { AuditAction } from '@accessdesk/audit';
 import type { CaseStatus, CaseType, Channel, DecisionRole, ExecutionOutcome, InitiatorKind, PaperworkState, Reason, StaffRole } from '@accessdesk/contracts';
+import type { ManualResult, WorkItemKind } from '@accessdesk/contracts';
 
 // The Swedish words staff see for the API's vocabularies (DOMAIN.md's glossary).
 
@@ -139,15 +140,6 @@ export const GUARDIAN_BLOCK_PENDING: Record<GuardianBlockStatus, string> = {
   CLOSED: 'Kontaktcentrets handläggning är avslutad. En blockering som är i kraft gäller tills den tas bort.',
 };
 
-export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, string> = {
-  MANUAL_EXECUTION: 'Utför i personalverktyget',
-  MANUAL_VERIFICATION: 'Verifiera per telefon',
-  PAPERWORK: 'Blankett',
-  FAILED_EXECUTION: 'Misslyckat utförande',
-  EMERGENCY_CALL: 'Nödsamtal',
-  UNKNOWN_EXECUTION: 'Okänt utfall',
-};
-
 /** R23: what an audit record says was done. */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   CASE_CREATED: 'Ärende registrerat',
@@ -169,3 +161,34 @@ export const TRAIL_LABELS: Record<string, string> = {
   intake: 'Loggen för låsning, upplåsning och försegling',
   'guardian-block': 'Loggen för blockering av vårdnadshavare',
 };
+
+// Work items: the service desk's inbox (pages/desk-inbox) and the contact centre's queue.
+
+export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, string> = {
+  EMERGENCY_CALL: 'Nödspärr som inte verkställts',
+  UNKNOWN_EXECUTION: 'Okänt utfall i personalverktyget',
+  FAILED_EXECUTION: 'Misslyckat verkställande',
+  MANUAL_EXECUTION: 'Verkställ i personalverktyget',
+  MANUAL_VERIFICATION: 'Verifiera per telefon',
+  PAPERWORK: 'Blankett efter nödspärr',
+};
+
+/** What the operator saw in the staff tool, as the form asks it. */
+export const MANUAL_RESULT_LABELS: Record<ManualResult, string> = {
+  DONE: 'Utfört: verktyget visar att åtgärden är genomförd',
+  ALREADY_IN_STATE: 'Redan i det läget: åtgärden var redan genomförd',
+  NO_ACCOUNT: 'Invånaren har inget eget konto på 1177',
+  FAILED: 'Gick inte att utföra',
+};
+
+/** How long ago, as staff say it: "nyss", "5 minuter", "2 timmar", "3 dagar". */
+export function ageText(iso: string, now: Date): string {
+  const ms = now.getTime() - new Date(iso).getTime();
+  if (!Number.isFinite(ms) || ms < 60_000) return 'nyss';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return minutes === 1 ? '1 minut' : `${minutes} minuter`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours === 1 ? '1 timme' : `${hours} timmar`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? '1 dag' : `${days} dagar`;
+}

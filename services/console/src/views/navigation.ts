@@ -97,6 +97,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'Enhetens låsningar som ska omprövas efter tre månader: behåll låsningen eller lås upp (R9).',
     endpoint: 'GET /reviews',
   },
+  {
+    href: '/inkorg',
+    label: 'Inkorg',
+    description: 'Servicedeskens arbetsuppgifter: verkställ i personalverktyget, verifiera, följ upp blanketter och misslyckade åtgärder.',
+    // The desk's inbox: named by an endpoint only the service desk may call (the contact centre has its own).
+    endpoint: 'POST /cases/{id}/verification',
+  },
+  {
+    href: '/invanare/status',
+    label: 'Invånarens status',
+    description: 'Om en invånares inloggning är låst, journalen förseglad och vårdnadshavare blockerade.',
+    endpoint: 'POST /residents/status',
+  },
+  {
+    href: '/sok-arende',
+    label: 'Hitta ärende',
+    description: 'Öppna ett ärende med dess diarienummer.',
+    endpoint: 'GET /cases',
+  },
 ];
 
 /** Clinicians, unit heads and medical leads: the staff who decide (R1). */

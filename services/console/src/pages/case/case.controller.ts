@@ -5,6 +5,7 @@ import { GatewayClient } from '../../gateway/gateway.client';
 import { layout } from '../../views/layout';
 import { MayCall, Page, PageContext, PageException } from '../page-access';
 import { caseView } from './case.view';
+import { html } from '../../views/html';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = new PageException(404, 'Ärendet finns inte', 'Ärendet finns inte, eller så har du inte behörighet att se det.');
@@ -30,7 +31,9 @@ export class CaseController {
         csrfToken: page.csrfToken,
         path: page.path,
         scripts: ['case-refresh.js'],
-        main: caseView(result.value, { mayFile: mayCall('POST /cases', page.user.roles) && page.user.roles.some((r) => r === 'clinician' || r === 'unit_head' || r === 'medical_lead') }),
+        main: html`${caseView(result.value, { mayFile: mayCall('POST /cases', page.user.roles) && page.user.roles.some((r) => r === 'clinician' || r === 'unit_head' || r === 'medical_lead') })}${mayCall('POST /cases/{id}/verification', page.user.roles)
+          ? html`<section aria-labelledby="s-desk" class="panel"><h2 id="s-desk">Servicedesken</h2><p><a href="/arenden/${result.value.id}/servicedesk">Servicedeskens åtgärder</a>: verifiering, blankett, komplettering, makulering och diarienummer.</p></section>`
+          : null}`,
       }).value,
     );
   }
