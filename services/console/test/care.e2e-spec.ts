@@ -218,7 +218,7 @@ describe('the clinician and the unit head in the console', () => {
     await Promise.all([page.waitForURL(/\/vardnadshavare\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Skicka beslutet' }).click()]);
     await page.getByRole('heading', { name: /^Blockering / }).waitFor();
     // R18: the effects told at once; the child's own lock follows as a case of its own.
-    expect(await page.locator('#case-status').innerText()).toMatch(/Mottagen|Utförs|Blockerad/);
+    expect(await page.locator('#case-status').innerText()).toMatch(/^(Mottagen|Blockeringen utförs|Blockerad)$/);
     expect(await page.locator('main').innerText()).toContain('Barnets inloggning till 1177 e-tjänster låses');
     await checkPage(page, '29-blockering');
     await context.close();
