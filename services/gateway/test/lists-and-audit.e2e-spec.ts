@@ -5,6 +5,7 @@ import { CaseListView, CaseSummaryView, CaseView, GuardianBlockView } from '@acc
 import { RunningSystem, pollUntil, startTestSystem } from '@accessdesk/testing';
 import { OpenApiCheck } from './openapi-check';
 import { FIXTURE_PEOPLE, Person, Staff, VGR_UNIT, form, problemType, signInAll } from './story';
+import { parseCsv } from './read-csv';
 
 /**
  * Issue 11, the API the console needs, through the whole system: `GET /cases` a page at a time
@@ -41,35 +42,6 @@ const LO = { personnummer: '201604202448', name: 'Lo Exempelsson' };
 const ERIK = '197805141236';
 
 type TrailPage = { records: Array<AuditRecord & { trail: string }>; nextCursor: string | null; truncated: boolean };
-
-/** RFC 4180 read back: quoted cells, doubled quotes, CRLF rows (a CRLF inside quotes is data). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i += 1) {
-    const ch = csv[i];
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' && csv[i + 1] === '\n') {
-      cells.push(cell);
-      rows.push(cells);
-      cells = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe('lists and the audit trail for the staff console (issue 11)', () => {
   let system: RunningSystem;

@@ -1,5 +1,6 @@
 import { auditCsv, csvCell } from './audit-csv';
 import type { TrailRecord } from './audit.response';
+import { parseCsv } from '../../test/read-csv';
 
 const record: TrailRecord = {
   trail: 'intake',
@@ -16,35 +17,6 @@ const record: TrailRecord = {
   prevHash: 'a'.repeat(64),
   hash: 'b'.repeat(64),
 };
-
-/** RFC 4180 read back: quoted cells, doubled quotes, CRLF rows (a CRLF inside quotes is data). */
-function parse(csv: string): string[][] {
-  const rows: string[][] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i += 1) {
-    const ch = csv[i];
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' && csv[i + 1] === '\n') {
-      cells.push(cell);
-      rows.push(cells);
-      cells = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe('the audit extract as CSV', () => {
   it.each([
@@ -68,7 +40,7 @@ describe('the audit extract as CSV', () => {
   it('reads back as the records it was written from, a header first, a record per row, with a byte-order mark', () => {
     const csv = auditCsv([record, { ...record, seq: null, trail: 'guardian-block', detail: null }]);
     expect(csv.startsWith('\uFEFF"trail","seq"')).toBe(true);
-    const rows = parse(csv.slice(1));
+    const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.length === 16)).toBe(true);
     const [header, first, second] = rows;
